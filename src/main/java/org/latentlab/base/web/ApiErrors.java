@@ -1,0 +1,30 @@
+package org.latentlab.base.web;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.latentlab.base.InvalidInputException;
+import org.latentlab.base.Language;
+import org.latentlab.base.Translations;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** JSON endpoints answer bad input with 400 and a readable message in the caller's language, never a trace. */
+@RestControllerAdvice
+class ApiErrors {
+
+    private final Translations translations;
+
+    ApiErrors(Translations translations) {
+        this.translations = translations;
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<Map<String, String>> invalidInput(InvalidInputException problem, Locale locale) {
+        String message = translations.getTranslation(problem.messageKey(), Language.fromLocale(locale).locale(),
+                problem.arguments());
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("field", problem.field(), "message", message));
+    }
+}

@@ -1,0 +1,2 @@
+/** Challenges: image and music generation challenges, server-side scoring, live leaderboards. */
+package org.latentlab.challenge;

@@ -1,0 +1,80 @@
+package org.latentlab.classroom.ui;
+
+import java.util.List;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+
+import org.latentlab.base.ui.FieldErrors;
+import org.latentlab.base.ui.LatentLogo;
+import org.latentlab.classroom.LoginLockedException;
+import org.springframework.security.web.WebAttributes;
+
+/** Sign in. The form posts to Spring Security; this page shows why a sign-in failed. */
+@Route(value = "login", autoLayout = false)
+@AnonymousAllowed
+public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final LoginForm login = new LoginForm();
+
+    LoginView() {
+        addClassNames("ll-page", "ll-login");
+        setAlignItems(Alignment.CENTER);
+        login.setAction("login");
+        login.setForgotPasswordButtonVisible(false);
+        login.setI18n(i18n(getTranslation("login.error.text")));
+        Anchor register = new Anchor("register", getTranslation("login.noAccount"));
+        register.setId("login-register-link");
+        Anchor home = new Anchor("", getTranslation("login.backHome"));
+        add(new LatentLogo(72), login, register, home);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        if (parameters.containsKey("error")) {
+            Object problem = VaadinSession.getCurrent() == null ? null
+                    : VaadinSession.getCurrent().getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+            if (problem instanceof LoginLockedException locked) {
+                login.setI18n(i18n(getTranslation("login.error.locked", locked.minutesToWait())));
+            }
+            login.setError(true);
+        }
+        if (parameters.containsKey("expired")) {
+            login.setI18n(i18n(getTranslation("login.error.expired")));
+            login.setError(true);
+        }
+        List<String> created = parameters.getOrDefault("created", List.of());
+        if (!created.isEmpty()) {
+            FieldErrors.success(getTranslation("login.accountCreated"));
+        }
+    }
+
+    private LoginI18n i18n(String errorText) {
+        LoginI18n i18n = LoginI18n.createDefault();
+        LoginI18n.Form form = i18n.getForm();
+        form.setTitle(getTranslation("login.title"));
+        form.setUsername(getTranslation("account.username"));
+        form.setPassword(getTranslation("account.password"));
+        form.setSubmit(getTranslation("login.submit"));
+        LoginI18n.ErrorMessage error = i18n.getErrorMessage();
+        error.setTitle(getTranslation("login.error.title"));
+        error.setMessage(errorText);
+        error.setUsername(getTranslation("validation.username.required"));
+        error.setPassword(getTranslation("validation.password.required"));
+        return i18n;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("login.title");
+    }
+}

@@ -1,0 +1,22 @@
+package org.latentlab.lesson.ui;
+
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+
+import org.latentlab.base.ui.FeaturePage;
+
+/** Entry page of the lessons feature. */
+@Route("lessons")
+@Menu(order = 10, icon = "vaadin:book", title = "nav.lessons")
+@AnonymousAllowed
+public class LessonsView extends FeaturePage {
+
+    public LessonsView() {
+        super("lessons.title", "lessons.intro");
+        Paragraph status = new Paragraph(getTranslation("lessons.status"));
+        status.addClassName("ll-notice");
+        add(status);
+    }
+}

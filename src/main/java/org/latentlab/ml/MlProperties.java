@@ -1,0 +1,23 @@
+package org.latentlab.ml;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Deep-learning engine settings.
+ *
+ * @param enabled        false starts the app without loading PyTorch (lessons and quizzes still work)
+ * @param cacheDir       where DJL unpacks the PyTorch native library from the jar; default {@code <data-dir>/djl-cache}
+ * @param intraOpThreads threads one PyTorch operation may use; with 2 cores, 2 leaves the web app responsive
+ *                       because training jobs run one at a time
+ * @param interOpThreads threads for running independent operations in parallel
+ */
+@ConfigurationProperties("latentlab.ml")
+public record MlProperties(
+        @DefaultValue("true") boolean enabled,
+        Path cacheDir,
+        @DefaultValue("2") int intraOpThreads,
+        @DefaultValue("1") int interOpThreads) {
+}

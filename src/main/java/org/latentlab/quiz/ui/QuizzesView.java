@@ -1,0 +1,22 @@
+package org.latentlab.quiz.ui;
+
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+
+import org.latentlab.base.ui.FeaturePage;
+
+/** Entry page of the quizzes feature. */
+@Route("quizzes")
+@Menu(order = 20, icon = "vaadin:clipboard-check", title = "nav.quizzes")
+@PermitAll
+public class QuizzesView extends FeaturePage {
+
+    public QuizzesView() {
+        super("quizzes.title", "quizzes.intro");
+        Paragraph status = new Paragraph(getTranslation("quizzes.status"));
+        status.addClassName("ll-notice");
+        add(status);
+    }
+}

@@ -1,0 +1,58 @@
+package org.latentlab.classroom;
+
+import org.springframework.stereotype.Component;
+
+/** Empties the accounts tables between tests and creates the usual cast: an admin, a teacher, students. */
+@Component
+class ClassroomFixture {
+
+    static final String PASSWORD = "correct horse 42";
+
+    private final UserAccountRepository accounts;
+    private final ClassroomRepository classrooms;
+    private final EnrollmentRepository enrollments;
+    private final SetupService setup;
+    private final AccountService accountService;
+    private final SignIn signIn;
+
+    ClassroomFixture(UserAccountRepository accounts, ClassroomRepository classrooms, EnrollmentRepository enrollments,
+            SetupService setup, AccountService accountService, SignIn signIn) {
+        this.accounts = accounts;
+        this.classrooms = classrooms;
+        this.enrollments = enrollments;
+        this.setup = setup;
+        this.accountService = accountService;
+        this.signIn = signIn;
+    }
+
+    void emptyDatabase() {
+        signIn.out();
+        enrollments.deleteAllInBatch();
+        classrooms.deleteAllInBatch();
+        accounts.deleteAllInBatch();
+        setup.forget();
+    }
+
+    AccountSummary admin() {
+        return setup.createFirstAdmin(new NewAccount("admin", "Ada Admin", PASSWORD, PASSWORD));
+    }
+
+    AccountSummary teacher(String username) {
+        AccountSummary admin = accounts.findByUsername("admin").map(UserAccount::summary).orElseGet(this::admin);
+        signIn.as(admin);
+        try {
+            return accountService.createTeacher(new NewAccount(username, "Teacher " + username, PASSWORD, PASSWORD));
+        } finally {
+            signIn.out();
+        }
+    }
+
+    String joinCodeOf(String className) {
+        return classrooms.findAll().stream().filter(c -> c.getName().equals(className)).findFirst()
+                .map(c -> JoinCodes.display(c.getJoinCode())).orElseThrow();
+    }
+
+    AccountSummary student(String username) {
+        return accountService.registerStudent(new NewAccount(username, "Student " + username, PASSWORD, PASSWORD));
+    }
+}

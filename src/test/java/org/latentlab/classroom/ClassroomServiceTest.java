@@ -1,0 +1,172 @@
+package org.latentlab.classroom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.latentlab.base.InvalidInputException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.test.context.ActiveProfiles;
+
+@SpringBootTest
+@ActiveProfiles("test")
+class ClassroomServiceTest {
+
+    @Autowired
+    ClassroomFixture fixture;
+    @Autowired
+    SignIn signIn;
+    @Autowired
+    ClassroomService classrooms;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    UserAccountRepository accountRepository;
+
+    AccountSummary teacher;
+
+    @BeforeEach
+    void emptyDatabase() {
+        fixture.emptyDatabase();
+        teacher = fixture.teacher("rivka");
+    }
+
+    @AfterEach
+    void signOut() {
+        signIn.out();
+    }
+
+    @Test
+    void aTeacherCreatesAClassAndAStudentJoinsWithItsCode() {
+        ClassSummary created = createClassAs(teacher, "Year 11");
+        assertThat(created.joinCode()).matches("[A-Z2-9]{4}-[A-Z2-9]{4}");
+
+        signIn.as(fixture.student("amina"));
+        JoinResult joined = classrooms.join(created.joinCode().toLowerCase());
+        assertThat(joined.alreadyMember()).isFalse();
+        assertThat(joined.joinedClass().name()).isEqualTo("Year 11");
+        assertThat(joined.joinedClass().teacherName()).isEqualTo("Teacher rivka");
+        assertThat(classrooms.myEnrollments()).extracting(JoinedClass::name).containsExactly("Year 11");
+
+        signIn.as(teacher);
+        assertThat(classrooms.myClasses()).singleElement().extracting(ClassSummary::studentCount).isEqualTo(1L);
+        assertThat(classrooms.members(created.id())).extracting(ClassMember::username).containsExactly("amina");
+    }
+
+    @Test
+    void joiningTwiceIsHarmless() {
+        ClassSummary created = createClassAs(teacher, "Year 11");
+        signIn.as(fixture.student("amina"));
+        classrooms.join(created.joinCode());
+        assertThat(classrooms.join(created.joinCode()).alreadyMember()).isTrue();
+        assertThat(classrooms.myEnrollments()).hasSize(1);
+    }
+
+    @Test
+    void aWrongJoinCodeIsRefusedWithAClearMessage() {
+        signIn.as(fixture.student("amina"));
+        assertThatThrownBy(() -> classrooms.join("ZZZZ-ZZZZ"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.field()).isEqualTo("joinCode");
+                    assertThat(e.messageKey()).isEqualTo("join.codeUnknown");
+                    assertThat(e.arguments()).containsExactly("ZZZZ-ZZZZ");
+                });
+        assertThatThrownBy(() -> classrooms.join("12"))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("join.codeFormat"));
+        assertThatThrownBy(() -> classrooms.join(""))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("join.codeRequired"));
+    }
+
+    @Test
+    void guessingJoinCodesIsStoppedAfterTenWrongTries() {
+        signIn.as(fixture.student("mallory"));
+        for (int i = 0; i < ClassroomService.WRONG_CODES_ALLOWED; i++) {
+            assertThatThrownBy(() -> classrooms.join("ZZZZ-ZZZZ")).isInstanceOf(InvalidInputException.class);
+        }
+        assertThatThrownBy(() -> classrooms.join("ZZZZ-ZZZZ"))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("join.tooManyAttempts"));
+    }
+
+    @Test
+    void registeringWithAJoinCodeJoinsTheClass() {
+        ClassSummary created = createClassAs(teacher, "Year 12");
+        String pw = ClassroomFixture.PASSWORD;
+        AccountSummary budi = accounts.registerStudent(new NewAccount("budi", "Budi", pw, pw, created.joinCode()));
+        signIn.as(budi);
+        assertThat(classrooms.myEnrollments()).extracting(JoinedClass::name).containsExactly("Year 12");
+    }
+
+    @Test
+    void registeringWithAWrongJoinCodeCreatesNoAccount() {
+        String pw = ClassroomFixture.PASSWORD;
+        assertThatThrownBy(() -> accounts.registerStudent(new NewAccount("budi", "Budi", pw, pw, "QQQQ-QQQQ")))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.field()).isEqualTo("joinCode"));
+        assertThat(accountRepository.existsByUsername("budi")).isFalse();
+    }
+
+    @Test
+    void aStudentCannotUseTeacherActions() {
+        ClassSummary created = createClassAs(teacher, "Year 11");
+        signIn.as(fixture.student("amina"));
+        assertThatThrownBy(() -> classrooms.createClass("My own class")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> classrooms.myClasses()).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> classrooms.members(created.id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> classrooms.newJoinCode(created.id())).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void aTeacherCannotReachAnotherTeachersClass() {
+        ClassSummary created = createClassAs(teacher, "Year 11");
+        AccountSummary other = fixture.teacher("other");
+        signIn.as(other);
+        assertThatThrownBy(() -> classrooms.members(created.id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> classrooms.newJoinCode(created.id())).isInstanceOf(AccessDeniedException.class);
+        assertThat(classrooms.myClasses()).isEmpty();
+    }
+
+    @Test
+    void aNewJoinCodeReplacesTheOldOne() {
+        ClassSummary created = createClassAs(teacher, "Year 11");
+        signIn.as(teacher);
+        ClassSummary renewed = classrooms.newJoinCode(created.id());
+        assertThat(renewed.joinCode()).isNotEqualTo(created.joinCode());
+        signIn.as(fixture.student("amina"));
+        assertThatThrownBy(() -> classrooms.join(created.joinCode())).isInstanceOf(InvalidInputException.class);
+        assertThat(classrooms.join(renewed.joinCode()).joinedClass().name()).isEqualTo("Year 11");
+    }
+
+    @Test
+    void emptyOverlongAndDuplicateClassNamesAreRefused() {
+        signIn.as(teacher);
+        assertThatThrownBy(() -> classrooms.createClass("  ")).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> classrooms.createClass("n".repeat(500))).isInstanceOf(InvalidInputException.class);
+        classrooms.createClass("Year 11");
+        assertThatThrownBy(() -> classrooms.createClass("Year 11"))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("validation.className.taken"));
+    }
+
+    @Test
+    void anAdminIsAlsoATeacher() {
+        AccountSummary admin = accountRepository.findByUsername("admin").orElseThrow().summary();
+        signIn.as(admin);
+        assertThat(classrooms.createClass("Staff demo").name()).isEqualTo("Staff demo");
+    }
+
+    private ClassSummary createClassAs(AccountSummary owner, String name) {
+        signIn.as(owner);
+        try {
+            return classrooms.createClass(name);
+        } finally {
+            signIn.out();
+        }
+    }
+}

@@ -4,9 +4,9 @@ import org.springframework.stereotype.Component;
 
 /** Empties the accounts tables between tests and creates the usual cast: an admin, a teacher, students. */
 @Component
-class ClassroomFixture {
+public class ClassroomFixture {
 
-    static final String PASSWORD = "correct horse 42";
+    public static final String PASSWORD = "correct horse 42";
 
     private final UserAccountRepository accounts;
     private final ClassroomRepository classrooms;
@@ -25,7 +25,7 @@ class ClassroomFixture {
         this.signIn = signIn;
     }
 
-    void emptyDatabase() {
+    public void emptyDatabase() {
         signIn.out();
         enrollments.deleteAllInBatch();
         classrooms.deleteAllInBatch();
@@ -33,11 +33,11 @@ class ClassroomFixture {
         setup.forget();
     }
 
-    AccountSummary admin() {
+    public AccountSummary admin() {
         return setup.createFirstAdmin(new NewAccount("admin", "Ada Admin", PASSWORD, PASSWORD));
     }
 
-    AccountSummary teacher(String username) {
+    public AccountSummary teacher(String username) {
         AccountSummary admin = accounts.findByUsername("admin").map(UserAccount::summary).orElseGet(this::admin);
         signIn.as(admin);
         try {
@@ -47,12 +47,12 @@ class ClassroomFixture {
         }
     }
 
-    String joinCodeOf(String className) {
+    public String joinCodeOf(String className) {
         return classrooms.findAll().stream().filter(c -> c.getName().equals(className)).findFirst()
                 .map(c -> JoinCodes.display(c.getJoinCode())).orElseThrow();
     }
 
-    AccountSummary student(String username) {
+    public AccountSummary student(String username) {
         return accountService.registerStudent(new NewAccount(username, "Student " + username, PASSWORD, PASSWORD));
     }
 }

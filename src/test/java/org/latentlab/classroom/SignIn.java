@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * strategy: Vaadin installs one per context, so the static holder may belong to another test's context.
  */
 @Component
-class SignIn {
+public class SignIn {
 
     private final SecurityContextHolderStrategy securityContexts;
 
@@ -18,7 +18,7 @@ class SignIn {
         this.securityContexts = securityContexts;
     }
 
-    SignedInUser as(AccountSummary account) {
+    public SignedInUser as(AccountSummary account) {
         SignedInUser user = new SignedInUser(account.id(), account.username(), account.displayName(), account.role(),
                 null);
         var context = securityContexts.createEmptyContext();
@@ -27,7 +27,7 @@ class SignIn {
         return user;
     }
 
-    void out() {
+    public void out() {
         securityContexts.clearContext();
     }
 }

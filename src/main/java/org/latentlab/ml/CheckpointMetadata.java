@@ -1,0 +1,26 @@
+package org.latentlab.ml;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON file beside a checkpoint's parameters: enough to rebuild the network and to tell what it is.
+ *
+ * @param parametersFile the file written by DJL, e.g. {@code model-0010.params}
+ */
+public record CheckpointMetadata(int format, ModelKind kind, TrainingConfig config, DatasetName dataset, int epochs,
+        int latentSize, double finalTrainLoss, double finalValidationLoss, Map<String, Double> validationParts,
+        List<Double> trainLosses, List<Double> validationLosses, Instant createdAt, String appVersion,
+        String engine, String parametersFile) {
+
+    public static final int FORMAT = 1;
+
+    public static CheckpointMetadata of(TrainingResult result, Instant createdAt, String appVersion, String engine) {
+        TrainingConfig config = result.config();
+        return new CheckpointMetadata(FORMAT, config.kind(), config, config.dataset(), config.epochs(),
+                config.effectiveLatentSize(), result.finalTrainLoss(), result.finalValidationLoss(),
+                result.finalValidationParts(), result.trainLosses(), result.validationLosses(), createdAt, appVersion,
+                engine, String.format("%s-%04d.params", Checkpoints.NAME, config.epochs()));
+    }
+}

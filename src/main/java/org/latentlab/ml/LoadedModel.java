@@ -1,0 +1,142 @@
+package org.latentlab.ml;
+
+import java.util.concurrent.Semaphore;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.ParameterStore;
+
+/**
+ * A trained network in memory, used for inference. At most {@code concurrency} calls run at once (each in its own
+ * NDManager, closed after the call), so a burst of requests queues briefly instead of oversubscribing the CPU.
+ */
+public final class LoadedModel implements LatentCodec, AutoCloseable {
+
+    private final Model model;
+    private final CheckpointMetadata metadata;
+    private final Semaphore slots;
+
+    LoadedModel(Model model, CheckpointMetadata metadata, int concurrency) {
+        this.model = model;
+        this.metadata = metadata;
+        this.slots = new Semaphore(Math.max(1, concurrency));
+    }
+
+    public CheckpointMetadata metadata() {
+        return metadata;
+    }
+
+    public ModelKind kind() {
+        return metadata.kind();
+    }
+
+    private CodecBlock codec() {
+        Block block = model.getBlock();
+        if (block instanceof CodecBlock codec) {
+            return codec;
+        }
+        throw new UnsupportedOperationException("A " + kind() + " model has no latent space");
+    }
+
+    @Override
+    public int latentSize() {
+        return codec().latentSize();
+    }
+
+    @Override
+    public int inputPixels() {
+        return (int) kind().corruption().inputShape().size();
+    }
+
+    @Override
+    public float[] encode(float[] image) {
+        return encode(new float[][] {image})[0];
+    }
+
+    @Override
+    public float[][] encode(float[][] images) {
+        CodecBlock codec = codec();
+        return run(images, inputPixels(), (store, batch) -> codec.encode(store, asImages(batch)), latentSize());
+    }
+
+    @Override
+    public float[] decode(float[] code) {
+        return decode(new float[][] {code})[0];
+    }
+
+    @Override
+    public float[][] decode(float[][] codes) {
+        CodecBlock codec = codec();
+        return run(codes, latentSize(), (store, batch) -> codec.decode(store, batch), ImageSet.PIXELS);
+    }
+
+    @Override
+    public float[] reconstruct(float[] image) {
+        return reconstruct(new float[][] {image})[0];
+    }
+
+    @Override
+    public float[][] reconstruct(float[][] images) {
+        CodecBlock codec = codec();
+        return run(images, inputPixels(),
+                (store, batch) -> codec.decode(store, codec.encode(store, asImages(batch))), ImageSet.PIXELS);
+    }
+
+    /** Class probabilities (10 per image) of the classifier. */
+    public float[][] classify(float[][] images) {
+        if (kind() != ModelKind.CLASSIFIER) {
+            throw new UnsupportedOperationException("A " + kind() + " model does not classify");
+        }
+        Block block = model.getBlock();
+        return run(images, ImageSet.PIXELS,
+                (store, batch) -> block.forward(store, new NDList(asImages(batch)), false).singletonOrThrow().softmax(1),
+                10);
+    }
+
+    private interface Forward {
+        NDArray apply(ParameterStore store, NDArray batch);
+    }
+
+    private float[][] run(float[][] rows, int width, Forward forward, int outputWidth) {
+        for (float[] row : rows) {
+            if (row == null || row.length != width) {
+                throw new IllegalArgumentException("Expected " + width + " values per row, got "
+                        + (row == null ? "none" : row.length));
+            }
+        }
+        float[] flat = new float[rows.length * width];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, flat, i * width, width);
+        }
+        slots.acquireUninterruptibly();
+        try (NDManager call = model.getNDManager().newSubManager()) {
+            // Inference only: no autograd graph, whatever thread this is.
+            JniUtils.setGradMode(false);
+            ParameterStore store = new ParameterStore(call, false);
+            NDArray output = forward.apply(store, call.create(flat, new Shape(rows.length, width)));
+            float[] values = output.toFloatArray();
+            float[][] result = new float[rows.length][];
+            for (int i = 0; i < rows.length; i++) {
+                result[i] = java.util.Arrays.copyOfRange(values, i * outputWidth, (i + 1) * outputWidth);
+            }
+            return result;
+        } finally {
+            slots.release();
+        }
+    }
+
+    private NDArray asImages(NDArray batch) {
+        Shape input = kind().corruption().inputShape();
+        return batch.reshape(new Shape(batch.getShape().get(0)).addAll(input));
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

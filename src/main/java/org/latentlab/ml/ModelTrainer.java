@@ -1,0 +1,229 @@
+package org.latentlab.ml;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+
+/**
+ * Trains one model. Batches are cut from the images in memory (no per-image objects), every step runs in its own
+ * NDManager that is closed right after, so native memory stays flat however long the run, and the cancellation
+ * flag is checked before every batch.
+ */
+public final class ModelTrainer {
+
+    /** How often a batch loss is reported. */
+    public static final int REPORT_EVERY_BATCHES = 10;
+    static final int SAMPLES_PER_EPOCH = 8;
+    private static final int EVALUATION_BATCH = 500;
+
+    private ModelTrainer() {
+    }
+
+    public static TrainedModel train(TrainingConfig config, Consumer<TrainingProgress> listener,
+            Cancellation cancellation) {
+        config.validate();
+        long started = System.nanoTime();
+        ImageSet images = ImageSet.load(config.dataset());
+        DataSplit split = DataSplit.of(images);
+        int[] train = config.trainLimit() > 0 && config.trainLimit() < split.train().length
+                ? Arrays.copyOf(split.train(), config.trainLimit()) : split.train().clone();
+        int[] validation = config.trainLimit() > 0
+                ? Arrays.copyOf(split.validation(), Math.min(split.validation().length, Math.max(64, config.trainLimit() / 4)))
+                : split.validation();
+
+        ModelKind kind = config.kind();
+        Engine.getEngine(DeepLearningEngine.ENGINE).setRandomSeed((int) config.seed());
+        Block block = Networks.build(kind, config.effectiveLatentSize());
+        Model model = Model.newInstance(kind.name().toLowerCase(java.util.Locale.ROOT), Device.cpu(),
+                DeepLearningEngine.ENGINE);
+        model.setBlock(block);
+        DefaultTrainingConfig djlConfig = new DefaultTrainingConfig(Loss.l2Loss())
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) config.learningRate()))
+                        .build())
+                .optDevices(new Device[] {Device.cpu()});
+        Random shuffling = new Random(config.seed());
+        List<Double> trainLosses = new ArrayList<>();
+        List<Double> validationLosses = new ArrayList<>();
+        Map<String, Double> lastParts = Map.of();
+        boolean done = false;
+        try (Trainer trainer = model.newTrainer(djlConfig)) {
+            trainer.initialize(new Shape(config.batchSize()).addAll(kind.corruption().inputShape()));
+            int batches = (train.length + config.batchSize() - 1) / config.batchSize();
+            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+                shuffle(train, shuffling);
+                double lossSum = 0;
+                for (int b = 0; b < batches; b++) {
+                    if (cancellation.requested()) {
+                        throw new Cancellation.CancelledException();
+                    }
+                    int from = b * config.batchSize();
+                    int to = Math.min(train.length, from + config.batchSize());
+                    float loss = trainStep(trainer, config, images, train, from, to);
+                    lossSum += loss * (to - from);
+                    if ((b + 1) % REPORT_EVERY_BATCHES == 0 || b == batches - 1) {
+                        listener.accept(new TrainingProgress.BatchLoss(epoch, b + 1, batches, loss));
+                    }
+                }
+                double trainLoss = lossSum / train.length;
+                Evaluation evaluation = evaluate(trainer, config, images, validation, true);
+                trainLosses.add(trainLoss);
+                validationLosses.add(evaluation.loss());
+                lastParts = evaluation.parts();
+                listener.accept(new TrainingProgress.EpochFinished(epoch, config.epochs(), trainLoss,
+                        evaluation.loss(), evaluation.parts(), evaluation.samples(),
+                        Duration.ofNanos(System.nanoTime() - started)));
+            }
+            done = true;
+        } finally {
+            if (!done) {
+                model.close();
+            }
+        }
+        TrainingResult result = new TrainingResult(config, trainLosses.getLast(), validationLosses.getLast(),
+                lastParts, List.copyOf(trainLosses), List.copyOf(validationLosses),
+                Duration.ofNanos(System.nanoTime() - started));
+        return new TrainedModel(model, config, result);
+    }
+
+    private static float trainStep(Trainer trainer, TrainingConfig config, ImageSet images, int[] order, int from,
+            int to) {
+        try (NDManager step = trainer.getManager().newSubManager()) {
+            NDArray clean = batch(step, images, order, from, to);
+            NDArray input = config.kind().corruption().apply(clean, config.noiseLevel());
+            try (GradientCollector collector = trainer.newGradientCollector()) {
+                NDList output = trainer.forward(new NDList(input));
+                NDArray loss = loss(config.kind(), output, clean, labels(step, images, order, from, to, config));
+                collector.backward(loss);
+                float value = loss.getFloat();
+                trainer.step();
+                return value;
+            }
+        }
+    }
+
+    /** Loss on the given images, with the network in inference mode; optionally a few samples to show. */
+    static Evaluation evaluate(Trainer trainer, TrainingConfig config, ImageSet images, int[] indices,
+            boolean withSamples) {
+        ModelKind kind = config.kind();
+        double lossSum = 0;
+        Map<String, Double> partSums = new LinkedHashMap<>();
+        List<TrainingProgress.Sample> samples = new ArrayList<>();
+        for (int from = 0; from < indices.length; from += EVALUATION_BATCH) {
+            int to = Math.min(indices.length, from + EVALUATION_BATCH);
+            int n = to - from;
+            try (NDManager step = trainer.getManager().newSubManager()) {
+                NDArray clean = batch(step, images, indices, from, to);
+                NDArray input = kind.corruption().apply(clean, config.noiseLevel());
+                NDList output = trainer.evaluate(new NDList(input));
+                NDArray labels = labels(step, images, indices, from, to, config);
+                lossSum += loss(kind, output, clean, labels).getFloat() * n;
+                for (Map.Entry<String, Double> part : parts(kind, output, clean, labels).entrySet()) {
+                    partSums.merge(part.getKey(), part.getValue() * n, Double::sum);
+                }
+                if (withSamples && samples.isEmpty() && kind.isAutoencoder()) {
+                    samples.addAll(samples(images, indices, from, input, clean, output.head(), kind));
+                }
+            }
+        }
+        Map<String, Double> parts = new LinkedHashMap<>();
+        partSums.forEach((name, sum) -> parts.put(name, sum / indices.length));
+        return new Evaluation(lossSum / indices.length, parts, samples);
+    }
+
+    record Evaluation(double loss, Map<String, Double> parts, List<TrainingProgress.Sample> samples) {
+    }
+
+    static NDArray loss(ModelKind kind, NDList output, NDArray clean, NDArray labels) {
+        if (kind == ModelKind.CLASSIFIER) {
+            return Losses.softmaxCrossEntropy(output.singletonOrThrow(), labels);
+        }
+        if (kind.variational()) {
+            return Losses.vae(output.get(0), clean, output.get(1), output.get(2)).total();
+        }
+        return Losses.meanSquaredError(output.singletonOrThrow(), clean);
+    }
+
+    private static Map<String, Double> parts(ModelKind kind, NDList output, NDArray clean, NDArray labels) {
+        if (kind == ModelKind.CLASSIFIER) {
+            NDArray predicted = output.singletonOrThrow().argMax(1);
+            double accuracy = predicted.toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
+                    .eq(labels).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).mean().getFloat();
+            return Map.of("accuracy", accuracy);
+        }
+        if (kind.variational()) {
+            Losses.VaeLoss loss = Losses.vae(output.get(0), clean, output.get(1), output.get(2));
+            return Map.of("reconstruction", (double) loss.reconstruction().getFloat(), "kl",
+                    (double) loss.kl().getFloat());
+        }
+        return Map.of("mse", (double) Losses.meanSquaredError(output.singletonOrThrow(), clean).getFloat());
+    }
+
+    private static List<TrainingProgress.Sample> samples(ImageSet images, int[] indices, int from, NDArray input,
+            NDArray clean, NDArray reconstruction, ModelKind kind) {
+        int count = (int) Math.min(SAMPLES_PER_EPOCH, input.getShape().get(0));
+        float[] inputs = input.get("0:" + count).toFloatArray();
+        float[] originals = clean.get("0:" + count).toFloatArray();
+        float[] outputs = reconstruction.get("0:" + count).toFloatArray();
+        int inputPixels = inputs.length / count;
+        int inputSide = (int) Math.round(Math.sqrt(inputPixels));
+        List<TrainingProgress.Sample> samples = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            samples.add(new TrainingProgress.Sample(images.label(indices[from + i]),
+                    Arrays.copyOfRange(originals, i * ImageSet.PIXELS, (i + 1) * ImageSet.PIXELS),
+                    Arrays.copyOfRange(inputs, i * inputPixels, (i + 1) * inputPixels), inputSide,
+                    Arrays.copyOfRange(outputs, i * ImageSet.PIXELS, (i + 1) * ImageSet.PIXELS)));
+        }
+        return samples;
+    }
+
+    /** The images order[from..to) as one (n, 1, 28, 28) array: one copy into native memory per batch. */
+    static NDArray batch(NDManager manager, ImageSet images, int[] order, int from, int to) {
+        int n = to - from;
+        float[] pixels = new float[n * ImageSet.PIXELS];
+        for (int i = 0; i < n; i++) {
+            images.copyImage(order[from + i], pixels, i * ImageSet.PIXELS);
+        }
+        return manager.create(pixels, new Shape(n, 1, ImageSet.SIDE, ImageSet.SIDE));
+    }
+
+    private static NDArray labels(NDManager manager, ImageSet images, int[] order, int from, int to,
+            TrainingConfig config) {
+        if (config.kind() != ModelKind.CLASSIFIER) {
+            return null;
+        }
+        float[] labels = new float[to - from];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = images.label(order[from + i]);
+        }
+        return manager.create(labels);
+    }
+
+    private static void shuffle(int[] indices, Random random) {
+        for (int i = indices.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = indices[i];
+            indices[i] = indices[j];
+            indices[j] = swap;
+        }
+    }
+}

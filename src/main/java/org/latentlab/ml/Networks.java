@@ -1,0 +1,139 @@
+package org.latentlab.ml;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.pooling.Pool;
+
+/**
+ * The architectures, small enough to train in a lesson on two CPU cores. DJL's PyTorch engine has no transposed
+ * convolution, so decoders up-sample by repeating pixels (nearest neighbour) and then convolve.
+ */
+final class Networks {
+
+    private static final int DENSE_HIDDEN = 256;
+    private static final int VAE_HIDDEN = 256;
+
+    private Networks() {
+    }
+
+    static Block build(ModelKind kind, int latentSize) {
+        return switch (kind) {
+            case DENSE_AE -> denseAutoencoder(latentSize);
+            case CONV_AE, DENOISING_AE -> convAutoencoder();
+            case SUPER_RESOLUTION_AE -> superResolution();
+            case VAE_2D -> vae(2);
+            case VAE -> vae(latentSize);
+            case CONV_VAE -> convVae(latentSize);
+            case CLASSIFIER -> classifier();
+        };
+    }
+
+    static CodecBlock denseAutoencoder(int latentSize) {
+        Block encoder = new SequentialBlock()
+                .add(Blocks.batchFlattenBlock())
+                .add(Linear.builder().setUnits(DENSE_HIDDEN).build())
+                .add(Activation.reluBlock())
+                .add(Linear.builder().setUnits(latentSize).build());
+        return new CodecBlock(encoder, null, null, denseDecoder(DENSE_HIDDEN), new Shape(latentSize));
+    }
+
+    /** The lesson's convolutional autoencoder: 28x28 -> 8 x 4 x 4 (128 numbers) -> 28x28. */
+    static CodecBlock convAutoencoder() {
+        Block encoder = new SequentialBlock()
+                .add(conv(16)).add(Activation.reluBlock()).add(pool())             // 16 x 14 x 14
+                .add(conv(8)).add(Activation.reluBlock()).add(pool())              // 8 x 7 x 7
+                .add(conv(8)).add(Activation.reluBlock())
+                .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2), new Shape(1, 1))); // 8 x 4 x 4
+        Block decoder = new SequentialBlock()
+                .add(conv(8)).add(Activation.reluBlock()).add(upsample())          // 8 x 8 x 8
+                .add(conv(8)).add(Activation.reluBlock()).add(upsample())          // 8 x 16 x 16
+                .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(16).build()) // 16 x 14 x 14
+                .add(Activation.reluBlock()).add(upsample())                       // 16 x 28 x 28
+                .add(conv(1)).add(Activation.sigmoidBlock());
+        return new CodecBlock(encoder, null, null, decoder, new Shape(8, 4, 4));
+    }
+
+    /** 14x14 in, 28x28 out: the encoder keeps a 16 x 7 x 7 code, the decoder up-samples twice. */
+    static CodecBlock superResolution() {
+        Block encoder = new SequentialBlock()
+                .add(conv(32)).add(Activation.reluBlock()).add(pool())             // 32 x 7 x 7
+                .add(conv(16)).add(Activation.reluBlock());                        // 16 x 7 x 7
+        Block decoder = new SequentialBlock()
+                .add(conv(32)).add(Activation.reluBlock()).add(upsample())         // 32 x 14 x 14
+                .add(conv(32)).add(Activation.reluBlock()).add(upsample())         // 32 x 28 x 28
+                .add(conv(1)).add(Activation.sigmoidBlock());
+        return new CodecBlock(encoder, null, null, decoder, new Shape(16, 7, 7));
+    }
+
+    static CodecBlock vae(int latentSize) {
+        Block encoder = new SequentialBlock()
+                .add(Blocks.batchFlattenBlock())
+                .add(Linear.builder().setUnits(VAE_HIDDEN).build())
+                .add(Activation.reluBlock());
+        return new CodecBlock(encoder, linear(latentSize), linear(latentSize), denseDecoder(VAE_HIDDEN),
+                new Shape(latentSize));
+    }
+
+    /** The assignment: the convolutional autoencoder turned into a VAE. */
+    static CodecBlock convVae(int latentSize) {
+        Block encoder = new SequentialBlock()
+                .add(conv(16)).add(Activation.reluBlock()).add(pool())             // 16 x 14 x 14
+                .add(conv(32)).add(Activation.reluBlock()).add(pool())             // 32 x 7 x 7
+                .add(Blocks.batchFlattenBlock())
+                .add(Linear.builder().setUnits(128).build())
+                .add(Activation.reluBlock());
+        Block decoder = new SequentialBlock()
+                .add(Linear.builder().setUnits(128).build()).add(Activation.reluBlock())
+                .add(Linear.builder().setUnits(32 * 7 * 7).build()).add(Activation.reluBlock())
+                .add(LambdaBlock.singleton(x -> x.reshape(-1, 32, 7, 7), "toFeatureMaps"))
+                .add(upsample()).add(conv(16)).add(Activation.reluBlock())         // 16 x 14 x 14
+                .add(upsample()).add(conv(1)).add(Activation.sigmoidBlock());      // 1 x 28 x 28
+        return new CodecBlock(encoder, linear(latentSize), linear(latentSize), decoder, new Shape(latentSize));
+    }
+
+    /** The judge of generated digits: two convolutions and a small dense head, 10 logits. */
+    static Block classifier() {
+        return new SequentialBlock()
+                .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(32).build())
+                .add(Activation.reluBlock()).add(pool())
+                .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(64).build())
+                .add(Activation.reluBlock()).add(pool())
+                .add(Blocks.batchFlattenBlock())
+                .add(Linear.builder().setUnits(128).build()).add(Activation.reluBlock())
+                .add(Dropout.builder().optRate(0.3f).build())
+                .add(Linear.builder().setUnits(10).build());
+    }
+
+    private static Block denseDecoder(int hidden) {
+        return new SequentialBlock()
+                .add(Linear.builder().setUnits(hidden).build())
+                .add(Activation.reluBlock())
+                .add(Linear.builder().setUnits(ImageSet.PIXELS).build())
+                .add(Activation.sigmoidBlock())
+                .add(LambdaBlock.singleton(x -> x.reshape(-1, 1, ImageSet.SIDE, ImageSet.SIDE), "toImage"));
+    }
+
+    private static Block conv(int filters) {
+        return Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(filters).build();
+    }
+
+    private static Block pool() {
+        return Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2));
+    }
+
+    private static Block linear(int units) {
+        return Linear.builder().setUnits(units).build();
+    }
+
+    /** Nearest-neighbour 2x up-sampling: every pixel repeated along height and width. */
+    static Block upsample() {
+        return LambdaBlock.singleton(x -> x.repeat(2, 2).repeat(3, 2), "upsample2x");
+    }
+}

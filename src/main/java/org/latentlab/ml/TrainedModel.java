@@ -1,0 +1,39 @@
+package org.latentlab.ml;
+
+import ai.djl.Model;
+
+/** A model fresh from training, with its config and result; save it with {@link Checkpoints#save}. */
+public final class TrainedModel implements AutoCloseable {
+
+    private final Model model;
+    private final TrainingConfig config;
+    private final TrainingResult result;
+
+    TrainedModel(Model model, TrainingConfig config, TrainingResult result) {
+        this.model = model;
+        this.config = config;
+        this.result = result;
+    }
+
+    Model model() {
+        return model;
+    }
+
+    public TrainingConfig config() {
+        return config;
+    }
+
+    public TrainingResult result() {
+        return result;
+    }
+
+    /** The trained network, ready to encode and decode. */
+    public LoadedModel toLoadedModel(CheckpointMetadata metadata, int concurrency) {
+        return new LoadedModel(model, metadata, concurrency);
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

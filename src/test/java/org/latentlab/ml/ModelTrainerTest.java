@@ -1,0 +1,152 @@
+package org.latentlab.ml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.latentlab.base.InvalidInputException;
+
+/** Every network on a few hundred digits: it trains, its loss falls, it saves and loads. */
+class ModelTrainerTest {
+
+    static TrainingConfig tiny(ModelKind kind) {
+        return TrainingConfig.defaults(kind).withEpochs(2).withTrainLimit(512).withBatchSize(32);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ModelKind.class)
+    void everyModelTrainsAndItsLossFalls(ModelKind kind) {
+        List<TrainingProgress> events = new ArrayList<>();
+        try (TrainedModel trained = ModelTrainer.train(tiny(kind), events::add, new Cancellation())) {
+            List<TrainingProgress.BatchLoss> batches = events.stream()
+                    .filter(TrainingProgress.BatchLoss.class::isInstance).map(TrainingProgress.BatchLoss.class::cast)
+                    .toList();
+            assertThat(batches.getLast().loss()).as("last batch loss below the first").isLessThan(batches.getFirst().loss());
+            TrainingResult result = trained.result();
+            assertThat(result.trainLosses()).hasSize(2);
+            assertThat(result.trainLosses().get(1)).isLessThan(result.trainLosses().get(0));
+            assertThat(result.finalValidationLoss()).isFinite();
+            List<TrainingProgress.EpochFinished> epochs = events.stream()
+                    .filter(TrainingProgress.EpochFinished.class::isInstance)
+                    .map(TrainingProgress.EpochFinished.class::cast).toList();
+            assertThat(epochs).hasSize(2);
+            if (kind.isAutoencoder()) {
+                assertThat(epochs.getLast().samples()).hasSize(ModelTrainer.SAMPLES_PER_EPOCH)
+                        .allSatisfy(s -> assertThat(s.output()).hasSize(ImageSet.PIXELS));
+            }
+        }
+    }
+
+    @Test
+    void theSameSeedGivesTheSameLosses() {
+        TrainingConfig config = tiny(ModelKind.VAE_2D).withEpochs(1);
+        try (TrainedModel first = ModelTrainer.train(config, e -> { }, new Cancellation());
+                TrainedModel second = ModelTrainer.train(config, e -> { }, new Cancellation())) {
+            assertThat(second.result().finalTrainLoss())
+                    .isCloseTo(first.result().finalTrainLoss(), org.assertj.core.data.Offset.offset(1e-4));
+            assertThat(second.result().finalValidationLoss())
+                    .isCloseTo(first.result().finalValidationLoss(), org.assertj.core.data.Offset.offset(1e-4));
+        }
+    }
+
+    @Test
+    void cancellingStopsWithinOneBatch() {
+        Cancellation cancellation = new Cancellation();
+        AtomicInteger batchesAfterCancel = new AtomicInteger();
+        TrainingConfig config = TrainingConfig.defaults(ModelKind.CONV_AE).withEpochs(5).withTrainLimit(2048)
+                .withBatchSize(16);
+        assertThatThrownBy(() -> ModelTrainer.train(config, event -> {
+            if (cancellation.requested()) {
+                batchesAfterCancel.incrementAndGet();
+            }
+            if (event instanceof TrainingProgress.BatchLoss batch && batch.batch() == 20) {
+                cancellation.cancel();
+            }
+        }, cancellation)).isInstanceOf(Cancellation.CancelledException.class);
+        // Reports come every 10 batches: none may follow the cancel.
+        assertThat(batchesAfterCancel.get()).isZero();
+    }
+
+    @Test
+    void aSavedCheckpointLoadsAndGivesIdenticalOutputs(@TempDir Path folder) throws Exception {
+        try (TrainedModel trained = ModelTrainer.train(tiny(ModelKind.CONV_AE).withEpochs(1), e -> { },
+                new Cancellation())) {
+            CheckpointMetadata metadata = CheckpointMetadata.of(trained.result(), Instant.now(), "test", "PyTorch");
+            Checkpoints.save(trained, folder, metadata);
+            float[] digit = ImageSet.load(DatasetName.MNIST).image(DataSplit.of(ImageSet.load(DatasetName.MNIST)).test()[0]);
+            try (LoadedModel before = trained.toLoadedModel(metadata, 1);
+                    LoadedModel after = Checkpoints.load(folder, 1)) {
+                assertThat(after.kind()).isEqualTo(ModelKind.CONV_AE);
+                assertThat(after.latentSize()).isEqualTo(128);
+                assertThat(after.reconstruct(digit)).containsExactly(before.reconstruct(digit),
+                        org.assertj.core.data.Offset.offset(1e-6f));
+                float[] code = after.encode(digit);
+                assertThat(after.decode(code)).hasSize(ImageSet.PIXELS);
+            }
+        }
+    }
+
+    @Test
+    void aCorruptCheckpointGivesAClearError(@TempDir Path folder) throws Exception {
+        assertThatThrownBy(() -> Checkpoints.load(folder, 1)).isInstanceOf(CheckpointException.class)
+                .hasMessageContaining("metadata.json is missing");
+        Files.writeString(folder.resolve(Checkpoints.METADATA), "{ not json");
+        assertThatThrownBy(() -> Checkpoints.load(folder, 1)).isInstanceOf(CheckpointException.class)
+                .hasMessageContaining("cannot be read");
+        try (TrainedModel trained = ModelTrainer.train(tiny(ModelKind.VAE_2D).withEpochs(1), e -> { },
+                new Cancellation())) {
+            CheckpointMetadata metadata = CheckpointMetadata.of(trained.result(), Instant.now(), "test", "PyTorch");
+            Checkpoints.save(trained, folder, metadata);
+        }
+        Path parameters = folder.resolve("model-0001.params");
+        byte[] bytes = Files.readAllBytes(parameters);
+        Files.write(parameters, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertThatThrownBy(() -> Checkpoints.load(folder, 1)).isInstanceOf(CheckpointException.class)
+                .hasMessageContaining("damaged");
+    }
+
+    @Test
+    void aCheckpointOfAnotherKindIsRefused(@TempDir Path folder) throws Exception {
+        try (TrainedModel trained = ModelTrainer.train(tiny(ModelKind.VAE_2D).withEpochs(1), e -> { },
+                new Cancellation())) {
+            CheckpointMetadata metadata = CheckpointMetadata.of(trained.result(), Instant.now(), "test", "PyTorch");
+            Checkpoints.save(trained, folder, metadata);
+        }
+        String json = Files.readString(folder.resolve(Checkpoints.METADATA)).replace("\"kind\" : \"VAE_2D\"",
+                "\"kind\" : \"CONV_AE\"");
+        Files.writeString(folder.resolve(Checkpoints.METADATA), json);
+        assertThatThrownBy(() -> Checkpoints.load(folder, 1)).isInstanceOf(CheckpointException.class)
+                .hasMessageContaining("do not belong to a CONV_AE model");
+    }
+
+    @Test
+    void badConfigsAreRefusedNamingFieldAndRange() {
+        TrainingConfig good = TrainingConfig.defaults(ModelKind.VAE);
+        assertRefused(good.withEpochs(0), "epochs", 1, TrainingConfig.MAX_EPOCHS);
+        assertRefused(good.withEpochs(10_000), "epochs", 1, TrainingConfig.MAX_EPOCHS);
+        assertRefused(good.withBatchSize(0), "batchSize", 1, TrainingConfig.MAX_BATCH);
+        assertRefused(new TrainingConfig(ModelKind.VAE, DatasetName.MNIST, 1, 32, Double.NaN, 8, 0, 1, 0),
+                "learningRate", "0", TrainingConfig.MAX_LEARNING_RATE);
+        assertRefused(new TrainingConfig(ModelKind.VAE, DatasetName.MNIST, 1, 32, 1e-3, 0, 0, 1, 0),
+                "latentSize", 1, TrainingConfig.MAX_LATENT);
+        assertRefused(new TrainingConfig(ModelKind.DENOISING_AE, DatasetName.MNIST, 1, 32, 1e-3, 0, -0.1, 1, 0),
+                "noiseLevel", 0, TrainingConfig.MAX_NOISE);
+    }
+
+    private static void assertRefused(TrainingConfig config, String field, Object min, Object max) {
+        assertThatThrownBy(config::validate).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+            assertThat(e.field()).isEqualTo(field);
+            assertThat(e.arguments()).containsExactly(min, max);
+        });
+    }
+}

@@ -12,6 +12,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class LatentLabApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(LatentLabApplication.class, args);
+        SpringApplication application = new SpringApplication(LatentLabApplication.class);
+        if (CommandLineModes.requested(args)) {
+            // Pretraining and benchmarks serve no pages; Vaadin still needs a web context, so bind a free port.
+            System.setProperty("server.port", "0");
+        }
+        application.run(args);
     }
 }

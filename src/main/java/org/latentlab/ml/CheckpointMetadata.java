@@ -11,7 +11,8 @@ import java.util.Map;
  */
 public record CheckpointMetadata(int format, ModelKind kind, TrainingConfig config, DatasetName dataset, int epochs,
         int latentSize, double finalTrainLoss, double finalValidationLoss, Map<String, Double> validationParts,
-        List<Double> trainLosses, List<Double> validationLosses, Instant createdAt, String appVersion,
+        List<Double> trainLosses, List<Double> validationLosses, double testLoss, Map<String, Double> testParts,
+        long trainingSeconds, Instant createdAt, String appVersion,
         String engine, String parametersFile) {
 
     public static final int FORMAT = 1;
@@ -20,7 +21,8 @@ public record CheckpointMetadata(int format, ModelKind kind, TrainingConfig conf
         TrainingConfig config = result.config();
         return new CheckpointMetadata(FORMAT, config.kind(), config, config.dataset(), config.epochs(),
                 config.effectiveLatentSize(), result.finalTrainLoss(), result.finalValidationLoss(),
-                result.finalValidationParts(), result.trainLosses(), result.validationLosses(), createdAt, appVersion,
+                result.finalValidationParts(), result.trainLosses(), result.validationLosses(), result.testLoss(),
+                result.testParts(), result.duration().toSeconds(), createdAt, appVersion,
                 engine, String.format("%s-%04d.params", Checkpoints.NAME, config.epochs()));
     }
 }

@@ -13,11 +13,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param intraOpThreads threads one PyTorch operation may use; with 2 cores, 2 leaves the web app responsive
  *                       because training jobs run one at a time
  * @param interOpThreads threads for running independent operations in parallel
+ * @param modelsDir      a folder with pretrained models to use instead of those packed in the jar
+ * @param inferenceSlots how many encode/decode calls may run at once per model
  */
 @ConfigurationProperties("latentlab.ml")
 public record MlProperties(
         @DefaultValue("true") boolean enabled,
         Path cacheDir,
         @DefaultValue("2") int intraOpThreads,
-        @DefaultValue("1") int interOpThreads) {
+        @DefaultValue("1") int interOpThreads,
+        Path modelsDir,
+        @DefaultValue("4") int inferenceSlots) {
 }

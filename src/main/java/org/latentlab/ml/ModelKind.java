@@ -8,7 +8,8 @@ public enum ModelKind {
     DENSE_AE(Corruption.NONE, false, true, 32, 1e-3, 64),
     CONV_AE(Corruption.NONE, false, false, 128, 1e-3, 64),
     DENOISING_AE(Corruption.GAUSSIAN_NOISE, false, false, 128, 1e-3, 64),
-    SUPER_RESOLUTION_AE(Corruption.DOWNSAMPLE_2X, false, false, 16 * 7 * 7, 1e-3, 64),
+    // A lower learning rate: at 1e-3 this narrow network often collapses to a constant image in epoch 1.
+    SUPER_RESOLUTION_AE(Corruption.DOWNSAMPLE_2X, false, false, 16 * 7 * 7, 3e-4, 64),
     VAE_2D(Corruption.NONE, true, false, 2, 1e-3, 64),
     VAE(Corruption.NONE, true, true, 16, 1e-3, 64),
     CONV_VAE(Corruption.NONE, true, true, 2, 1e-3, 64),

@@ -65,6 +65,7 @@ public final class ModelTrainer {
         List<Double> trainLosses = new ArrayList<>();
         List<Double> validationLosses = new ArrayList<>();
         Map<String, Double> lastParts = Map.of();
+        Evaluation test = null;
         boolean done = false;
         try (Trainer trainer = model.newTrainer(djlConfig)) {
             trainer.initialize(new Shape(config.batchSize()).addAll(kind.corruption().inputShape()));
@@ -93,6 +94,7 @@ public final class ModelTrainer {
                         evaluation.loss(), evaluation.parts(), evaluation.samples(),
                         Duration.ofNanos(System.nanoTime() - started)));
             }
+            test = evaluate(trainer, config, images, split.test(), false);
             done = true;
         } finally {
             if (!done) {
@@ -100,7 +102,7 @@ public final class ModelTrainer {
             }
         }
         TrainingResult result = new TrainingResult(config, trainLosses.getLast(), validationLosses.getLast(),
-                lastParts, List.copyOf(trainLosses), List.copyOf(validationLosses),
+                lastParts, List.copyOf(trainLosses), List.copyOf(validationLosses), test.loss(), test.parts(),
                 Duration.ofNanos(System.nanoTime() - started));
         return new TrainedModel(model, config, result);
     }

@@ -62,14 +62,19 @@ final class Networks {
 
     /** 14x14 in, 28x28 out: the encoder keeps a 16 x 7 x 7 code, the decoder up-samples twice. */
     static CodecBlock superResolution() {
+        // Leaky ReLUs: with plain ReLUs this narrow net often dies in the first epoch and outputs a constant.
         Block encoder = new SequentialBlock()
-                .add(conv(32)).add(Activation.reluBlock()).add(pool())             // 32 x 7 x 7
-                .add(conv(16)).add(Activation.reluBlock());                        // 16 x 7 x 7
+                .add(conv(32)).add(leakyRelu()).add(pool())                        // 32 x 7 x 7
+                .add(conv(16)).add(leakyRelu());                                   // 16 x 7 x 7
         Block decoder = new SequentialBlock()
-                .add(conv(32)).add(Activation.reluBlock()).add(upsample())         // 32 x 14 x 14
-                .add(conv(32)).add(Activation.reluBlock()).add(upsample())         // 32 x 28 x 28
+                .add(conv(32)).add(leakyRelu()).add(upsample())                    // 32 x 14 x 14
+                .add(conv(32)).add(leakyRelu()).add(upsample())                    // 32 x 28 x 28
                 .add(conv(1)).add(Activation.sigmoidBlock());
         return new CodecBlock(encoder, null, null, decoder, new Shape(16, 7, 7));
+    }
+
+    private static Block leakyRelu() {
+        return Activation.leakyReluBlock(0.1f);
     }
 
     static CodecBlock vae(int latentSize) {

@@ -10,7 +10,7 @@ class EngineHealthTest {
 
     @Test
     void theLoadedEngineReportsItsVersionAndThreads() {
-        DeepLearningEngine engine = new DeepLearningEngine(new MlProperties(true, null, 2, 1));
+        DeepLearningEngine engine = new DeepLearningEngine(new MlProperties(true, null, 2, 1, null, 4));
         Health health = new EngineHealthIndicator(engine).health();
         assertThat(health.getStatus()).isEqualTo(Status.UP);
         assertThat(health.getDetails()).containsEntry("engine", "PyTorch").containsEntry("version", "2.7.1")
@@ -19,7 +19,7 @@ class EngineHealthTest {
 
     @Test
     void aMissingEngineIsDegradedNotDownAndSaysWhatIsMissing() {
-        DeepLearningEngine engine = new DeepLearningEngine(new MlProperties(false, null, 2, 1));
+        DeepLearningEngine engine = new DeepLearningEngine(new MlProperties(false, null, 2, 1, null, 4));
         assertThat(engine.available()).isFalse();
         Health health = new EngineHealthIndicator(engine).health();
         assertThat(health.getStatus().getCode()).isEqualTo("DEGRADED");

@@ -25,6 +25,8 @@ import org.latentlab.classroom.AccountService;
 import org.latentlab.classroom.AccountSummary;
 import org.latentlab.ml.DeepLearningEngine;
 import org.latentlab.ml.EngineStatus;
+import org.latentlab.ml.ModelKind;
+import org.latentlab.ml.ShippedModels;
 
 /** The admin's page: the deep-learning engine's health, and the accounts (admins create teacher accounts here). */
 @Route("admin")
@@ -35,10 +37,11 @@ public class AdminView extends FeaturePage {
     private final AccountService accounts;
     private final Grid<AccountSummary> accountGrid = new Grid<>();
 
-    AdminView(AccountService accounts, DeepLearningEngine engine) {
+    AdminView(AccountService accounts, DeepLearningEngine engine, ShippedModels shippedModels) {
         super("admin.title", "admin.intro");
         this.accounts = accounts;
         add(new H2(getTranslation("admin.engine")), engineCard(engine.status()));
+        add(new H2(getTranslation("admin.models")), modelsGrid(shippedModels));
 
         add(new H2(getTranslation("admin.newTeacher")));
         AccountForm form = new AccountForm(this, false);
@@ -99,6 +102,20 @@ public class AdminView extends FeaturePage {
             card.add(problem);
         }
         return card;
+    }
+
+    private Grid<ModelKind> modelsGrid(ShippedModels shippedModels) {
+        Grid<ModelKind> grid = new Grid<>();
+        grid.setId("shipped-models");
+        grid.addColumn(ShippedModels::folderName).setHeader(getTranslation("admin.models.kind"));
+        grid.addColumn(kind -> shippedModels.get(kind)
+                .map(model -> getTranslation("admin.models.ready", model.metadata().epochs()))
+                .orElseGet(() -> getTranslation("admin.models.missing",
+                        shippedModels.problems().getOrDefault(kind, "?"))))
+                .setHeader(getTranslation("admin.models.state")).setFlexGrow(3);
+        grid.setItems(ShippedModels.KINDS);
+        grid.setAllRowsVisible(true);
+        return grid;
     }
 
     private Div line(String labelKey, String value) {

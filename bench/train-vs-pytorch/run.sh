@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Trains the same conv autoencoder and the same 2-D VAE (same data, batch size, epochs, optimiser and thread count)
+# once with Latent Lab's DJL trainer and once with PyTorch in Python, in one run, and prints both times and losses.
+# Last line: ratio=<djl_seconds/python_seconds> for the conv autoencoder (goal: at most 0.9 at 2 threads).
+# Usage: bench/train-vs-pytorch/run.sh [epochs=5] [batch=64] [threads=2]
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+EPOCHS="${1:-5}"; BATCH="${2:-64}"; THREADS="${3:-2}"
+JAVA="${JAVA_HOME:?set JAVA_HOME to a JDK 21+}/bin/java"
+PYTHON=/usr/bin/python3
+if ! "$PYTHON" -c 'import torch, numpy' 2>/dev/null; then
+  echo "installing Debian's python3-torch" >&2
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-torch python3-numpy >/dev/null
+fi
+JAR="$(ls "$ROOT"/target/latent-lab-*.jar 2>/dev/null | grep -v original | head -n1 || true)"
+if [[ -z "$JAR" ]]; then (cd "$ROOT" && ./mvnw -B -q package -DskipTests); JAR="$(ls "$ROOT"/target/latent-lab-*.jar | grep -v original | head -n1)"; fi
+DATA="$ROOT/src/main/resources/latentlab/data/mnist-digits.bin.gz"
+WORK="$(mktemp -d)"; trap 'rm -rf "$WORK"' EXIT
+
+djl() {
+  (cd "$WORK" && "$JAVA" --enable-native-access=ALL-UNNAMED -jar "$JAR" --train-benchmark="$1" --epochs="$EPOCHS" \
+     --batch-size="$BATCH" --latentlab.ml.intra-op-threads="$THREADS" --latentlab.ml.inter-op-threads=1 \
+     --latentlab.data-dir="$WORK/data" --logging.level.root=WARN 2>/dev/null | grep '^djl ')
+}
+python() { "$PYTHON" "$ROOT/bench/train-vs-pytorch/peer.py" "$1" "$DATA" "$EPOCHS" "$BATCH" "$THREADS"; }
+seconds() { sed -n 's/.*seconds=\([0-9.]*\).*/\1/p' <<< "$1"; }
+
+for kind in conv-ae vae; do
+  d="$(djl "$kind")"; echo "$d"
+  p="$(python "$kind")"; echo "$p"
+  r="$(awk -v a="$(seconds "$d")" -v b="$(seconds "$p")" 'BEGIN { printf "%.3f", a / b }')"
+  echo "ratio_${kind//-/_}=$r"
+  [[ "$kind" == conv-ae ]] && CONV_RATIO="$r"
+done
+echo "ratio=$CONV_RATIO"

@@ -1,0 +1,275 @@
+package org.latentlab.ml;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Command-line modes of the jar (no web server is started for them):
+ * <ul>
+ * <li>{@code --pretrain-models=models [--pretrain-kinds=conv-ae,vae-2d]} trains the shipped models (all, or the
+ * named ones) and writes them with {@code models/README.md}</li>
+ * <li>{@code --train-benchmark=conv-ae|vae [--epochs=5] [--batch-size=64]} times one training (bench/train-vs-pytorch)</li>
+ * <li>{@code --decode-benchmark} single-sample decode latency of the shipped 2-D VAE (bench/decode-latency)</li>
+ * <li>{@code --memory-benchmark} resident memory per epoch of a 10-epoch conv-AE run</li>
+ * </ul>
+ */
+@Component
+class MlCommands implements ApplicationRunner {
+
+    static final List<String> COMMANDS = List.of("pretrain-models", "train-benchmark", "decode-benchmark",
+            "memory-benchmark");
+
+    private final ApplicationContext context;
+    private final ShippedModels shipped;
+    private final DeepLearningEngine engine;
+    private final Clock clock;
+
+    MlCommands(ApplicationContext context, ShippedModels shipped, DeepLearningEngine engine, Clock clock) {
+        this.context = context;
+        this.shipped = shipped;
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+
+    @Override
+    public void run(ApplicationArguments args) throws Exception {
+        String command = COMMANDS.stream().filter(args::containsOption).findFirst().orElse(null);
+        if (command == null) {
+            return;
+        }
+        int exit = 0;
+        try {
+            if (!engine.available()) {
+                throw new IllegalStateException(engine.status().problem());
+            }
+            switch (command) {
+                case "pretrain-models" -> pretrain(Path.of(value(args, "pretrain-models", "models")),
+                        value(args, "pretrain-kinds", "all"));
+                case "train-benchmark" -> trainBenchmark(args);
+                case "decode-benchmark" -> decodeBenchmark(Integer.parseInt(value(args, "samples", "20000")));
+                case "memory-benchmark" -> memoryBenchmark(Integer.parseInt(value(args, "epochs", "10")));
+                default -> throw new IllegalStateException(command);
+            }
+        } catch (Exception | Error e) {
+            System.err.println("error: " + e.getMessage());
+            exit = 1;
+        }
+        int code = exit;
+        System.exit(SpringApplication.exit(context, () -> code));
+    }
+
+    private static String value(ApplicationArguments args, String option, String fallback) {
+        List<String> values = args.getOptionValues(option);
+        return values == null || values.isEmpty() || values.getFirst().isBlank() ? fallback : values.getFirst();
+    }
+
+    /** The configs of the shipped models: enough epochs to be good, few enough to train in minutes here. */
+    static TrainingConfig pretrainConfig(ModelKind kind) {
+        TrainingConfig defaults = TrainingConfig.defaults(kind);
+        return switch (kind) {
+            case VAE_2D -> defaults.withEpochs(40);
+            case CONV_VAE -> defaults.withEpochs(30);
+            case CLASSIFIER -> defaults.withEpochs(12);
+            default -> defaults.withEpochs(20);
+        };
+    }
+
+    /** Trains the shipped models ({@code kinds}: "all" or folder names separated by commas) and rewrites the README. */
+    private void pretrain(Path folder, String kinds) throws IOException, CheckpointException {
+        List<CheckpointMetadata> trained = new ArrayList<>();
+        List<String> wanted = Arrays.asList(kinds.split(","));
+        for (ModelKind kind : ShippedModels.KINDS) {
+            if (!kinds.equals("all") && !wanted.contains(ShippedModels.folderName(kind))) {
+                trained.add(Checkpoints.readMetadata(folder.resolve(ShippedModels.folderName(kind))));
+                continue;
+            }
+            TrainingConfig config = pretrainConfig(kind);
+            System.out.printf("training %s (%d epochs)%n", kind, config.epochs());
+            try (TrainedModel model = ModelTrainer.train(config, progress -> {
+                if (progress instanceof TrainingProgress.EpochFinished epoch) {
+                    System.out.printf("  epoch %d/%d train %.4f validation %.4f %s%n", epoch.epoch(),
+                            epoch.epochs(), epoch.trainLoss(), epoch.validationLoss(), epoch.validationParts());
+                }
+            }, new Cancellation())) {
+                Path target = folder.resolve(ShippedModels.folderName(kind));
+                deleteFolder(target);
+                CheckpointMetadata metadata = CheckpointMetadata.of(model.result(), clock.instant(), "pretrained",
+                        engine.status().engineName() + " " + engine.status().engineVersion());
+                Checkpoints.save(model, target, metadata);
+                trained.add(metadata);
+            }
+        }
+        Files.writeString(folder.resolve("README.md"), modelsReadme(trained));
+        System.out.println("wrote " + folder.toAbsolutePath());
+    }
+
+    private static String modelsReadme(List<CheckpointMetadata> models) {
+        StringBuilder readme = new StringBuilder("""
+                # Pretrained models
+
+                Shipped with Latent Lab and packed into the jar, so the Playground and the Challenges work on a new
+                server without training first. Each folder holds DJL parameters (`model-NNNN.params`) and
+                `metadata.json` (kind, full training config, losses per epoch, test metrics, date).
+
+                Rebuild them all (about a quarter of an hour on 2 cores) with:
+
+                    ./mvnw -B package -DskipTests
+                    java --enable-native-access=ALL-UNNAMED -jar target/latent-lab-*.jar --pretrain-models=models
+
+                Data: MNIST digits (`src/main/resources/latentlab/data`), the fixed split 8,000 train / 1,000
+                validation / 1,000 test. Test figures are measured on the 1,000 test digits, which training never sees.
+
+                | model | epochs | batch | learning rate | latent size | test metric | training time |
+                | --- | --- | --- | --- | --- | --- | --- |
+                """);
+        for (CheckpointMetadata m : models) {
+            readme.append(String.format(Locale.ROOT, "| `%s` (%s) | %d | %d | %s | %s | %s | %d s |%n",
+                    ShippedModels.folderName(m.kind()), m.kind(), m.epochs(), m.config().batchSize(),
+                    m.config().learningRate(), m.kind() == ModelKind.CLASSIFIER ? "-" : Integer.toString(m.latentSize()),
+                    testMetric(m), m.trainingSeconds()));
+        }
+        readme.append("""
+
+                Metrics: `mse` is the mean squared error per pixel between the clean digit and the output (pixels 0..1);
+                for VAEs, `loss` is per image: binary cross-entropy summed over the 784 pixels plus the KL term; the
+                classifier's figure is its accuracy.
+                """);
+        return readme.toString();
+    }
+
+    private static String testMetric(CheckpointMetadata m) {
+        Map<String, Double> parts = m.testParts();
+        if (m.kind() == ModelKind.CLASSIFIER) {
+            return String.format(Locale.ROOT, "accuracy %.2f %%", 100 * parts.get("accuracy"));
+        }
+        if (m.kind().variational()) {
+            return String.format(Locale.ROOT, "loss %.1f (reconstruction %.1f + KL %.2f)", m.testLoss(),
+                    parts.get("reconstruction"), parts.get("kl"));
+        }
+        return String.format(Locale.ROOT, "mse %.4f", parts.get("mse"));
+    }
+
+    private void trainBenchmark(ApplicationArguments args) {
+        ModelKind kind = switch (value(args, "train-benchmark", "conv-ae")) {
+            case "conv-ae" -> ModelKind.CONV_AE;
+            case "vae" -> ModelKind.VAE_2D;
+            default -> throw new IllegalArgumentException("--train-benchmark takes conv-ae or vae");
+        };
+        TrainingConfig config = TrainingConfig.defaults(kind)
+                .withEpochs(Integer.parseInt(value(args, "epochs", "5")))
+                .withBatchSize(Integer.parseInt(value(args, "batch-size", "64")));
+        // One short run first, so both sides measure warm code (Python's peer does the same).
+        try (TrainedModel warmup = ModelTrainer.train(config.withEpochs(1).withTrainLimit(512), p -> { },
+                new Cancellation())) {
+            warmup.result();
+        }
+        long start = System.nanoTime();
+        try (TrainedModel model = ModelTrainer.train(config, p -> { }, new Cancellation())) {
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT, "djl kind=%s epochs=%d batch=%d threads=%d seconds=%.2f "
+                    + "final_train_loss=%.5f final_validation_loss=%.5f%n", kind, config.epochs(), config.batchSize(),
+                    engine.status().intraOpThreads(), seconds, model.result().finalTrainLoss(),
+                    model.result().finalValidationLoss());
+        }
+    }
+
+    private void decodeBenchmark(int samples) throws Exception {
+        LoadedModel vae = shipped.get(ModelKind.VAE_2D)
+                .orElseThrow(() -> new IllegalStateException("the shipped 2-D VAE is not available"));
+        Random random = new Random(1);
+        float[][] points = new float[samples][];
+        for (int i = 0; i < samples; i++) {
+            points[i] = new float[] {(float) random.nextGaussian() * 2, (float) random.nextGaussian() * 2};
+        }
+        for (int i = 0; i < 2000; i++) {
+            vae.decode(points[i % samples]);
+        }
+        long[] micros = new long[samples];
+        for (int i = 0; i < samples; i++) {
+            long t = System.nanoTime();
+            vae.decode(points[i]);
+            micros[i] = (System.nanoTime() - t) / 1000;
+        }
+        Arrays.sort(micros);
+        System.out.printf(Locale.ROOT, "single caller: samples=%d p50_us=%d p90_us=%d p99_us=%d max_us=%d%n", samples,
+                micros[samples / 2], micros[samples * 9 / 10], micros[samples * 99 / 100], micros[samples - 1]);
+        int callers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        int perCaller = samples / callers;
+        long start = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int c = 0; c < callers; c++) {
+            int offset = c * perCaller;
+            done.add(pool.submit(() -> {
+                for (int i = 0; i < perCaller; i++) {
+                    vae.decode(points[offset + i]);
+                }
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        System.out.printf(Locale.ROOT, "8 callers: decodes=%d seconds=%.2f throughput_per_s=%.0f%n",
+                perCaller * callers, seconds, perCaller * callers / seconds);
+        System.out.printf(Locale.ROOT, "p50_us=%d p99_us=%d%n", micros[samples / 2], micros[samples * 99 / 100]);
+    }
+
+    private void memoryBenchmark(int epochs) {
+        List<Long> rss = new ArrayList<>();
+        TrainingConfig config = TrainingConfig.defaults(ModelKind.CONV_AE).withEpochs(epochs);
+        try (TrainedModel model = ModelTrainer.train(config, progress -> {
+            if (progress instanceof TrainingProgress.EpochFinished epoch) {
+                long kb = residentKilobytes();
+                rss.add(kb);
+                System.out.printf(Locale.ROOT, "epoch %d rss_mb=%d train_loss=%.5f%n", epoch.epoch(), kb / 1024,
+                        epoch.trainLoss());
+            }
+        }, new Cancellation())) {
+            model.result();
+        }
+        long afterSecond = rss.get(Math.min(1, rss.size() - 1));
+        long last = rss.getLast();
+        System.out.printf(Locale.ROOT, "rss_after_epoch2_mb=%d rss_last_epoch_mb=%d growth_after_epoch2_percent=%.1f%n",
+                afterSecond / 1024, last / 1024, 100.0 * (last - afterSecond) / afterSecond);
+    }
+
+    private static long residentKilobytes() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS:"))
+                    .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(-1L);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static void deleteFolder(Path folder) throws IOException {
+        if (Files.exists(folder)) {
+            try (var paths = Files.walk(folder)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).collect(Collectors.toList())) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}

@@ -123,6 +123,12 @@ class TrainingQueueTest {
         run.subscribe(second::add);
         awaitEnd(run);
         assertThat(run.state()).isEqualTo(RunState.FINISHED);
+        // The state changes first, then the final event reaches the listeners one after the other.
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while ((second.isEmpty() || !(second.getLast() instanceof TrainingEvent.Finished))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
         // The second listener joined a moment later: it heard the tail of what the first heard.
         assertThat(second).isNotEmpty();
         assertThat(first).endsWith(second.toArray(TrainingEvent[]::new));

@@ -4,13 +4,10 @@
 # jar size, and memory after a minute of idling.
 # Usage: bench/startup.sh [runs]   (builds the jar first if it is missing; needs JAVA_HOME >= 21)
 set -euo pipefail
-cd "$(dirname "$0")/.."
-ROOT="$PWD"
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
 RUNS="${1:-3}"
 PORT="${PORT:-18080}"
-JAVA="${JAVA_HOME:?set JAVA_HOME to a JDK 21+}/bin/java"
-JAR="$(ls target/latent-lab-*.jar 2>/dev/null | grep -v original | head -n1 || true)"
-if [[ -z "$JAR" ]]; then ./mvnw -B -q package -DskipTests; JAR="$(ls target/latent-lab-*.jar | grep -v original | head -n1)"; fi
 WORK="$(mktemp -d)"
 PID=""
 trap '[[ -n "$PID" ]] && kill "$PID" 2>/dev/null; rm -rf "$WORK"' EXIT
@@ -19,7 +16,7 @@ trap '[[ -n "$PID" ]] && kill "$PID" 2>/dev/null; rm -rf "$WORK"' EXIT
 start_and_measure() {
   local start end
   start=$(date +%s%N)
-  (cd "$WORK" && exec "$JAVA" --enable-native-access=ALL-UNNAMED ${JVM_ARGS:-} -jar "${RUN_JAR:-$ROOT/$JAR}" --server.port="$PORT" \
+  (cd "$WORK" && exec "$JAVA" --enable-native-access=ALL-UNNAMED ${JVM_ARGS:-} -jar "${RUN_JAR:-$JAR}" --server.port="$PORT" \
      --spring.profiles.active=demo ${EXTRA_ARGS:-} > "$WORK/app.log" 2>&1) &
   PID=$!
   for _ in $(seq 1 1200); do
@@ -46,7 +43,7 @@ done
 # The AOT cache: extract the jar, record a cache in one training start, then start with it.
 if "$JAVA" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q AOTCacheOutput; then
   stop
-  "$JAVA" -Djarmode=tools -jar "$ROOT/$JAR" extract --destination "$WORK/extracted" > /dev/null
+  "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/extracted" > /dev/null
   RUN_JAR="$(ls "$WORK"/extracted/*.jar | head -n1)"
   (cd "$WORK" && "$JAVA" --enable-native-access=ALL-UNNAMED -XX:AOTCacheOutput="$WORK/app.aot" \
       -Dspring.context.exit=onRefresh -jar "$RUN_JAR" --server.port="$PORT" > "$WORK/aot-training.log" 2>&1)

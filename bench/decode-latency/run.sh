@@ -3,10 +3,7 @@
 # one PyTorch thread, then the throughput of 8 concurrent callers. Last line: p50_us=... p99_us=...
 # (goal: p99 under 2 ms). Usage: bench/decode-latency/run.sh [samples=20000]
 set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-JAVA="${JAVA_HOME:?set JAVA_HOME to a JDK 21+}/bin/java"
-JAR="$(ls "$ROOT"/target/latent-lab-*.jar 2>/dev/null | grep -v original | head -n1 || true)"
-if [[ -z "$JAR" ]]; then (cd "$ROOT" && ./mvnw -B -q package -DskipTests); JAR="$(ls "$ROOT"/target/latent-lab-*.jar | grep -v original | head -n1)"; fi
+source "$(dirname "$0")/../lib.sh"
 WORK="$(mktemp -d)"; trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"
 "$JAVA" --enable-native-access=ALL-UNNAMED -jar "$JAR" --decode-benchmark --samples="${1:-20000}" \

@@ -2,10 +2,7 @@
 # Resident memory of the process at the end of every epoch of a 10-epoch conv-autoencoder run on all 8,000
 # training digits. Last line: growth after the second epoch (goal: under 10 %).
 set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-JAVA="${JAVA_HOME:?set JAVA_HOME to a JDK 21+}/bin/java"
-JAR="$(ls "$ROOT"/target/latent-lab-*.jar 2>/dev/null | grep -v original | head -n1 || true)"
-if [[ -z "$JAR" ]]; then (cd "$ROOT" && ./mvnw -B -q package -DskipTests); JAR="$(ls "$ROOT"/target/latent-lab-*.jar | grep -v original | head -n1)"; fi
+source "$(dirname "$0")/../lib.sh"
 WORK="$(mktemp -d)"; trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"
 "$JAVA" --enable-native-access=ALL-UNNAMED -jar "$JAR" --memory-benchmark --epochs="${1:-10}" \

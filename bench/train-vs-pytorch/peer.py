@@ -87,8 +87,18 @@ def evaluate(model, data):
     return total / len(data)
 
 
+def djl_initialisation(module):
+    # DJL's default: Xavier uniform weights with magnitude 6 over the average fan, i.e. U(+-sqrt(12 / (fan_in +
+    # fan_out))) = Glorot uniform with gain sqrt(2); zero biases. PyTorch's own default leaves this small conv
+    # autoencoder stuck at a constant image, which would make neither the losses nor the times comparable.
+    if isinstance(module, (nn.Conv2d, nn.Linear)):
+        nn.init.xavier_uniform_(module.weight, gain=2 ** 0.5)
+        nn.init.zeros_(module.bias)
+
+
 def run(train_images, epoch_count):
     model = ConvAE() if kind == "conv-ae" else Vae()
+    model.apply(djl_initialisation)
     optimiser = torch.optim.Adam(model.parameters(), lr=1e-3)
     generator = torch.Generator().manual_seed(42)
     train_loss = validation_loss = float("nan")

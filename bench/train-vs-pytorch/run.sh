@@ -4,16 +4,13 @@
 # Last line: ratio=<djl_seconds/python_seconds> for the conv autoencoder (goal: at most 0.9 at 2 threads).
 # Usage: bench/train-vs-pytorch/run.sh [epochs=5] [batch=64] [threads=2]
 set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+source "$(dirname "$0")/../lib.sh"
 EPOCHS="${1:-5}"; BATCH="${2:-64}"; THREADS="${3:-2}"
-JAVA="${JAVA_HOME:?set JAVA_HOME to a JDK 21+}/bin/java"
 PYTHON=/usr/bin/python3
 if ! "$PYTHON" -c 'import torch, numpy' 2>/dev/null; then
   echo "installing Debian's python3-torch" >&2
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-torch python3-numpy >/dev/null
 fi
-JAR="$(ls "$ROOT"/target/latent-lab-*.jar 2>/dev/null | grep -v original | head -n1 || true)"
-if [[ -z "$JAR" ]]; then (cd "$ROOT" && ./mvnw -B -q package -DskipTests); JAR="$(ls "$ROOT"/target/latent-lab-*.jar | grep -v original | head -n1)"; fi
 DATA="$ROOT/src/main/resources/latentlab/data/mnist-digits.bin.gz"
 WORK="$(mktemp -d)"; trap 'rm -rf "$WORK"' EXIT
 

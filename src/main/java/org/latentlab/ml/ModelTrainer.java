@@ -1,5 +1,8 @@
 package org.latentlab.ml;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +18,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
@@ -67,6 +71,7 @@ public final class ModelTrainer {
         Map<String, Double> lastParts = Map.of();
         Evaluation test = null;
         boolean done = false;
+        BatchBuffer buffer = new BatchBuffer(Math.max(config.batchSize(), EVALUATION_BATCH));
         try (Trainer trainer = model.newTrainer(djlConfig)) {
             trainer.initialize(new Shape(config.batchSize()).addAll(kind.corruption().inputShape()));
             int batches = (train.length + config.batchSize() - 1) / config.batchSize();
@@ -79,14 +84,14 @@ public final class ModelTrainer {
                     }
                     int from = b * config.batchSize();
                     int to = Math.min(train.length, from + config.batchSize());
-                    float loss = trainStep(trainer, config, images, train, from, to);
+                    float loss = trainStep(trainer, config, images, train, from, to, buffer);
                     lossSum += loss * (to - from);
                     if ((b + 1) % REPORT_EVERY_BATCHES == 0 || b == batches - 1) {
                         listener.accept(new TrainingProgress.BatchLoss(epoch, b + 1, batches, loss));
                     }
                 }
                 double trainLoss = lossSum / train.length;
-                Evaluation evaluation = evaluate(trainer, config, images, validation, true);
+                Evaluation evaluation = evaluate(trainer, config, images, validation, true, buffer);
                 trainLosses.add(trainLoss);
                 validationLosses.add(evaluation.loss());
                 lastParts = evaluation.parts();
@@ -94,7 +99,7 @@ public final class ModelTrainer {
                         evaluation.loss(), evaluation.parts(), evaluation.samples(),
                         Duration.ofNanos(System.nanoTime() - started)));
             }
-            test = evaluate(trainer, config, images, split.test(), false);
+            test = evaluate(trainer, config, images, split.test(), false, buffer);
             done = true;
         } finally {
             if (!done) {
@@ -108,9 +113,9 @@ public final class ModelTrainer {
     }
 
     private static float trainStep(Trainer trainer, TrainingConfig config, ImageSet images, int[] order, int from,
-            int to) {
+            int to, BatchBuffer buffer) {
         try (NDManager step = trainer.getManager().newSubManager()) {
-            NDArray clean = batch(step, images, order, from, to);
+            NDArray clean = buffer.batch(step, images, order, from, to);
             NDArray input = config.kind().corruption().apply(clean, config.noiseLevel());
             try (GradientCollector collector = trainer.newGradientCollector()) {
                 NDList output = trainer.forward(new NDList(input));
@@ -125,7 +130,7 @@ public final class ModelTrainer {
 
     /** Loss on the given images, with the network in inference mode; optionally a few samples to show. */
     static Evaluation evaluate(Trainer trainer, TrainingConfig config, ImageSet images, int[] indices,
-            boolean withSamples) {
+            boolean withSamples, BatchBuffer buffer) {
         ModelKind kind = config.kind();
         double lossSum = 0;
         Map<String, Double> partSums = new LinkedHashMap<>();
@@ -134,7 +139,7 @@ public final class ModelTrainer {
             int to = Math.min(indices.length, from + EVALUATION_BATCH);
             int n = to - from;
             try (NDManager step = trainer.getManager().newSubManager()) {
-                NDArray clean = batch(step, images, indices, from, to);
+                NDArray clean = buffer.batch(step, images, indices, from, to);
                 NDArray input = kind.corruption().apply(clean, config.noiseLevel());
                 NDList output = trainer.evaluate(new NDList(input));
                 NDArray labels = labels(step, images, indices, from, to, config);
@@ -198,14 +203,32 @@ public final class ModelTrainer {
         return samples;
     }
 
-    /** The images order[from..to) as one (n, 1, 28, 28) array: one copy into native memory per batch. */
-    static NDArray batch(NDManager manager, ImageSet images, int[] order, int from, int to) {
-        int n = to - from;
-        float[] pixels = new float[n * ImageSet.PIXELS];
-        for (int i = 0; i < n; i++) {
-            images.copyImage(order[from + i], pixels, i * ImageSet.PIXELS);
+    /**
+     * One native buffer per run that every batch is written into: the batch array is created over it and closed
+     * with its step before the next batch overwrites it, so training allocates no native memory per batch (direct
+     * buffers made per batch are freed only when the garbage collector gets round to them). Native byte order,
+     * which the engine requires.
+     */
+    static final class BatchBuffer {
+        private final ByteBuffer bytes;
+        private final float[] image = new float[ImageSet.PIXELS];
+
+        BatchBuffer(int maxImages) {
+            this.bytes = ByteBuffer.allocateDirect(maxImages * ImageSet.PIXELS * Float.BYTES)
+                    .order(ByteOrder.nativeOrder());
         }
-        return manager.create(pixels, new Shape(n, 1, ImageSet.SIDE, ImageSet.SIDE));
+
+        /** The images order[from..to) as one (n, 1, 28, 28) array. */
+        NDArray batch(NDManager manager, ImageSet images, int[] order, int from, int to) {
+            int n = to - from;
+            FloatBuffer floats = bytes.asFloatBuffer();
+            for (int i = 0; i < n; i++) {
+                images.copyImage(order[from + i], image, 0);
+                floats.put(image);
+            }
+            ByteBuffer filled = bytes.slice(0, n * ImageSet.PIXELS * Float.BYTES).order(ByteOrder.nativeOrder());
+            return manager.create(filled, new Shape(n, 1, ImageSet.SIDE, ImageSet.SIDE), DataType.FLOAT32);
+        }
     }
 
     private static NDArray labels(NDManager manager, ImageSet images, int[] order, int from, int to,

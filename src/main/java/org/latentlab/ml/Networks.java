@@ -137,8 +137,18 @@ final class Networks {
         return Linear.builder().setUnits(units).build();
     }
 
-    /** Nearest-neighbour 2x up-sampling: every pixel repeated along height and width. */
+    /** Interpolation mode "nearest" of DJL's engine-independent {@code NDArrayEx.interpolation}. */
+    private static final int NEAREST = 0;
+
+    /**
+     * Nearest-neighbour 2x up-sampling (every pixel repeated along height and width) with the engine's own
+     * up-sampling kernel: as fast as PyTorch's nn.Upsample, and much faster backwards than repeating twice.
+     */
     static Block upsample() {
-        return LambdaBlock.singleton(x -> x.repeat(2, 2).repeat(3, 2), "upsample2x");
+        return LambdaBlock.singleton(x -> {
+            Shape shape = x.getShape();
+            return x.getNDArrayInternal().interpolation(new long[] {shape.get(2) * 2, shape.get(3) * 2}, NEAREST,
+                    false);
+        }, "upsample2x");
     }
 }

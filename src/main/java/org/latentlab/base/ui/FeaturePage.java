@@ -22,6 +22,14 @@ public abstract class FeaturePage extends VerticalLayout implements HasDynamicTi
         add(heading, intro);
     }
 
+    /** A highlighted sentence under the introduction, e.g. what this page will offer next. */
+    protected final Paragraph addNotice(String key) {
+        Paragraph notice = new Paragraph(getTranslation(key));
+        notice.addClassName("ll-notice");
+        add(notice);
+        return notice;
+    }
+
     @Override
     public String getPageTitle() {
         return getTranslation(titleKey) + " · " + getTranslation("app.name");

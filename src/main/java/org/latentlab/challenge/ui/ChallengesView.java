@@ -1,6 +1,5 @@
 package org.latentlab.challenge.ui;
 
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
@@ -15,8 +14,6 @@ public class ChallengesView extends FeaturePage {
 
     public ChallengesView() {
         super("challenges.title", "challenges.intro");
-        Paragraph status = new Paragraph(getTranslation("challenges.status"));
-        status.addClassName("ll-notice");
-        add(status);
+        addNotice("challenges.status");
     }
 }

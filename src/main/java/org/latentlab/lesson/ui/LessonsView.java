@@ -1,6 +1,5 @@
 package org.latentlab.lesson.ui;
 
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -15,8 +14,6 @@ public class LessonsView extends FeaturePage {
 
     public LessonsView() {
         super("lessons.title", "lessons.intro");
-        Paragraph status = new Paragraph(getTranslation("lessons.status"));
-        status.addClassName("ll-notice");
-        add(status);
+        addNotice("lessons.status");
     }
 }

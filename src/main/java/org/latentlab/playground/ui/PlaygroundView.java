@@ -1,6 +1,5 @@
 package org.latentlab.playground.ui;
 
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -15,8 +14,6 @@ public class PlaygroundView extends FeaturePage {
 
     public PlaygroundView() {
         super("playground.title", "playground.intro");
-        Paragraph status = new Paragraph(getTranslation("playground.status"));
-        status.addClassName("ll-notice");
-        add(status);
+        addNotice("playground.status");
     }
 }

@@ -1,6 +1,5 @@
 package org.latentlab.quiz.ui;
 
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
@@ -15,8 +14,6 @@ public class QuizzesView extends FeaturePage {
 
     public QuizzesView() {
         super("quizzes.title", "quizzes.intro");
-        Paragraph status = new Paragraph(getTranslation("quizzes.status"));
-        status.addClassName("ll-notice");
-        add(status);
+        addNotice("quizzes.status");
     }
 }

@@ -1,6 +1,5 @@
 package org.latentlab.training.ui;
 
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
@@ -15,8 +14,6 @@ public class LabView extends FeaturePage {
 
     public LabView() {
         super("lab.title", "lab.intro");
-        Paragraph status = new Paragraph(getTranslation("lab.status"));
-        status.addClassName("ll-notice");
-        add(status);
+        addNotice("lab.status");
     }
 }

@@ -89,13 +89,14 @@ public class AdminView extends FeaturePage {
         state.getElement().getThemeList().add(status.available() ? "badge success" : "badge error");
         card.add(state);
         card.add(line("admin.engine.name", status.engineName() + " " + (status.engineVersion() == null
-                ? "" : status.engineVersion())));
-        card.add(line("admin.engine.djl", String.valueOf(status.djlVersion())));
+                ? "" : status.engineVersion()), true));
+        card.add(line("admin.engine.djl", String.valueOf(status.djlVersion()), true));
         card.add(line("admin.engine.threads", getTranslation("admin.engine.threadsValue", status.intraOpThreads(),
-                status.interOpThreads())));
-        card.add(line("admin.engine.offline", getTranslation(status.offline() ? "common.yes" : "common.no")));
-        card.add(line("admin.engine.cache", String.valueOf(status.cacheDir())));
-        card.add(line("admin.engine.loadTime", getTranslation("common.milliseconds", status.loadTime().toMillis())));
+                status.interOpThreads()), false));
+        card.add(line("admin.engine.offline", getTranslation(status.offline() ? "common.yes" : "common.no"), false));
+        card.add(line("admin.engine.cache", String.valueOf(status.cacheDir()), true));
+        card.add(line("admin.engine.loadTime", getTranslation("common.milliseconds", status.loadTime().toMillis()),
+                false));
         if (!status.available()) {
             Paragraph problem = new Paragraph(status.problem());
             problem.addClassName("ll-problem");
@@ -118,11 +119,12 @@ public class AdminView extends FeaturePage {
         return grid;
     }
 
-    private Div line(String labelKey, String value) {
+    /** A label and its value; {@code code} values (versions, paths) stay left-to-right in Hebrew too. */
+    private Div line(String labelKey, String value, boolean code) {
         Span label = new Span(getTranslation(labelKey));
         label.addClassName("ll-label");
         Span shown = new Span(value);
-        shown.addClassName("ll-value");
+        shown.addClassName(code ? "ll-code" : "ll-value");
         Div row = new Div(label, shown);
         row.addClassName("ll-row");
         return row;

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -124,11 +125,7 @@ class TrainingQueueTest {
         awaitEnd(run);
         assertThat(run.state()).isEqualTo(RunState.FINISHED);
         // The state changes first, then the final event reaches the listeners one after the other.
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while ((second.isEmpty() || !(second.getLast() instanceof TrainingEvent.Finished))
-                && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        await(() -> !second.isEmpty() && second.getLast() instanceof TrainingEvent.Finished);
         // The second listener joined a moment later: it heard the tail of what the first heard.
         assertThat(second).isNotEmpty();
         assertThat(first).endsWith(second.toArray(TrainingEvent[]::new));
@@ -138,26 +135,25 @@ class TrainingQueueTest {
     }
 
     private static void awaitEnd(TrainingRun run) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!run.state().ended() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        await(() -> run.state().ended());
         assertThat(run.state().ended()).as("run %s ended", run.id()).isTrue();
     }
 
     private static void awaitEvent(TrainingRun run, TrainingEvent expected) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!expected.equals(run.lastEvent()) && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        await(() -> expected.equals(run.lastEvent()));
         assertThat(run.lastEvent()).isEqualTo(expected);
     }
 
     private static void awaitState(TrainingRun run, RunState state) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (run.state() != state && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        await(() -> run.state() == state);
         assertThat(run.state()).isEqualTo(state);
+    }
+
+    /** Waits for a condition the training thread makes true; the patience is a guard, not a measurement. */
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
     }
 }

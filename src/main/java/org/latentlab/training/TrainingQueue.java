@@ -122,12 +122,9 @@ public class TrainingQueue implements DisposableBean {
         boolean wasWaiting;
         synchronized (waiting) {
             wasWaiting = waiting.remove(run);
-            if (wasWaiting) {
-                run.state(RunState.CANCELLED);
-            }
         }
         if (wasWaiting) {
-            run.publish(new TrainingEvent.Cancelled(run.id()));
+            run.end(RunState.CANCELLED, new TrainingEvent.Cancelled(run.id()));
             announcePositions();
         }
     }
@@ -147,15 +144,12 @@ public class TrainingQueue implements DisposableBean {
             CheckpointMetadata metadata = CheckpointMetadata.of(trained.result(), clock.instant(), appVersion(),
                     engine.status().engineName() + " " + engine.status().engineVersion());
             Checkpoints.save(trained, folder, metadata);
-            run.state(RunState.FINISHED);
-            run.publish(new TrainingEvent.Finished(run.id(), trained.result(), folder));
+            run.end(RunState.FINISHED, new TrainingEvent.Finished(run.id(), trained.result(), folder));
         } catch (Cancellation.CancelledException cancelled) {
-            run.state(RunState.CANCELLED);
-            run.publish(new TrainingEvent.Cancelled(run.id()));
+            run.end(RunState.CANCELLED, new TrainingEvent.Cancelled(run.id()));
         } catch (IOException | RuntimeException | Error failure) {
             log.error("Training run {} ({}) failed", run.id(), run.config().kind(), failure);
-            run.state(RunState.FAILED);
-            run.publish(new TrainingEvent.Failed(run.id(), failure.getClass().getSimpleName() + ": "
+            run.end(RunState.FAILED, new TrainingEvent.Failed(run.id(), failure.getClass().getSimpleName() + ": "
                     + failure.getMessage()));
         }
     }

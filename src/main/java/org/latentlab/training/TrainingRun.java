@@ -72,6 +72,20 @@ public final class TrainingRun {
 
     void publish(TrainingEvent event) {
         lastEvent = event;
+        notifyListeners(event);
+    }
+
+    /**
+     * The run's last transition. The final event is recorded before the state turns final, so whoever sees an ended
+     * run also sees how it ended; then the listeners hear it.
+     */
+    void end(RunState finalState, TrainingEvent finalEvent) {
+        lastEvent = finalEvent;
+        state = finalState;
+        notifyListeners(finalEvent);
+    }
+
+    private void notifyListeners(TrainingEvent event) {
         for (Consumer<TrainingEvent> listener : listeners) {
             try {
                 listener.accept(event);

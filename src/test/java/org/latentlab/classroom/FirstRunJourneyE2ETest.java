@@ -76,6 +76,12 @@ class FirstRunJourneyE2ETest {
             assertThat(page.locator("#error-title")).isVisible();
             assertThat(page.locator("#setup-create")).hasCount(0);
 
+            // The admin sees the engine and the six pretrained models the app ships, loaded and ready.
+            page.navigate(url("/admin"));
+            assertThat(page.locator("#engine-status")).containsText("PyTorch 2.7.1");
+            assertThat(page.locator("#shipped-models vaadin-grid-cell-content").filter(
+                    new com.microsoft.playwright.Locator.FilterOptions().setHasText("Ready ("))).hasCount(6);
+
             // 2. The admin, also a teacher, creates a class and reads its join code.
             page.navigate(url("/classes"));
             fill(page, "#class-name", "Year 11 - Machine learning");

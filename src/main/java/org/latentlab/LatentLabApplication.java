@@ -1,5 +1,6 @@
 package org.latentlab;
 
+import org.latentlab.ml.MlCommands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,7 +14,7 @@ public class LatentLabApplication {
 
     public static void main(String[] args) {
         SpringApplication application = new SpringApplication(LatentLabApplication.class);
-        if (CommandLineModes.requested(args)) {
+        if (MlCommands.requested(args)) {
             // Pretraining and benchmarks serve no pages; Vaadin still needs a web context, so bind a free port.
             System.setProperty("server.port", "0");
         }

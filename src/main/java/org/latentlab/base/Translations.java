@@ -45,11 +45,6 @@ public class Translations implements I18NProvider {
         return params.length == 0 ? pattern : new MessageFormat(pattern, language.locale()).format(params);
     }
 
-    /** The translation of this key in English, e.g. for log lines and the command line. */
-    public String english(String key, Object... params) {
-        return getTranslation(key, Locale.ENGLISH, params);
-    }
-
     private static String find(String key, Language language) {
         try {
             ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, bundleLocale(language), NO_DEFAULT_LOCALE_FALLBACK);

@@ -121,13 +121,6 @@ public class ClassroomService {
                 .toList();
     }
 
-    /** True if the student is in one of this teacher's classes: the rule for teachers reading students' work. */
-    @Transactional(readOnly = true)
-    public boolean teaches(long teacherId, long studentId) {
-        return classrooms.findByTeacherIdOrderByCreatedAtDesc(teacherId).stream()
-                .anyMatch(c -> enrollments.existsByClassroomIdAndStudentId(c.getId(), studentId));
-    }
-
     /** Refuses a code that leads to no class, before an account is created for it. */
     void requireJoinableCode(String typedCode) {
         joinable(typedCode);

@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-class MlCommands implements ApplicationRunner {
+public class MlCommands implements ApplicationRunner {
 
     static final List<String> COMMANDS = List.of("pretrain-models", "train-benchmark", "decode-benchmark",
             "memory-benchmark");
@@ -41,6 +41,11 @@ class MlCommands implements ApplicationRunner {
     private final ShippedModels shipped;
     private final DeepLearningEngine engine;
     private final Clock clock;
+
+    /** True if the arguments ask for one of these modes (the caller then starts no page-serving server). */
+    public static boolean requested(String... args) {
+        return Arrays.stream(args).anyMatch(arg -> COMMANDS.stream().anyMatch(c -> arg.startsWith("--" + c)));
+    }
 
     MlCommands(ApplicationContext context, ShippedModels shipped, DeepLearningEngine engine, Clock clock) {
         this.context = context;

@@ -33,11 +33,6 @@ public record TrainingConfig(ModelKind kind, DatasetName dataset, int epochs, in
         return new TrainingConfig(kind, dataset, epochs, batchSize, learningRate, latentSize, noiseLevel, seed, limit);
     }
 
-    public TrainingConfig withSeed(long newSeed) {
-        return new TrainingConfig(kind, dataset, epochs, batchSize, learningRate, latentSize, noiseLevel, newSeed,
-                trainLimit);
-    }
-
     public TrainingConfig withBatchSize(int size) {
         return new TrainingConfig(kind, dataset, epochs, size, learningRate, latentSize, noiseLevel, seed, trainLimit);
     }

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -93,10 +92,6 @@ public class TrainingQueue implements DisposableBean {
             }
             return 0;
         }
-    }
-
-    public Optional<TrainingRun> find(UUID runId) {
-        return Optional.ofNullable(runs.get(runId));
     }
 
     public List<TrainingRun> runsOf(long ownerId) {

@@ -103,11 +103,7 @@ class ModelTrainerTest {
         Files.writeString(folder.resolve(Checkpoints.METADATA), "{ not json");
         assertThatThrownBy(() -> Checkpoints.load(folder, 1)).isInstanceOf(CheckpointException.class)
                 .hasMessageContaining("cannot be read");
-        try (TrainedModel trained = ModelTrainer.train(tiny(ModelKind.VAE_2D).withEpochs(1), e -> { },
-                new Cancellation())) {
-            CheckpointMetadata metadata = CheckpointMetadata.of(trained.result(), Instant.now(), "test", "PyTorch");
-            Checkpoints.save(trained, folder, metadata);
-        }
+        trainAndSave(ModelKind.VAE_2D, folder);
         Path parameters = folder.resolve("model-0001.params");
         byte[] bytes = Files.readAllBytes(parameters);
         Files.write(parameters, java.util.Arrays.copyOf(bytes, bytes.length / 2));
@@ -117,16 +113,19 @@ class ModelTrainerTest {
 
     @Test
     void aCheckpointOfAnotherKindIsRefused(@TempDir Path folder) throws Exception {
-        try (TrainedModel trained = ModelTrainer.train(tiny(ModelKind.VAE_2D).withEpochs(1), e -> { },
-                new Cancellation())) {
-            CheckpointMetadata metadata = CheckpointMetadata.of(trained.result(), Instant.now(), "test", "PyTorch");
-            Checkpoints.save(trained, folder, metadata);
-        }
+        trainAndSave(ModelKind.VAE_2D, folder);
         String json = Files.readString(folder.resolve(Checkpoints.METADATA)).replace("\"kind\" : \"VAE_2D\"",
                 "\"kind\" : \"CONV_AE\"");
         Files.writeString(folder.resolve(Checkpoints.METADATA), json);
         assertThatThrownBy(() -> Checkpoints.load(folder, 1)).isInstanceOf(CheckpointException.class)
                 .hasMessageContaining("do not belong to a CONV_AE model");
+    }
+
+    /** A one-epoch model of this kind, saved as a checkpoint in the folder. */
+    private static void trainAndSave(ModelKind kind, Path folder) throws Exception {
+        try (TrainedModel trained = ModelTrainer.train(tiny(kind).withEpochs(1), e -> { }, new Cancellation())) {
+            Checkpoints.save(trained, folder, CheckpointMetadata.of(trained.result(), Instant.now(), "test", "PyTorch"));
+        }
     }
 
     @Test

@@ -1,6 +1,6 @@
 package org.latentlab;
 
-import org.latentlab.ml.MlCommands;
+import org.latentlab.base.CommandLineModes;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,10 +14,7 @@ public class LatentLabApplication {
 
     public static void main(String[] args) {
         SpringApplication application = new SpringApplication(LatentLabApplication.class);
-        if (MlCommands.requested(args)) {
-            // Pretraining and benchmarks serve no pages; Vaadin still needs a web context, so bind a free port.
-            System.setProperty("server.port", "0");
-        }
+        CommandLineModes.prepare(args);
         application.run(args);
     }
 }

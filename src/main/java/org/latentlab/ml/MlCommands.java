@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
+import org.latentlab.base.CommandLineModes;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
@@ -41,11 +42,6 @@ public class MlCommands implements ApplicationRunner {
     private final ShippedModels shipped;
     private final DeepLearningEngine engine;
     private final Clock clock;
-
-    /** True if the arguments ask for one of these modes (the caller then starts no page-serving server). */
-    public static boolean requested(String... args) {
-        return Arrays.stream(args).anyMatch(arg -> COMMANDS.stream().anyMatch(c -> arg.startsWith("--" + c)));
-    }
 
     MlCommands(ApplicationContext context, ShippedModels shipped, DeepLearningEngine engine, Clock clock) {
         this.context = context;
@@ -108,10 +104,10 @@ public class MlCommands implements ApplicationRunner {
                 continue;
             }
             TrainingConfig config = pretrainConfig(kind);
-            System.out.printf("training %s (%d epochs)%n", kind, config.epochs());
+            CommandLineModes.out().printf("training %s (%d epochs)%n", kind, config.epochs());
             try (TrainedModel model = ModelTrainer.train(config, progress -> {
                 if (progress instanceof TrainingProgress.EpochFinished epoch) {
-                    System.out.printf("  epoch %d/%d train %.4f validation %.4f %s%n", epoch.epoch(),
+                    CommandLineModes.out().printf("  epoch %d/%d train %.4f validation %.4f %s%n", epoch.epoch(),
                             epoch.epochs(), epoch.trainLoss(), epoch.validationLoss(), epoch.validationParts());
                 }
             }, new Cancellation())) {
@@ -124,7 +120,7 @@ public class MlCommands implements ApplicationRunner {
             }
         }
         Files.writeString(folder.resolve("README.md"), modelsReadme(trained));
-        System.out.println("wrote " + folder.toAbsolutePath());
+        CommandLineModes.out().println("wrote " + folder.toAbsolutePath());
     }
 
     private static String modelsReadme(List<CheckpointMetadata> models) {
@@ -190,7 +186,7 @@ public class MlCommands implements ApplicationRunner {
         long start = System.nanoTime();
         try (TrainedModel model = ModelTrainer.train(config, p -> { }, new Cancellation())) {
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "djl kind=%s epochs=%d batch=%d threads=%d seconds=%.2f "
+            CommandLineModes.out().printf(Locale.ROOT, "djl kind=%s epochs=%d batch=%d threads=%d seconds=%.2f "
                     + "final_train_loss=%.5f final_validation_loss=%.5f%n", kind, config.epochs(), config.batchSize(),
                     engine.status().intraOpThreads(), seconds, model.result().finalTrainLoss(),
                     model.result().finalValidationLoss());
@@ -215,7 +211,7 @@ public class MlCommands implements ApplicationRunner {
             micros[i] = (System.nanoTime() - t) / 1000;
         }
         Arrays.sort(micros);
-        System.out.printf(Locale.ROOT, "single caller: samples=%d p50_us=%d p90_us=%d p99_us=%d max_us=%d%n", samples,
+        CommandLineModes.out().printf(Locale.ROOT, "single caller: samples=%d p50_us=%d p90_us=%d p99_us=%d max_us=%d%n", samples,
                 micros[samples / 2], micros[samples * 9 / 10], micros[samples * 99 / 100], micros[samples - 1]);
         int callers = 8;
         ExecutorService pool = Executors.newFixedThreadPool(callers);
@@ -235,9 +231,9 @@ public class MlCommands implements ApplicationRunner {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        System.out.printf(Locale.ROOT, "8 callers: decodes=%d seconds=%.2f throughput_per_s=%.0f%n",
+        CommandLineModes.out().printf(Locale.ROOT, "8 callers: decodes=%d seconds=%.2f throughput_per_s=%.0f%n",
                 perCaller * callers, seconds, perCaller * callers / seconds);
-        System.out.printf(Locale.ROOT, "p50_us=%d p99_us=%d%n", micros[samples / 2], micros[samples * 99 / 100]);
+        CommandLineModes.out().printf(Locale.ROOT, "p50_us=%d p99_us=%d%n", micros[samples / 2], micros[samples * 99 / 100]);
     }
 
     private void memoryBenchmark(int epochs) {
@@ -247,7 +243,7 @@ public class MlCommands implements ApplicationRunner {
             if (progress instanceof TrainingProgress.EpochFinished epoch) {
                 long kb = residentKilobytes();
                 rss.add(kb);
-                System.out.printf(Locale.ROOT, "epoch %d rss_mb=%d train_loss=%.5f%n", epoch.epoch(), kb / 1024,
+                CommandLineModes.out().printf(Locale.ROOT, "epoch %d rss_mb=%d train_loss=%.5f%n", epoch.epoch(), kb / 1024,
                         epoch.trainLoss());
             }
         }, new Cancellation())) {
@@ -255,7 +251,7 @@ public class MlCommands implements ApplicationRunner {
         }
         long afterSecond = rss.get(Math.min(1, rss.size() - 1));
         long last = rss.getLast();
-        System.out.printf(Locale.ROOT, "rss_after_epoch2_mb=%d rss_last_epoch_mb=%d growth_after_epoch2_percent=%.1f%n",
+        CommandLineModes.out().printf(Locale.ROOT, "rss_after_epoch2_mb=%d rss_last_epoch_mb=%d growth_after_epoch2_percent=%.1f%n",
                 afterSecond / 1024, last / 1024, 100.0 * (last - afterSecond) / afterSecond);
     }
 

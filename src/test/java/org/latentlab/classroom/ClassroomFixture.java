@@ -1,8 +1,11 @@
 package org.latentlab.classroom;
 
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Empties the accounts tables between tests and creates the usual cast: an admin, a teacher, students. */
+/** Empties the database between tests and creates the usual cast: an admin, a teacher, students. */
 @Component
 public class ClassroomFixture {
 
@@ -14,9 +17,11 @@ public class ClassroomFixture {
     private final SetupService setup;
     private final AccountService accountService;
     private final SignIn signIn;
+    private final JdbcClient jdbc;
 
     ClassroomFixture(UserAccountRepository accounts, ClassroomRepository classrooms, EnrollmentRepository enrollments,
-            SetupService setup, AccountService accountService, SignIn signIn) {
+            SetupService setup, AccountService accountService, SignIn signIn, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.accounts = accounts;
         this.classrooms = classrooms;
         this.enrollments = enrollments;
@@ -27,9 +32,18 @@ public class ClassroomFixture {
 
     public void emptyDatabase() {
         signIn.out();
-        enrollments.deleteAllInBatch();
-        classrooms.deleteAllInBatch();
-        accounts.deleteAllInBatch();
+        // Every feature's tables, whatever references the accounts (the embedded test database is H2).
+        List<String> tables = jdbc.sql("select table_name from information_schema.tables where table_schema = "
+                + "'PUBLIC' and table_type = 'BASE TABLE' and lower(table_name) <> 'flyway_schema_history'")
+                .query(String.class).list();
+        jdbc.sql("set referential_integrity false").update();
+        try {
+            for (String table : tables) {
+                jdbc.sql("delete from \"" + table + "\"").update();
+            }
+        } finally {
+            jdbc.sql("set referential_integrity true").update();
+        }
         setup.forget();
     }
 

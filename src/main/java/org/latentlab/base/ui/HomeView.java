@@ -1,5 +1,9 @@
 package org.latentlab.base.ui;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -20,7 +24,7 @@ import org.latentlab.base.CurrentUser;
 @AnonymousAllowed
 public class HomeView extends VerticalLayout implements HasDynamicTitle {
 
-    HomeView(CurrentUser currentUser) {
+    HomeView(CurrentUser currentUser, List<HomeContribution> contributions) {
         addClassName("ll-page");
         Div hero = new Div(new LatentLogo(96));
         hero.addClassName("ll-hero");
@@ -30,6 +34,9 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
         title.setId("home-title");
         hero.add(title, new Paragraph(getTranslation("home.tagline")));
         add(hero);
+
+        contributions.stream().sorted(Comparator.comparingInt(HomeContribution::order))
+                .map(HomeContribution::create).flatMap(Optional::stream).forEach(this::add);
 
         Div steps = new Div(
                 step("vaadin:book", "home.step.read.title", "home.step.read.text", "lessons"),

@@ -1,6 +1,9 @@
 package org.latentlab.base.ui;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.applayout.AppLayout;
@@ -19,6 +22,8 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.router.Location;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
@@ -76,8 +81,14 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
             if (event.isFromClient() && event.getValue() != null) {
                 getUI().ifPresent(ui -> {
                     languageSelection.choose(ui, event.getValue());
-                    // Every text on the page is re-created in the new language.
-                    ui.getPage().reload();
+                    // Every text on the page is re-created in the new language: load the page again, without a
+                    // ?lang= it may have been opened with, which would otherwise win over the new choice.
+                    Location here = ui.getActiveViewLocation();
+                    Map<String, List<String>> query = new LinkedHashMap<>(here.getQueryParameters().getParameters());
+                    query.remove("lang");
+                    String target = new Location(here.getPath(), new QueryParameters(query))
+                            .getPathWithQueryParameters();
+                    ui.getPage().setLocation(target.isEmpty() ? "." : target);
                 });
             }
         });

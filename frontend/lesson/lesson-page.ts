@@ -1,0 +1,59 @@
+// Lesson pages: formulas rendered by KaTeX as MathML (the browser draws it natively: no fonts or style sheet to
+// ship), and the sections a reader reaches reported to the server for their progress.
+import katex from 'katex';
+
+interface LessonServer {
+  sectionReached(id: string): void;
+}
+
+function renderMath(root: HTMLElement): void {
+  root.querySelectorAll<HTMLElement>('[data-tex]').forEach((element) => {
+    if (element.dataset.rendered === 'true') {
+      return;
+    }
+    try {
+      katex.render(element.dataset.tex ?? '', element, {
+        displayMode: element.classList.contains('ll-math-display'),
+        output: 'mathml',
+        throwOnError: false,
+        trust: false,
+        strict: 'ignore',
+      });
+      element.dataset.rendered = 'true';
+    } catch (error) {
+      // The TeX source stays visible as text.
+      console.warn('formula not rendered', error);
+    }
+  });
+}
+
+function watchSections(root: HTMLElement & { $server?: LessonServer }): void {
+  const reported = new Set<string>();
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        const id = (entry.target as HTMLElement).id;
+        if (entry.isIntersecting && id && !reported.has(id)) {
+          reported.add(id);
+          root.$server?.sectionReached(id);
+        }
+      }
+    },
+    // A heading counts as reached once it is in the upper part of the screen.
+    { rootMargin: '0px 0px -35% 0px' },
+  );
+  root.querySelectorAll('h2[id], h3[id]').forEach((heading) => observer.observe(heading));
+}
+
+function scrollToSection(root: HTMLElement, id: string): void {
+  const target = id ? root.querySelector<HTMLElement>(`[id="${CSS.escape(id)}"]`) : null;
+  target?.scrollIntoView({ block: 'start' });
+}
+
+function init(root: HTMLElement, section: string): void {
+  renderMath(root);
+  scrollToSection(root, section);
+  watchSections(root);
+}
+
+(window as unknown as { latentlabLesson: object }).latentlabLesson = { init, renderMath };

@@ -1,0 +1,48 @@
+package org.latentlab.base;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The jar's command-line modes (pretraining, benchmarks, imports): they start the application context but serve no
+ * pages, and they print their results on standard output, which therefore carries nothing else: the application's
+ * log lines go to standard error while a mode runs.
+ */
+public final class CommandLineModes {
+
+    public static final List<String> ALL = List.of("pretrain-models", "train-benchmark", "decode-benchmark",
+            "memory-benchmark", "import-lesson");
+
+    /** The process's real standard output, whatever System.out points to. */
+    private static final PrintStream STDOUT = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
+            StandardCharsets.UTF_8);
+
+    private CommandLineModes() {
+    }
+
+    /** True if the arguments ask for one of the modes. */
+    public static boolean requested(String... args) {
+        return Arrays.stream(args).anyMatch(arg -> ALL.stream().anyMatch(mode -> arg.startsWith("--" + mode)));
+    }
+
+    /** Where a mode prints its results. */
+    public static PrintStream out() {
+        return STDOUT;
+    }
+
+    /**
+     * Called before the application starts: for a mode, binds a free port (Vaadin still needs a web context), drops
+     * the banner and sends everything else that would print on standard output to standard error.
+     */
+    public static void prepare(String... args) {
+        if (requested(args)) {
+            System.setProperty("server.port", "0");
+            System.setProperty("spring.main.banner-mode", "off");
+            System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
+        }
+    }
+}

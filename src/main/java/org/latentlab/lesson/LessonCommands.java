@@ -1,0 +1,116 @@
+package org.latentlab.lesson;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.latentlab.base.CommandLineModes;
+import org.latentlab.base.InvalidInputException;
+import org.latentlab.base.Language;
+import org.latentlab.base.Translations;
+import org.latentlab.lesson.importer.ImportMessage;
+import org.latentlab.lesson.importer.LessonImportException;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code --import-lesson=<file> --lang=<code> [--lesson-id=<id>] [--dry-run]}: imports a lesson file of the public
+ * curriculum. With {@code --dry-run} the cleaned Markdown goes to standard output and the report to standard error,
+ * and nothing is stored; without it the lesson is stored as a new version. Exits 1 with a clear message on a bad
+ * file or bad arguments, 0 otherwise.
+ */
+@Component
+class LessonCommands implements ApplicationRunner {
+
+    private final ApplicationContext context;
+    private final LessonImportService imports;
+    private final Translations translations;
+
+    LessonCommands(ApplicationContext context, LessonImportService imports, Translations translations) {
+        this.context = context;
+        this.imports = imports;
+        this.translations = translations;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!args.containsOption("import-lesson")) {
+            return;
+        }
+        int exit = importLesson(args, CommandLineModes.out(), System.err);
+        System.exit(SpringApplication.exit(context, () -> exit));
+    }
+
+    int importLesson(ApplicationArguments args, PrintStream out, PrintStream err) {
+        String file = value(args, "import-lesson");
+        if (file == null) {
+            err.println("error: --import-lesson needs a file: --import-lesson=<file> --lang=<code> [--dry-run]");
+            return 1;
+        }
+        String code = value(args, "lang");
+        Language language = code == null ? LessonImportService.suggestedLanguage(file).orElse(null)
+                : Language.fromCode(code).orElse(null);
+        if (language == null) {
+            err.println("error: " + (code == null ? "--lang=<code> is missing" : "unknown language " + code)
+                    + "; use one of " + String.join(", ", java.util.Arrays.stream(Language.values())
+                            .map(Language::code).toList()));
+            return 1;
+        }
+        Path path = Path.of(file);
+        byte[] content;
+        try {
+            if (!Files.isRegularFile(path)) {
+                err.println("error: " + path + " is not a readable file");
+                return 1;
+            }
+            // Read at most one byte more than the limit: a huge file is refused without loading it whole.
+            try (var in = Files.newInputStream(path)) {
+                content = in.readNBytes(1_048_577);
+            }
+        } catch (IOException e) {
+            err.println("error: cannot read " + path + ": " + e.getMessage());
+            return 1;
+        }
+        try {
+            LessonImportService.ImportPreview preview = imports.read(content, path.getFileName().toString(), language,
+                    value(args, "lesson-id"));
+            List<ImportMessage> messages = preview.result().messages();
+            for (ImportMessage message : messages) {
+                err.println(message);
+            }
+            if (!preview.result().ok()) {
+                err.println("error: the file cannot be used as a lesson (see the ERROR lines above)");
+                return 1;
+            }
+            if (args.containsOption("dry-run")) {
+                out.print(preview.result().markdown());
+                out.flush();
+                return 0;
+            }
+            LessonImportService.SavedImport saved = imports.saveFromCommandLine(preview);
+            err.println("stored " + saved.lessonId() + " (" + saved.language().code() + ") version "
+                    + saved.version());
+            return 0;
+        } catch (LessonImportException refused) {
+            err.println("error: " + refused.report().english());
+            return 1;
+        } catch (InvalidInputException refused) {
+            err.println("error: " + translations.getTranslation(refused.messageKey(), Language.ENGLISH.locale(),
+                    refused.arguments()));
+            return 1;
+        } catch (IllegalStateException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static String value(ApplicationArguments args, String option) {
+        List<String> values = args.getOptionValues(option);
+        return values == null || values.isEmpty() || values.getFirst().isBlank() ? null : values.getFirst();
+    }
+}

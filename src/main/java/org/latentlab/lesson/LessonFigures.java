@@ -1,0 +1,160 @@
+package org.latentlab.lesson;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.latentlab.ml.DigitImages;
+import org.latentlab.ml.LatentCodec;
+import org.latentlab.ml.ModelKind;
+import org.latentlab.ml.ShippedModels;
+import org.springframework.stereotype.Service;
+
+/**
+ * The lesson's figures, drawn by our own code from our shipped models (never copied images): test digits above
+ * their reconstructions, the 2-D VAE's latent map of held-out digits, and a manifold of decoded digits. Each is
+ * drawn once and kept as a PNG data URL.
+ */
+@Service
+public class LessonFigures {
+
+    public static final List<String> NAMES = List.of("reconstructions", "latent-map", "manifold");
+
+    /** Colours of the ten digits on the latent map (Tableau 10, readable on white and for most colour vision). */
+    public static final List<Color> DIGIT_COLOURS = List.of(new Color(0x4E79A7), new Color(0xF28E2B),
+            new Color(0xE15759), new Color(0x76B7B2), new Color(0x59A14F), new Color(0xEDC948),
+            new Color(0xB07AA1), new Color(0xFF9DA7), new Color(0x9C755F), new Color(0x525252));
+
+    /** The part of the 2-D latent space the map, the manifold and the latent walk show. */
+    public static final double LATENT_RANGE = 3.0;
+
+    private static final int CELL = 28;
+
+    private final ShippedModels models;
+    private final LessonDigits digits;
+    private final Map<String, String> drawn = new ConcurrentHashMap<>();
+
+    LessonFigures(ShippedModels models, LessonDigits digits) {
+        this.models = models;
+        this.digits = digits;
+    }
+
+    /** The figure as a PNG data URL; empty for an unknown name or when its model is not available. */
+    public Optional<String> figure(String name) {
+        if (!NAMES.contains(name)) {
+            return Optional.empty();
+        }
+        String cached = drawn.get(name);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<BufferedImage> image = switch (name) {
+            case "reconstructions" -> models.get(ModelKind.CONV_AE).map(this::reconstructions);
+            case "latent-map" -> models.get(ModelKind.VAE_2D).map(this::latentMap);
+            default -> models.get(ModelKind.VAE_2D).map(this::manifold);
+        };
+        return image.map(DigitImages::dataUrl).map(url -> {
+            drawn.put(name, url);
+            return url;
+        });
+    }
+
+    private BufferedImage reconstructions(LatentCodec model) {
+        List<LessonDigits.Digit> shown = digits.oneOfEach(7);
+        float[][] inputs = shown.stream().map(LessonDigits.Digit::pixels).toArray(float[][]::new);
+        float[][] outputs = model.reconstruct(inputs);
+        int scale = 3;
+        int gap = 6;
+        int size = CELL * scale;
+        BufferedImage image = new BufferedImage(10 * size + 11 * gap, 2 * size + 3 * gap, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+        for (int i = 0; i < 10; i++) {
+            int x = gap + i * (size + gap);
+            g.drawImage(DigitImages.toImage(inputs[i]), x, gap, size, size, null);
+            g.drawImage(DigitImages.toImage(outputs[i]), x, 2 * gap + size, size, size, null);
+        }
+        g.dispose();
+        return image;
+    }
+
+    private BufferedImage latentMap(LatentCodec model) {
+        List<LessonDigits.Digit> all = digits.heldOut();
+        float[][] codes = model.encode(all.stream().map(LessonDigits.Digit::pixels).toArray(float[][]::new));
+        int size = 520;
+        int margin = 48;
+        BufferedImage image = new BufferedImage(size + 120, size, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        int plot = size - 2 * margin;
+        g.setColor(new Color(0xDDDDDD));
+        for (int t = -3; t <= 3; t++) {
+            int p = margin + (int) Math.round((t + LATENT_RANGE) / (2 * LATENT_RANGE) * plot);
+            g.drawLine(p, margin, p, margin + plot);
+            g.drawLine(margin, p, margin + plot, p);
+        }
+        g.setColor(Color.DARK_GRAY);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        for (int t = -3; t <= 3; t++) {
+            int p = margin + (int) Math.round((t + LATENT_RANGE) / (2 * LATENT_RANGE) * plot);
+            g.drawString(Integer.toString(t), p - 4, margin + plot + 16);
+            g.drawString(Integer.toString(-t), margin - 20, p + 4);
+        }
+        g.drawString("z\u2081", margin + plot / 2, size - 4);
+        g.drawString("z\u2082", 6, margin + plot / 2 + 4);
+        for (int i = 0; i < codes.length; i++) {
+            double x = (codes[i][0] + LATENT_RANGE) / (2 * LATENT_RANGE);
+            double y = 1 - (codes[i][1] + LATENT_RANGE) / (2 * LATENT_RANGE);
+            if (x < 0 || x > 1 || y < 0 || y > 1) {
+                continue;
+            }
+            Color colour = DIGIT_COLOURS.get(all.get(i).label());
+            g.setColor(new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 190));
+            g.fillOval(margin + (int) (x * plot) - 3, margin + (int) (y * plot) - 3, 6, 6);
+        }
+        g.setStroke(new BasicStroke(1));
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        for (int d = 0; d < 10; d++) {
+            int y = margin + 10 + d * 24;
+            g.setColor(DIGIT_COLOURS.get(d));
+            g.fillOval(size + 20, y - 10, 12, 12);
+            g.setColor(Color.DARK_GRAY);
+            g.drawString(Integer.toString(d), size + 40, y);
+        }
+        g.dispose();
+        return image;
+    }
+
+    private BufferedImage manifold(LatentCodec model) {
+        int n = 15;
+        float[][] codes = new float[n * n][];
+        for (int row = 0; row < n; row++) {
+            for (int col = 0; col < n; col++) {
+                double x = -LATENT_RANGE + 2 * LATENT_RANGE * col / (n - 1);
+                double y = LATENT_RANGE - 2 * LATENT_RANGE * row / (n - 1);
+                codes[row * n + col] = new float[] {(float) x, (float) y};
+            }
+        }
+        float[][] decoded = model.decode(codes);
+        int scale = 1;
+        BufferedImage image = new BufferedImage(n * CELL * scale, n * CELL * scale, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        for (int i = 0; i < decoded.length; i++) {
+            g.drawImage(DigitImages.toImage(decoded[i]), (i % n) * CELL * scale, (i / n) * CELL * scale,
+                    CELL * scale, CELL * scale, null);
+        }
+        g.dispose();
+        return image;
+    }
+}

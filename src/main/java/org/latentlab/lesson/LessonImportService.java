@@ -1,0 +1,139 @@
+package org.latentlab.lesson;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.latentlab.base.CurrentUser;
+import org.latentlab.base.InvalidInputException;
+import org.latentlab.base.Language;
+import org.latentlab.lesson.importer.ImportMessage;
+import org.latentlab.lesson.importer.ImportResult;
+import org.latentlab.lesson.importer.LessonImporter;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports lesson files of the public AI curriculum: cleans them (see {@link LessonImporter}), shows the result and
+ * the report, and stores it as a new version of a curriculum lesson. Teachers and admins only; a file that cannot
+ * be read as a lesson is refused with a clear message and stores nothing.
+ */
+@Service
+public class LessonImportService {
+
+    /** Quiz numbers of the curriculum's autoencoder lesson and our quizzes for them. */
+    public static final Map<Integer, String> CURRICULUM_QUIZZES = Map.of(
+            17, LessonCatalog.preQuizId(LessonCatalog.AUTOENCODERS),
+            18, LessonCatalog.postQuizId(LessonCatalog.AUTOENCODERS));
+
+    public static final String NOTEBOOK_BASE =
+            "https://github.com/microsoft/AI-For-Beginners/blob/main/lessons/4-ComputerVision/09_Autoencoders/";
+
+    /** What an import would store: the cleaned lesson and the report. */
+    public record ImportPreview(String lessonId, Language language, String fileName, ImportResult result) {
+    }
+
+    public record SavedImport(String lessonId, Language language, int version) {
+    }
+
+    private final ImportedLessonRepository lessons;
+    private final CurrentUser currentUser;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final LessonImporter importer = new LessonImporter(CURRICULUM_QUIZZES, NOTEBOOK_BASE);
+
+    LessonImportService(ImportedLessonRepository lessons, CurrentUser currentUser, JdbcClient jdbc, Clock clock) {
+        this.lessons = lessons;
+        this.currentUser = currentUser;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * Cleans a file without storing anything.
+     *
+     * @throws InvalidInputException when the file is not a lesson (empty, over 1 MB, not text) or the lesson id is
+     *                               not valid
+     */
+    @PreAuthorize("hasRole('TEACHER')")
+    public ImportPreview preview(byte[] content, String fileName, Language language, String lessonId) {
+        return read(content, fileName, language, lessonId);
+    }
+
+    /** The same for the command line, which has no signed-in user. */
+    ImportPreview read(byte[] content, String fileName, Language language, String lessonId) {
+        String id = lessonId == null || lessonId.isBlank() ? suggestedLessonId(fileName) : lessonId.strip();
+        if (!id.startsWith(LessonCatalog.IMPORTED_PREFIX)) {
+            id = LessonCatalog.IMPORTED_PREFIX + id;
+        }
+        if (!LessonCatalog.LESSON_ID.matcher(id).matches()) {
+            throw new InvalidInputException("lessonId", "lesson.import.lessonId", LessonCatalog.LESSON_ID.pattern());
+        }
+        ImportResult result = importer.importFile(content, fileName == null ? "lesson.md" : fileName,
+                language.code());
+        return new ImportPreview(id, language, fileName, result);
+    }
+
+    /** Stores a previewed import as the newest version of that lesson in that language. */
+    @PreAuthorize("hasRole('TEACHER')")
+    @Transactional
+    public SavedImport save(ImportPreview preview) {
+        return store(preview, currentUser.require().userId());
+    }
+
+    /** Stores an import made on the command line, in the name of the first administrator. */
+    @Transactional
+    SavedImport saveFromCommandLine(ImportPreview preview) {
+        Optional<Long> admin = jdbc.sql("select id from user_account where role = 'ADMIN' order by id limit 1")
+                .query(Long.class).optional();
+        return store(preview, admin.orElseThrow(() -> new IllegalStateException(
+                "No administrator exists yet: start the app once and create one at /setup, then import again.")));
+    }
+
+    private SavedImport store(ImportPreview preview, long userId) {
+        if (!preview.result().ok()) {
+            throw new InvalidInputException("file", "lesson.import.notSaved");
+        }
+        int version = lessons.latestVersion(preview.lessonId(), preview.language().code()) + 1;
+        String report = preview.result().messages().stream().map(ImportMessage::toString)
+                .collect(Collectors.joining("\n"));
+        lessons.saveAndFlush(new ImportedLesson(preview.lessonId(), preview.language().code(), version,
+                truncate(preview.result().title(), 200), preview.result().markdown(),
+                truncate(preview.fileName() == null ? "" : preview.fileName(), 200), report, userId,
+                clock.instant()));
+        return new SavedImport(preview.lessonId(), preview.language(), version);
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+
+    /** "sw-autoencoders.md" and "autoencoders.he.md" both become "curriculum-autoencoders". */
+    public static String suggestedLessonId(String fileName) {
+        String base = fileName == null ? "" : fileName.replaceAll(".*[/\\\\]", "").toLowerCase(Locale.ROOT);
+        base = base.replaceAll("\\.(md|markdown|txt)$", "");
+        for (Language language : Language.values()) {
+            base = base.replaceAll("^" + language.code() + "[-_.]", "").replaceAll("[-_.]" + language.code() + "$", "");
+        }
+        String slug = base.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        slug = slug.isEmpty() ? "lesson" : slug;
+        String id = LessonCatalog.IMPORTED_PREFIX + slug;
+        return id.length() > 64 ? id.substring(0, 64).replaceAll("-+$", "") : id;
+    }
+
+    /** The language a file name suggests ("sw-autoencoders.md"), if any. */
+    public static Optional<Language> suggestedLanguage(String fileName) {
+        String base = fileName == null ? "" : fileName.replaceAll(".*[/\\\\]", "").toLowerCase(Locale.ROOT);
+        for (Language language : Language.values()) {
+            if (base.startsWith(language.code() + "-") || base.startsWith(language.code() + "_")
+                    || base.matches(".*[-_.]" + language.code() + "\\.(md|markdown|txt)$")) {
+                return Optional.of(language);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,82 @@
+package org.latentlab.lesson.importer;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+
+/**
+ * Every entry the importer can report, with its message key, its severity and its English text. The key is what the
+ * user interface translates; the English text is the same as in {@code import-messages.properties} next to this
+ * class (a test keeps the two in step), so a report is readable even where no translation exists yet.
+ *
+ * <p>The texts are {@link MessageFormat} patterns; they contain no apostrophes, which MessageFormat would swallow.
+ */
+public enum ImportMessageKey {
+
+    // Refusals: the file cannot be read as a lesson at all (thrown as LessonImportException).
+    EMPTY("lesson.import.empty", Severity.ERROR, "The file {0} is empty or contains only white space."),
+    TOO_LARGE("lesson.import.tooLarge", Severity.ERROR, "The file {0} is too large: {1} bytes, the limit is {2} bytes."),
+    BINARY("lesson.import.binary", Severity.ERROR, "The file {0} is not a text file: it looks like {1}."),
+    NUL_BYTES("lesson.import.nulBytes", Severity.ERROR,
+            "The file {0} is not a text file: it contains NUL bytes (the first at byte {1})."),
+    INVALID_ENCODING("lesson.import.invalidEncoding", Severity.ERROR,
+            "The file {0} is not valid {1} text: the bytes at offset {2} cannot be decoded."),
+    CONTROL_CHARACTERS("lesson.import.controlCharacters", Severity.ERROR,
+            "The file {0} is not a text file: {1} of its {2} characters are control characters."),
+    UNSUPPORTED_LANGUAGE("lesson.import.unsupportedLanguage", Severity.ERROR,
+            "The language {0} is not supported; choose one of {1}."),
+
+    // The file was read, but the result cannot be used as a lesson as it stands.
+    NO_TITLE("lesson.import.noTitle", Severity.ERROR,
+            "The lesson has no title: no level 1 heading (a line starting with \"# \") was found."),
+
+    // Changes made on purpose.
+    BYTE_ORDER_MARK("lesson.import.byteOrderMark", Severity.INFO,
+            "The file starts with a {0} byte order mark; it was read as {0} and the mark was removed."),
+    MOJIBAKE_REPAIRED("lesson.import.mojibakeRepaired", Severity.INFO,
+            "Damaged characters repaired: {0} (UTF-8 text that had been decoded as {1})."),
+    METADATA_REMOVED("lesson.import.metadataRemoved", Severity.INFO, "Removed the translator metadata comment."),
+    DISCLAIMER_REMOVED("lesson.import.disclaimerRemoved", Severity.INFO,
+            "Removed the machine translation disclaimer."),
+    TRAILING_RULE_REMOVED("lesson.import.trailingRuleRemoved", Severity.INFO,
+            "Removed the horizontal rule (---) at the end of the lesson."),
+    QUIZ_LINKED("lesson.import.quizLinked", Severity.INFO,
+            "Quiz {0} of the curriculum now links to the quiz {1} of Latent Lab."),
+    NOTEBOOK_LINKED("lesson.import.notebookLinked", Severity.INFO, "The notebook {0} now links to GitHub: {1}"),
+
+    // Parts that could not be kept as they were.
+    QUIZ_UNMAPPED("lesson.import.quizUnmapped", Severity.WARNING,
+            "Quiz {0} of the curriculum has no quiz in Latent Lab; the link stays an external link to {1}."),
+    IMAGE_MISSING("lesson.import.imageMissing", Severity.WARNING,
+            "The image {0} is not available; a placeholder is shown instead."),
+    RELATIVE_LINK_REMOVED("lesson.import.relativeLinkRemoved", Severity.WARNING,
+            "The link to {1} points to a file that is not available; only its text \"{0}\" was kept.");
+
+    private final String key;
+    private final Severity severity;
+    private final String english;
+
+    ImportMessageKey(String key, Severity severity, String english) {
+        this.key = key;
+        this.severity = severity;
+        this.english = english;
+    }
+
+    /** The message key, as used in the message bundles. */
+    public String key() {
+        return key;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    /** The English pattern, with {0}-style placeholders. */
+    public String englishPattern() {
+        return english;
+    }
+
+    /** The English text with the arguments filled in. */
+    public String english(Object... args) {
+        return new MessageFormat(english, Locale.ENGLISH).format(args);
+    }
+}

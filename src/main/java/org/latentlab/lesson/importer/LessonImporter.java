@@ -1,0 +1,88 @@
+package org.latentlab.lesson.importer;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.latentlab.base.Language;
+
+/**
+ * Imports one machine-translated lesson file of the public AI curriculum.
+ *
+ * <p>The steps, in this order: decode the bytes (or refuse them), normalise line endings, repair mojibake,
+ * normalise to NFC, strip the translator's metadata and disclaimer, rewrite links and images, tidy blank lines, and
+ * find the title. Mojibake goes first because damaged characters would hide the words the later steps look for;
+ * line numbers in the report refer to the uploaded file because no step before the link rewriting adds or removes
+ * lines (removed comments leave blank lines until the final tidy-up).
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class LessonImporter {
+
+    private final LinkRewriter links;
+
+    /**
+     * @param quizMapping  curriculum quiz number to our quiz id, e.g. 17 to "autoencoders-pre"
+     * @param notebookBase the GitHub folder that relative notebook links point into; null for
+     *                     {@link LinkRewriter#DEFAULT_NOTEBOOK_BASE}
+     */
+    public LessonImporter(Map<Integer, String> quizMapping, String notebookBase) {
+        this.links = new LinkRewriter(quizMapping, notebookBase);
+    }
+
+    /** An importer for the autoencoder lesson's notebooks. */
+    public LessonImporter(Map<Integer, String> quizMapping) {
+        this(quizMapping, LinkRewriter.DEFAULT_NOTEBOOK_BASE);
+    }
+
+    /**
+     * Imports a lesson file.
+     *
+     * @param content      the file's bytes
+     * @param fileName     the file's name, for the report
+     * @param languageCode the language the lesson is in: en, ms, sw, sl, tl or he
+     * @return the cleaned lesson with its report; {@link ImportResult#ok()} is false when it has no title
+     * @throws LessonImportException when the file is refused (empty, over 1 MiB, binary, not decodable) or the
+     *                               language is not one of Latent Lab's; {@link LessonImportException#key()} says why
+     */
+    public ImportResult importFile(byte[] content, String fileName, String languageCode) {
+        if (Language.fromCode(languageCode).isEmpty()) {
+            String supported = Arrays.stream(Language.values()).map(Language::code).collect(Collectors.joining(", "));
+            throw new LessonImportException("language", ImportMessageKey.UNSUPPORTED_LANGUAGE, null,
+                    String.valueOf(languageCode), supported);
+        }
+        List<ImportMessage> messages = new ArrayList<>();
+
+        TextDecoding.DecodedText decoded = TextDecoding.decode(content, fileName);
+        if (decoded.byteOrderMark()) {
+            messages.add(ImportMessage.of(ImportMessageKey.BYTE_ORDER_MARK, decoded.encoding()));
+        }
+        // Windows "\r\n" and old Mac "\r" both end a line; everything after works with "\n" only.
+        String text = decoded.text().replace("\r\n", "\n").replace('\r', '\n');
+
+        MojibakeRepair.Result repaired = MojibakeRepair.repair(text);
+        if (repaired.changed()) {
+            messages.add(ImportMessage.of(ImportMessageKey.MOJIBAKE_REPAIRED, repaired.repairs(),
+                    String.join(", ", repaired.charsets())));
+        }
+        // A repaired (or second) byte order mark is not content.
+        text = Normalizer.normalize(repaired.text(), Normalizer.Form.NFC).replace("\uFEFF", "");
+
+        TranslatorNoise.Result cleaned = TranslatorNoise.strip(text);
+        messages.addAll(cleaned.messages());
+
+        LinkRewriter.Result linked = links.rewrite(cleaned.text());
+        messages.addAll(linked.messages());
+
+        List<String> lines = MarkdownLines.split(linked.text());
+        String markdown = MarkdownLines.tidy(lines);
+        String title = MarkdownLines.title(lines);
+        if (title == null) {
+            messages.add(ImportMessage.of(ImportMessageKey.NO_TITLE));
+        }
+        return new ImportResult(markdown, title, messages);
+    }
+}

@@ -1,0 +1,81 @@
+package org.latentlab.lesson.ui;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.dom.DomEvent;
+
+import org.latentlab.lesson.LessonFigures;
+import org.latentlab.ml.LatentCodec;
+
+/**
+ * A small version of the playground: a square over the 2-D VAE's latent space (from -3 to 3 on both axes, with the
+ * decoded digits faintly behind it); pressing or dragging on it decodes that point.
+ */
+class LatentWalkWidget extends LessonWidget {
+
+    private final Div pad = new Div();
+    private final Div marker = new Div();
+    private final DigitPicture decoded = new DigitPicture("", 112);
+    private final Span coordinates = new Span();
+
+    LatentWalkWidget(Optional<? extends LatentCodec> model, Optional<String> manifold, Runnable onFirstUse) {
+        super("latent-walk", "lesson.widget.latentWalk.title", onFirstUse);
+        if (model.isEmpty()) {
+            showModelMissing();
+            return;
+        }
+        pad.addClassName("ll-latent-pad");
+        pad.setId("latent-pad");
+        manifold.ifPresent(url -> pad.getStyle().set("background-image", "url(\"" + url + "\")"));
+        pad.getElement().setAttribute("role", "application");
+        pad.getElement().setAttribute("aria-label", getTranslation("lesson.widget.latentWalk.padLabel"));
+        marker.addClassName("ll-latent-marker");
+        pad.add(marker);
+        decoded.setCaption(getTranslation("lesson.widget.decoded"));
+        decoded.setId("latent-walk-output");
+        coordinates.addClassName("ll-widget-figure");
+        coordinates.getElement().setAttribute("dir", "ltr");
+        Div right = new Div(decoded, coordinates);
+        right.addClassName("ll-latent-side");
+        Div row = new Div(pad, right);
+        row.addClassName("ll-widget-images");
+        add(new Paragraph(getTranslation("lesson.widget.latentWalk.help")), row);
+
+        // Keep receiving moves while dragging outside the square; the server clamps what comes back.
+        pad.getElement().executeJs("this.addEventListener('pointerdown', e => this.setPointerCapture(e.pointerId));");
+        for (String type : new String[] {"pointerdown", "pointermove"}) {
+            var registration = pad.getElement().addEventListener(type, event -> move(event, model.get()))
+                    .addEventData("event.offsetX").addEventData("event.offsetY")
+                    .addEventData("element.clientWidth").addEventData("element.clientHeight");
+            if (type.equals("pointermove")) {
+                // Only while a button or finger is down; at most one round trip per 40 ms while dragging.
+                registration.setFilter("event.buttons > 0").throttle(40);
+            }
+        }
+        decodeAt(0, 0, model.get());
+    }
+
+    private void move(DomEvent event, LatentCodec model) {
+        double width = Math.max(1, event.getEventData().get("element.clientWidth").asDouble());
+        double height = Math.max(1, event.getEventData().get("element.clientHeight").asDouble());
+        double fx = Math.clamp(event.getEventData().get("event.offsetX").asDouble() / width, 0, 1);
+        double fy = Math.clamp(event.getEventData().get("event.offsetY").asDouble() / height, 0, 1);
+        double range = LessonFigures.LATENT_RANGE;
+        decodeAt(-range + 2 * range * fx, range - 2 * range * fy, model);
+        used();
+    }
+
+    private void decodeAt(double x, double y, LatentCodec model) {
+        float[] digit = model.decode(new float[] {(float) x, (float) y});
+        String point = String.format(Locale.ROOT, "z = (%.2f, %.2f)", x, y);
+        decoded.show(digit, getTranslation("lesson.widget.decodedAlt", point));
+        coordinates.setText(point);
+        double range = LessonFigures.LATENT_RANGE;
+        marker.getStyle().set("left", ((x + range) / (2 * range) * 100) + "%")
+                .set("top", ((range - y) / (2 * range) * 100) + "%");
+    }
+}

@@ -1,0 +1,143 @@
+package org.latentlab.lesson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.latentlab.base.Language;
+import org.latentlab.classroom.AccountSummary;
+import org.latentlab.classroom.ClassSummary;
+import org.latentlab.classroom.ClassroomFixture;
+import org.latentlab.classroom.ClassroomService;
+import org.latentlab.classroom.SignIn;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.test.context.ActiveProfiles;
+
+@SpringBootTest
+@ActiveProfiles("test")
+class LessonProgressServiceTest {
+
+    @Autowired
+    ClassroomFixture fixture;
+    @Autowired
+    SignIn signIn;
+    @Autowired
+    LessonProgressService progress;
+    @Autowired
+    ClassroomService classrooms;
+    @Autowired
+    JdbcClient jdbc;
+
+    AccountSummary amina;
+
+    @BeforeEach
+    void emptyDatabase() {
+        fixture.emptyDatabase();
+        amina = fixture.student("amina");
+    }
+
+    @AfterEach
+    void signOut() {
+        signIn.out();
+    }
+
+    private long rows() {
+        return jdbc.sql("select count(*) from lesson_progress").query(Long.class).single();
+    }
+
+    @Test
+    void recordingTheSameThingTwiceKeepsOneRowAndCountsTheRepeat() {
+        signIn.as(amina);
+        assertThat(progress.recordForCurrentUser(LessonCatalog.AUTOENCODERS, ProgressItem.section("vae"))).isTrue();
+        assertThat(progress.recordForCurrentUser(LessonCatalog.AUTOENCODERS, ProgressItem.section("vae"))).isTrue();
+        assertThat(rows()).isEqualTo(1);
+        assertThat(jdbc.sql("select hits from lesson_progress").query(Integer.class).single()).isEqualTo(2);
+        LessonProgress mine = progress.myProgress(LessonCatalog.AUTOENCODERS);
+        assertThat(mine.sectionsReached()).containsExactly("vae");
+        assertThat(mine.sectionCount()).isEqualTo(12);
+        assertThat(mine.lastSection()).contains("vae");
+    }
+
+    @Test
+    void whatTheBrowserSendsIsCheckedAgainstTheLesson() {
+        signIn.as(amina);
+        assertThat(progress.recordForCurrentUser(LessonCatalog.AUTOENCODERS, ProgressItem.section("no-such")))
+                .isFalse();
+        assertThat(progress.recordForCurrentUser("no-such-lesson", ProgressItem.section("vae"))).isFalse();
+        assertThat(progress.recordForCurrentUser(LessonCatalog.AUTOENCODERS, ProgressItem.widget("rocket")))
+                .isFalse();
+        // Quizzes, Lab runs and the assignment are reported by their features, never by the lesson page.
+        assertThat(progress.recordForCurrentUser(LessonCatalog.AUTOENCODERS, ProgressItem.postQuiz())).isFalse();
+        assertThat(progress.recordForCurrentUser(LessonCatalog.AUTOENCODERS, ProgressItem.assignment())).isFalse();
+        assertThat(rows()).isZero();
+    }
+
+    @Test
+    void visitorsWithoutAnAccountLeaveNoTrace() {
+        assertThat(progress.recordForCurrentUser(LessonCatalog.AUTOENCODERS, ProgressItem.section("vae"))).isFalse();
+        assertThat(progress.myProgress(LessonCatalog.AUTOENCODERS).started()).isFalse();
+        assertThat(progress.continueEntry(Language.ENGLISH)).isEmpty();
+        assertThat(rows()).isZero();
+    }
+
+    @Test
+    void progressCoversSectionsWidgetsQuizzesLabAndAssignment() {
+        signIn.as(amina);
+        progress.recordForCurrentUser(LessonCatalog.AUTOENCODERS, ProgressItem.section("why-self-supervised"));
+        progress.recordForCurrentUser(LessonCatalog.AUTOENCODERS, ProgressItem.section("denoising"));
+        progress.recordForCurrentUser(LessonCatalog.AUTOENCODERS, ProgressItem.widget("denoise"));
+        progress.record(amina.id(), LessonCatalog.AUTOENCODERS, ProgressItem.preQuiz());
+        progress.record(amina.id(), LessonCatalog.AUTOENCODERS, ProgressItem.lab("denoising-ae"));
+        progress.record(amina.id(), LessonCatalog.AUTOENCODERS, ProgressItem.assignment());
+        LessonProgress mine = progress.myProgress(LessonCatalog.AUTOENCODERS);
+        // "denoising" is a subsection: it counts as the last place reached, not as one of the 12 sections.
+        assertThat(mine.sectionsReached()).containsExactly("why-self-supervised");
+        assertThat(mine.lastSection()).contains("denoising");
+        assertThat(mine.widgetsUsed()).containsExactly("denoise");
+        assertThat(mine.preQuizDone()).isTrue();
+        assertThat(mine.postQuizDone()).isFalse();
+        assertThat(mine.labsDone()).containsExactly("denoising-ae");
+        assertThat(mine.assignmentDone()).isTrue();
+    }
+
+    @Test
+    void continueEntryPointsToTheLastSectionReachedInTheReadersLanguage() {
+        signIn.as(amina);
+        progress.recordForCurrentUser(LessonCatalog.AUTOENCODERS, ProgressItem.section("encoder-decoder"));
+        progress.recordForCurrentUser(LessonCatalog.AUTOENCODERS, ProgressItem.section("vae-loss"));
+        ContinueEntry entry = progress.continueEntry(Language.HEBREW).orElseThrow();
+        assertThat(entry.lessonId()).isEqualTo(LessonCatalog.AUTOENCODERS);
+        assertThat(entry.sectionId()).isEqualTo("vae-loss");
+        assertThat(entry.sectionTitle()).matches(".*[\\u0590-\\u05FF].*");
+    }
+
+    @Test
+    void aTeacherSeesTheProgressOfTheirOwnClassOnly() {
+        AccountSummary rivka = fixture.teacher("rivka");
+        AccountSummary other = fixture.teacher("other");
+        signIn.as(rivka);
+        ClassSummary year11 = classrooms.createClass("Year 11");
+        signIn.as(amina);
+        classrooms.join(year11.joinCode());
+        progress.recordForCurrentUser(LessonCatalog.AUTOENCODERS, ProgressItem.section("vae"));
+
+        signIn.as(rivka);
+        assertThat(progress.classProgress(year11.id(), LessonCatalog.AUTOENCODERS)).singleElement()
+                .satisfies(s -> {
+                    assertThat(s.username()).isEqualTo("amina");
+                    assertThat(s.progress().sectionsReached()).containsExactly("vae");
+                });
+
+        signIn.as(other);
+        assertThatThrownBy(() -> progress.classProgress(year11.id(), LessonCatalog.AUTOENCODERS))
+                .isInstanceOf(AccessDeniedException.class);
+        signIn.as(amina);
+        assertThatThrownBy(() -> progress.classProgress(year11.id(), LessonCatalog.AUTOENCODERS))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+}

@@ -1,0 +1,188 @@
+package org.latentlab.lesson.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class MojibakeRepairTest {
+
+    /** One sentence per script and language the repair must survive; our own sentences, not the curriculum's. */
+    private static final Map<String, String> SAMPLES = Map.ofEntries(
+            Map.entry("English", "An autoencoder squeezes a picture and rebuilds it ✅ — a neat trick 🚀"),
+            Map.entry("Malay", "Pengekod belajar memampatkan imej ✍️ lalu membinanya semula."),
+            Map.entry("Swahili", "Mtandao huu hujifunza kurejesha picha 🚀 kwa usahihi mkubwa."),
+            Map.entry("Slovenian", "Slovenščina: čaša, šola, žaba, Čebelica in Žiga berejo o kodirnikih."),
+            Map.entry("Tagalog", "Natututo ang señor at ang Niño sa Parañaque; ÑANDÚ ang ibon."),
+            Map.entry("Hebrew", "המקודד לומד לדחוס את התמונה לווקטור קטן ✅ ואז לשחזר אותה."),
+            Map.entry("Cyrillic", "Автокодировщик учится восстанавливать изображение, а я в восторге: ёжик и Щука."),
+            Map.entry("Greek", "Ο αυτοκωδικοποιητής μαθαίνει να ανακατασκευάζει εικόνες ΑΒΓ."),
+            Map.entry("CJK", "自编码器学习重建输入图像。日本語のテキストも、한국어도 있습니다。"),
+            Map.entry("Arabic", "يتعلم المشفر التلقائي إعادة بناء الصورة من متجه صغير."),
+            Map.entry("Latin symbols", "café, naïve, Ñandú, Größe, € 5, Latent Lab™, «ça», “quotes”, l’été, 25 °C, ½"),
+            Map.entry("Emoji", "✅ ✍️ 🚀 👍🏽 🇸🇮 ❤️ 1️⃣ 👩‍💻 🧠"));
+
+    static Stream<Arguments> samples() {
+        return SAMPLES.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
+    }
+
+    static Stream<Arguments> damagedSamples() {
+        List<Arguments> arguments = new ArrayList<>();
+        for (Map.Entry<String, String> sample : SAMPLES.entrySet()) {
+            for (Damage damage : Damage.values()) {
+                arguments.add(Arguments.of(sample.getKey(), damage + " once", damage.apply(sample.getValue()),
+                        sample.getValue()));
+                arguments.add(Arguments.of(sample.getKey(), damage + " twice", damage.twice().apply(sample.getValue()),
+                        sample.getValue()));
+            }
+            arguments.add(Arguments.of(sample.getKey(), "Mac OS Roman then Windows-1252",
+                    Damage.WINDOWS_1252.apply(Damage.MAC_ROMAN.apply(sample.getValue())), sample.getValue()));
+        }
+        return arguments.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void leavesCorrectTextOfEveryScriptUntouched(String name, String sample) {
+        MojibakeRepair.Result result = MojibakeRepair.repair(sample);
+
+        assertThat(result.text()).isEqualTo(sample);
+        assertThat(result.repairs()).isZero();
+        assertThat(result.changed()).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("damagedSamples")
+    void givesBackTheOriginalTextAfterSingleAndDoubleDamage(String name, String damage, String damaged,
+            String original) {
+        assertThat(damaged).as("the test damages the text").isNotEqualTo(original);
+
+        MojibakeRepair.Result result = MojibakeRepair.repair(damaged);
+
+        assertThat(result.text()).isEqualTo(original);
+        assertThat(result.repairs()).isPositive();
+    }
+
+    @Test
+    void repairsEmojiDecodedAsMacRoman() {
+        // The very damage found in the curriculum's Malay and Swahili files.
+        MojibakeRepair.Result result = MojibakeRepair.repair("> ‚úÖ Tip\n## ‚úçÔ∏è Exercise\n## \uF8FFüöÄ Challenge");
+
+        assertThat(result.text()).isEqualTo("> ✅ Tip\n## ✍️ Exercise\n## 🚀 Challenge");
+        assertThat(result.repairs()).isEqualTo(3);
+        assertThat(result.charsets()).containsExactly("Mac OS Roman");
+    }
+
+    @Test
+    void repairsEmojiDecodedAsWindows1252IncludingTheUndefinedBytes() {
+        // ✍ is E2 9C 8D; 0x8D is undefined in Windows-1252 and arrives as the C1 control U+008D.
+        String damaged = Damage.WINDOWS_1252.apply("Write ✍️ now");
+        assertThat(damaged).contains("\u008D");
+
+        assertThat(MojibakeRepair.repair(damaged).text()).isEqualTo("Write ✍️ now");
+    }
+
+    @Test
+    void repairsTypicalAccentDamageInsideWords() {
+        assertThat(MojibakeRepair.repair("cafÃ© and GrÃ¶ÃŸe").text()).isEqualTo("café and Größe");
+        assertThat(MojibakeRepair.repair("caf√© and Gr√∂√üe").text()).isEqualTo("café and Größe");
+    }
+
+    @Test
+    void repairsADamagedEmojiNextToACorrectAccentedLetter() {
+        // A partly damaged file: the "é" is correct, the emoji right after it is not. The Apple logo in the damaged
+        // rocket proves the damage; the Windows-1252 apostrophe elsewhere proves it for the tick.
+        assertThat(MojibakeRepair.repair("Voilé\uF8FFüöÄ").text()).isEqualTo("Voilé🚀");
+        assertThat(MojibakeRepair.repair("Voilé‚úÖ and Wâ€™s").text()).isEqualTo("Voilé✅ and W’s");
+    }
+
+    @Test
+    void prefersTheCharsetTheRestOfTheTextWasDamagedWith() {
+        // The lone Armenian "ե" is "Õ¥" in Windows-1252, which Mac OS Roman would read as U+0374 instead.
+        String original = "Սա հայերեն նախադասություն ե, ոչ թե անգլերեն։";
+
+        assertThat(MojibakeRepair.repair(Damage.WINDOWS_1252.apply(original)).text()).isEqualTo(original);
+        assertThat(MojibakeRepair.repair(Damage.MAC_ROMAN.apply(original)).text()).isEqualTo(original);
+    }
+
+    @Test
+    void repairsAMegabyteOfDoublyDamagedTextQuickly() {
+        StringBuilder lesson = new StringBuilder();
+        while (lesson.length() < 400_000) {
+            SAMPLES.values().forEach(sample -> lesson.append(sample).append('\n'));
+        }
+        String damaged = Damage.MAC_ROMAN.twice().apply(lesson.toString());
+        assertThat(damaged.length()).isGreaterThan(1_000_000);
+
+        MojibakeRepair.Result result = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> MojibakeRepair.repair(damaged));
+
+        assertThat(result.text()).isEqualTo(lesson.toString());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Damage.class)
+    void repairsHebrewWithALatinWordGluedToAPrefixWhenTheRestProvesTheDamage(Damage damage) {
+        String original = "לVAE יש שני חלקים: מקודד ומפענח.";
+
+        assertThat(MojibakeRepair.repair(damage.apply(original)).text()).isEqualTo(original);
+    }
+
+    @Test
+    void leavesCorrectTextAloneThatLooksLikeUtf8WhenEncodedInALegacyCharset() {
+        // Each of these is a valid UTF-8 sequence when encoded as Mac OS Roman or Windows-1252.
+        List<String> correct = List.of(
+                "C’est l’été, qu’à cela ne tienne.", // ’é in Mac OS Roman would be Armenian
+                "Et…écoute bien.", // …é in Mac OS Roman would be Ɏ
+                "Un café…” dit-il.", // é…” in Windows-1252 would be a CJK character
+                "Il a dit “é” seulement.",
+                "€™ and ¿Qué? and ¡Olé!",
+                "Il part –à demain– et revient." // –à in Mac OS Roman would be the Cyrillic Ј
+        );
+        for (String text : correct) {
+            assertThat(MojibakeRepair.repair(text).text()).as(text).isEqualTo(text);
+        }
+    }
+
+    @Test
+    void doesNotUseDamagedEmojiAsAnExcuseToBreakCorrectFrenchNearby() {
+        String text = "L’été ‚úÖ arrive.";
+
+        assertThat(MojibakeRepair.repair(text).text()).isEqualTo("L’été ✅ arrive.");
+    }
+
+    @Test
+    void leavesTextWithReplacementCharactersAsItIs() {
+        // What the JDK's own Windows-1252 decoder makes of ✍: the byte 0x8D is lost for good.
+        String lossy = "Write âœ\uFFFD now";
+
+        assertThat(MojibakeRepair.repair(lossy).text()).isEqualTo(lossy);
+    }
+
+    @Test
+    void countsEachDamagedPlaceOnceEvenWhenItWasDamagedTwice() {
+        String damaged = Damage.MAC_ROMAN.twice().apply("✅ one, 🚀 two, ✍️ three");
+
+        MojibakeRepair.Result result = MojibakeRepair.repair(damaged);
+
+        assertThat(result.text()).isEqualTo("✅ one, 🚀 two, ✍️ three");
+        assertThat(result.repairs()).isEqualTo(3);
+    }
+
+    @Test
+    void leavesAsciiAloneAndReturnsTheSameString() {
+        String ascii = "# Plain\n\nNothing to repair here.\n";
+
+        assertThat(MojibakeRepair.repair(ascii).text()).isSameAs(ascii);
+    }
+}

@@ -1,0 +1,79 @@
+package org.latentlab.lesson.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.latentlab.base.Language;
+import org.latentlab.base.ui.NotFoundView;
+import org.latentlab.classroom.ClassroomFixture;
+import org.latentlab.classroom.SignIn;
+import org.latentlab.lesson.LessonImportService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+@SpringBootTest
+@ActiveProfiles("test")
+class LessonViewsTest extends SpringBrowserlessTest {
+
+    @Autowired
+    ClassroomFixture fixture;
+    @Autowired
+    SignIn signIn;
+    @Autowired
+    LessonImportService imports;
+
+    @BeforeEach
+    void emptyDatabase() {
+        fixture.emptyDatabase();
+        fixture.admin();
+    }
+
+    @AfterEach
+    void signOut() {
+        signIn.out();
+    }
+
+    @Test
+    void theLessonHasItsQuizzesWidgetsFiguresAndLabLinks() {
+        navigate("lessons/autoencoders", LessonView.class);
+        assertThat($(H1.class).id("lesson-title").getText()).isEqualTo("Autoencoders: Learning by Rebuilding");
+        assertThat($(Anchor.class).id("quiz-link-pre").getHref()).isEqualTo("quizzes/autoencoders-pre");
+        assertThat($(Anchor.class).id("quiz-link-post").getHref()).isEqualTo("quizzes/autoencoders-post");
+        assertThat($(ReconstructWidget.class).all()).hasSize(1);
+        assertThat($(DenoiseWidget.class).all()).hasSize(1);
+        assertThat($(LatentWalkWidget.class).all()).hasSize(1);
+        assertThat($(Anchor.class).all()).extracting(Anchor::getHref).contains("lab?experiment=conv-vae",
+                "lab?experiment=denoising-ae");
+    }
+
+    @Test
+    void aMissingTranslationFallsBackWithAVisibleNotice() {
+        signIn.as(fixture.teacher("rivka"));
+        imports.save(imports.preview("# Somo letu\n\nMaandishi.\n".getBytes(StandardCharsets.UTF_8),
+                "sw-mfano.md", Language.SWAHILI, ""));
+        signIn.out();
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        navigate("lessons/curriculum-mfano", LessonView.class);
+        assertThat($(Paragraph.class).id("lesson-fallback").getText())
+                .isEqualTo("This lesson is not available in English yet, so it is shown in Kiswahili.");
+        assertThat($(H1.class).id("lesson-title").getText()).isEqualTo("Somo letu");
+    }
+
+    @Test
+    void anUnknownLessonIsNotFound() {
+        navigate("lessons/no-such-lesson", NotFoundView.class);
+        navigate("lessons/..%2F..%2Fetc", NotFoundView.class);
+    }
+}

@@ -29,17 +29,27 @@ function renderMath(root: HTMLElement): void {
 
 function watchSections(root: HTMLElement & { $server?: LessonServer }): void {
   const reported = new Set<string>();
+  const timers = new Map<Element, number>();
+  // A heading counts as reached once it has stayed in the upper part of the screen for a moment, so that
+  // scrolling past it (or opening the page at the top) does not count as reading there.
   const observer = new IntersectionObserver(
     (entries) => {
       for (const entry of entries) {
         const id = (entry.target as HTMLElement).id;
-        if (entry.isIntersecting && id && !reported.has(id)) {
-          reported.add(id);
-          root.$server?.sectionReached(id);
+        if (!id || reported.has(id)) {
+          continue;
+        }
+        if (entry.isIntersecting) {
+          timers.set(entry.target, window.setTimeout(() => {
+            reported.add(id);
+            root.$server?.sectionReached(id);
+          }, 1200));
+        } else {
+          window.clearTimeout(timers.get(entry.target));
+          timers.delete(entry.target);
         }
       }
     },
-    // A heading counts as reached once it is in the upper part of the screen.
     { rootMargin: '0px 0px -35% 0px' },
   );
   root.querySelectorAll('h2[id], h3[id]').forEach((heading) => observer.observe(heading));
@@ -52,8 +62,11 @@ function scrollToSection(root: HTMLElement, id: string): void {
 
 function init(root: HTMLElement, section: string): void {
   renderMath(root);
-  scrollToSection(root, section);
-  watchSections(root);
+  // After the router has finished its own scrolling for the navigation.
+  window.setTimeout(() => {
+    scrollToSection(root, section);
+    watchSections(root);
+  }, 150);
 }
 
 (window as unknown as { latentlabLesson: object }).latentlabLesson = { init, renderMath };

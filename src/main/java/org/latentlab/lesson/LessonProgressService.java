@@ -121,14 +121,17 @@ public class LessonProgressService {
         return result;
     }
 
-    /** The section the signed-in user reached most recently, in any lesson, titled in the given language. */
+    /**
+     * Where the signed-in user left off: the section they reached for the first time most recently, in any lesson,
+     * titled in the given language. Re-reading earlier sections (e.g. opening a lesson at its top) does not move it.
+     */
     public Optional<ContinueEntry> continueEntry(Language language) {
         Optional<SignedInUser> user = currentUser.get();
         if (user.isEmpty()) {
             return Optional.empty();
         }
-        List<Row> latest = jdbc.sql("select lesson_id, item, last_at from lesson_progress "
-                + "where user_id = ? and item like 'section:%' order by last_at desc, id desc limit 20")
+        List<Row> latest = jdbc.sql("select lesson_id, item, first_at from lesson_progress "
+                + "where user_id = ? and item like 'section:%' order by first_at desc, id desc limit 20")
                 .param(user.get().userId())
                 .query((rs, n) -> new Row(0, rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
                 .list();

@@ -106,10 +106,12 @@ class LessonProgressServiceTest {
     }
 
     @Test
-    void continueEntryPointsToTheLastSectionReachedInTheReadersLanguage() {
+    void continueEntryPointsToTheLastNewSectionReachedInTheReadersLanguage() {
         signIn.as(amina);
         progress.recordForCurrentUser(LessonCatalog.AUTOENCODERS, ProgressItem.section("encoder-decoder"));
         progress.recordForCurrentUser(LessonCatalog.AUTOENCODERS, ProgressItem.section("vae-loss"));
+        // Opening the lesson at its top again does not move the place to continue from.
+        progress.recordForCurrentUser(LessonCatalog.AUTOENCODERS, ProgressItem.section("encoder-decoder"));
         ContinueEntry entry = progress.continueEntry(Language.HEBREW).orElseThrow();
         assertThat(entry.lessonId()).isEqualTo(LessonCatalog.AUTOENCODERS);
         assertThat(entry.sectionId()).isEqualTo("vae-loss");

@@ -80,6 +80,23 @@ public class ClassroomService {
         }).toList();
     }
 
+    /**
+     * Whether the signed-in teacher may see this student's work: the student is in one of the teacher's classes
+     * (an admin sees everyone's).
+     */
+    @PreAuthorize("hasRole('TEACHER')")
+    @Transactional(readOnly = true)
+    public boolean teachesStudent(long studentId) {
+        SignedInUser teacher = currentUser.require();
+        if (teacher.isAdmin()) {
+            return true;
+        }
+        List<Long> own = classrooms.findByTeacherIdOrderByCreatedAtDesc(teacher.userId()).stream()
+                .map(Classroom::getId).toList();
+        return !own.isEmpty() && enrollments.findByClassroomIdIn(own).stream()
+                .anyMatch(e -> e.getStudentId() == studentId);
+    }
+
     /** A new code for a class, e.g. after the old one was shared too widely; the old code stops working. */
     @PreAuthorize("hasRole('TEACHER')")
     @Transactional

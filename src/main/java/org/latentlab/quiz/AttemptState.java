@@ -1,0 +1,5 @@
+package org.latentlab.quiz;
+
+public enum AttemptState {
+    OPEN, SUBMITTED
+}

@@ -1,0 +1,208 @@
+package org.latentlab.quiz;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.latentlab.quiz.format.QuizFiles;
+import org.latentlab.quiz.format.QuizFormatException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * The quizzes on offer. Definitions come from the quiz files (packed in the jar, or a configured folder) and from
+ * imports; each distinct content becomes a stored version, so an edited file adds a version and older attempts keep
+ * theirs. A file that does not validate is reported and skipped: its previous version, if any, stays on offer.
+ */
+@Service
+public class QuizCatalog implements SmartInitializingSingleton {
+
+    private static final Logger LOG = LoggerFactory.getLogger(QuizCatalog.class);
+
+    /** A stored version of a quiz. */
+    public record QuizVersion(long versionId, int version, Quiz quiz) {
+    }
+
+    /** What a (re)load found: per file, the version now on offer, or the problem. */
+    public record LoadReport(List<String> loaded, List<String> newVersions, List<String> problems) {
+    }
+
+    private final JdbcClient jdbc;
+    private final QuizProperties properties;
+    private final Clock clock;
+    private final Map<Long, QuizVersion> byVersionId = new ConcurrentHashMap<>();
+    private volatile Map<String, QuizVersion> active = Map.of();
+    private volatile LoadReport lastReport = new LoadReport(List.of(), List.of(), List.of());
+
+    QuizCatalog(JdbcClient jdbc, QuizProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        LoadReport report = load();
+        report.problems().forEach(problem -> LOG.warn("Quiz file skipped: {}", problem));
+        LOG.info("{} quizzes on offer ({} new versions)", active.size(), report.newVersions().size());
+    }
+
+    /** Reads the quiz files again (an admin changed them) and reports what it found. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public LoadReport reload() {
+        return load();
+    }
+
+    public LoadReport lastReport() {
+        return lastReport;
+    }
+
+    private synchronized LoadReport load() {
+        List<String> loaded = new ArrayList<>();
+        List<String> created = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        Map<String, QuizVersion> offer = new LinkedHashMap<>();
+        for (Map.Entry<String, String> file : files(problems).entrySet()) {
+            try {
+                Quiz quiz = QuizFiles.read(file.getValue(), file.getKey());
+                StoredVersion stored = store(quiz, "FILE");
+                offer.put(quiz.id(), stored.version());
+                loaded.add(quiz.id() + " v" + stored.version().version());
+                if (stored.created()) {
+                    created.add(quiz.id() + " v" + stored.version().version());
+                }
+            } catch (QuizFormatException e) {
+                problems.add(e.getMessage());
+                latest(fileQuizId(file.getKey())).ifPresent(previous -> offer.put(previous.quiz().id(), previous));
+            }
+        }
+        // Imported quizzes stay on offer in their newest version.
+        for (Long id : jdbc.sql("select v.id from quiz_version v where v.source = 'IMPORT' and v.version = "
+                + "(select max(o.version) from quiz_version o where o.quiz_id = v.quiz_id)").query(Long.class).list()) {
+            QuizVersion version = version(id);
+            offer.putIfAbsent(version.quiz().id(), version);
+        }
+        active = Map.copyOf(offer);
+        lastReport = new LoadReport(List.copyOf(loaded), List.copyOf(created), List.copyOf(problems));
+        return lastReport;
+    }
+
+    private Map<String, String> files(List<String> problems) {
+        Map<String, String> files = new java.util.TreeMap<>();
+        try {
+            if (properties.folder() != null && !properties.folder().isBlank()) {
+                try (DirectoryStream<Path> found = Files.newDirectoryStream(Path.of(properties.folder()), "*.json")) {
+                    for (Path path : found) {
+                        files.put(path.getFileName().toString(), Files.readString(path, StandardCharsets.UTF_8));
+                    }
+                }
+            } else {
+                for (Resource resource : new PathMatchingResourcePatternResolver()
+                        .getResources("classpath*:latentlab/quizzes/*.json")) {
+                    try (InputStream in = resource.getInputStream()) {
+                        files.put(resource.getFilename(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            problems.add("cannot read the quiz files: " + e.getMessage());
+        }
+        return files;
+    }
+
+    private static String fileQuizId(String fileName) {
+        return fileName.endsWith(".json") ? fileName.substring(0, fileName.length() - 5) : fileName;
+    }
+
+    record StoredVersion(QuizVersion version, boolean created) {
+    }
+
+    /** Stores the quiz as a new version unless its newest version has the same content. */
+    StoredVersion store(Quiz quiz, String source) {
+        String definition = QuizFiles.write(quiz);
+        String hash = sha256(definition);
+        Optional<QuizVersion> latest = latest(quiz.id());
+        if (latest.isPresent() && hash.equals(jdbc.sql("select content_hash from quiz_version where id = ?")
+                .param(latest.get().versionId()).query(String.class).single())) {
+            return new StoredVersion(latest.get(), false);
+        }
+        int number = latest.map(v -> v.version() + 1).orElse(1);
+        try {
+            jdbc.sql("insert into quiz_version (quiz_id, version, definition, content_hash, source, created_at) "
+                    + "values (?, ?, ?, ?, ?, ?)")
+                    .params(quiz.id(), number, definition, hash, source, Timestamp.from(clock.instant())).update();
+        } catch (DuplicateKeyException raced) {
+            // Another node stored the same version a moment ago.
+        }
+        return new StoredVersion(latest(quiz.id()).orElseThrow(), true);
+    }
+
+    /** Adds an imported quiz (as a new version if it already exists) and offers it. */
+    @PreAuthorize("hasRole('TEACHER')")
+    public synchronized QuizVersion addImported(Quiz quiz) {
+        QuizVersion version = store(quiz, "IMPORT").version();
+        Map<String, QuizVersion> offer = new LinkedHashMap<>(active);
+        offer.put(quiz.id(), version);
+        active = Map.copyOf(offer);
+        return version;
+    }
+
+    private Optional<QuizVersion> latest(String quizId) {
+        return jdbc.sql("select id from quiz_version where quiz_id = ? order by version desc limit 1")
+                .param(quizId).query(Long.class).optional().map(this::version);
+    }
+
+    /** Every quiz on offer, in id order. */
+    public List<QuizVersion> active() {
+        return active.values().stream().sorted(java.util.Comparator.comparing(v -> v.quiz().id())).toList();
+    }
+
+    public Optional<QuizVersion> active(String quizId) {
+        return Optional.ofNullable(quizId == null ? null : active.get(quizId));
+    }
+
+    /** Any stored version, e.g. the one an old attempt was taken with. */
+    public QuizVersion version(long versionId) {
+        return byVersionId.computeIfAbsent(versionId, id -> jdbc.sql(
+                "select id, version, definition, quiz_id from quiz_version where id = ?").param(id)
+                .query((rs, n) -> new QuizVersion(rs.getLong(1), rs.getInt(2),
+                        QuizFiles.readLenient(rs.getString(3), rs.getString(4) + ".json")))
+                .single());
+    }
+
+    /** All stored versions of a quiz, oldest first. */
+    public List<QuizVersion> versions(String quizId) {
+        return jdbc.sql("select id from quiz_version where quiz_id = ? order by version").param(quizId)
+                .query(Long.class).list().stream().map(this::version).toList();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

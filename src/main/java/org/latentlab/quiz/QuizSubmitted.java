@@ -1,0 +1,6 @@
+package org.latentlab.quiz;
+
+/** Published after an attempt is submitted (once per attempt): lesson progress and teachers' dashboards follow. */
+public record QuizSubmitted(long attemptId, String quizId, String lesson, Quiz.Kind kind, long studentId,
+        double score, double maxScore) {
+}

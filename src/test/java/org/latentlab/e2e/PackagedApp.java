@@ -1,0 +1,108 @@
+package org.latentlab.e2e;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The packaged jar running as its own process, as on a server: for tests that kill it (SIGKILL, like kill -9) and
+ * start it again on the same data folder.
+ */
+public final class PackagedApp implements AutoCloseable {
+
+    private final Path dataDir;
+    private final int port;
+    private final List<String> extraArguments;
+    private final StringBuffer output = new StringBuffer();
+    private Process process;
+
+    public PackagedApp(Path dataDir, String... extraArguments) throws IOException {
+        this.dataDir = dataDir;
+        this.extraArguments = List.of(extraArguments);
+        try (ServerSocket free = new ServerSocket(0)) {
+            this.port = free.getLocalPort();
+        }
+    }
+
+    public static Path jar() {
+        Path jar = Path.of(System.getProperty("latentlab.jar", "target/latent-lab-0.1.0-SNAPSHOT.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No packaged jar at " + jar + ": run ./mvnw verify");
+        }
+        return jar;
+    }
+
+    /** Starts the jar and waits until it serves pages. */
+    public PackagedApp start() throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-jar", jar().toAbsolutePath().toString(),
+                "--server.port=" + port, "--latentlab.data-dir=" + dataDir.toAbsolutePath()));
+        command.addAll(extraArguments);
+        process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process started = process;
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(started.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    output.append(line).append('\n');
+                }
+            } catch (IOException ended) {
+                // The process is gone.
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        Instant until = Instant.now().plus(Duration.ofMinutes(2));
+        while (!output.toString().contains("Started LatentLabApplication")) {
+            if (!process.isAlive() || Instant.now().isAfter(until)) {
+                throw new IllegalStateException("The app did not start:\n" + output);
+            }
+            Thread.sleep(200);
+        }
+        return this;
+    }
+
+    /** Kills the process without any chance to clean up (SIGKILL, like kill -9). */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+        output.setLength(0);
+    }
+
+    public String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** A password the demo profile printed, e.g. for "amina". */
+    public String demoPassword(String username) throws InterruptedException {
+        Pattern line = Pattern.compile("\\s" + Pattern.quote(username) + "\\s+password: (\\S+)");
+        // The demo accounts are printed just after start-up.
+        Instant until = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(until)) {
+            Matcher matcher = line.matcher(output.toString());
+            if (matcher.find()) {
+                return matcher.group(1);
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("No password for " + username + " in the log:\n" + output);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+}

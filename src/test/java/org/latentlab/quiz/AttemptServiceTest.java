@@ -1,0 +1,211 @@
+package org.latentlab.quiz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.latentlab.base.InvalidInputException;
+import org.latentlab.base.Language;
+import org.latentlab.classroom.AccountSummary;
+import org.latentlab.classroom.ClassSummary;
+import org.latentlab.classroom.ClassroomFixture;
+import org.latentlab.classroom.ClassroomService;
+import org.latentlab.classroom.SignIn;
+import org.latentlab.lesson.LessonProgressService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.test.context.ActiveProfiles;
+
+@SpringBootTest
+@ActiveProfiles("test")
+class AttemptServiceTest {
+
+    @Autowired
+    ClassroomFixture fixture;
+    @Autowired
+    SignIn signIn;
+    @Autowired
+    AttemptService attempts;
+    @Autowired
+    QuizCatalog catalog;
+    @Autowired
+    ClassroomService classrooms;
+    @Autowired
+    LessonProgressService progress;
+    @Autowired
+    JdbcClient jdbc;
+
+    AccountSummary amina;
+
+    @BeforeEach
+    void emptyDatabase() {
+        fixture.emptyDatabase();
+        amina = fixture.student("amina");
+    }
+
+    @AfterEach
+    void signOut() {
+        signIn.out();
+    }
+
+    private Quiz post() {
+        return catalog.active("autoencoders-post").orElseThrow().quiz();
+    }
+
+    /** The right answer to a question, as a student would give it. */
+    static GivenAnswer rightAnswer(Question q) {
+        return switch (q.type()) {
+            case SINGLE, MULTIPLE -> new GivenAnswer.Choices(q.options().stream().filter(Choice::correct)
+                    .map(Choice::id).collect(java.util.stream.Collectors.toSet()));
+            case TRUE_FALSE -> new GivenAnswer.TrueFalse(q.answer());
+            case NUMERIC -> new GivenAnswer.Number(q.numeric().value());
+            case ORDER -> new GivenAnswer.Order(q.steps().stream().map(Step::id).toList());
+        };
+    }
+
+    @Test
+    void everyAnswerIsStoredAtOnceAndComesBackWhenTheStudentReturns() {
+        signIn.as(amina);
+        AttemptSheet sheet = attempts.startOrResume("autoencoders-post", Language.TAGALOG);
+        Question first = post().questions().getFirst();
+        attempts.save(sheet.attempt().attemptId(), first.id(), rightAnswer(first));
+        // Changing one's mind replaces the answer; nothing is doubled.
+        attempts.save(sheet.attempt().attemptId(), first.id(), rightAnswer(first));
+        assertThat(jdbc.sql("select count(*) from quiz_answer").query(Long.class).single()).isEqualTo(1);
+
+        // Later (another tab, or after a restart): the same attempt, with the answer.
+        AttemptSheet again = attempts.startOrResume("autoencoders-post", Language.TAGALOG);
+        assertThat(again.attempt().attemptId()).isEqualTo(sheet.attempt().attemptId());
+        assertThat(again.saved()).containsEntry(first.id(), rightAnswer(first));
+        assertThat(again.title()).isEqualTo(post().title().in(Language.TAGALOG));
+    }
+
+    @Test
+    void theSheetGivesNoRightAnswerAway() {
+        signIn.as(amina);
+        AttemptSheet sheet = attempts.startOrResume("autoencoders-post", Language.ENGLISH);
+        String everything = sheet.toString();
+        for (Question question : post().questions()) {
+            assertThat(everything).doesNotContain(question.explanation().in(Language.ENGLISH));
+        }
+        assertThat(everything).doesNotContainIgnoringCase("correct=");
+        // Order questions never start in the right order.
+        for (AttemptSheet.SheetQuestion q : sheet.questions()) {
+            if (q.type() == QuestionType.ORDER) {
+                Question original = post().question(q.id()).orElseThrow();
+                assertThat(q.items().stream().map(AttemptSheet.Item::id).toList())
+                        .isNotEqualTo(original.steps().stream().map(Step::id).toList());
+            }
+        }
+    }
+
+    @Test
+    void submittingTwiceScoresOnceAndGivesTheSameResult() {
+        signIn.as(amina);
+        AttemptSheet sheet = attempts.startOrResume("autoencoders-post", Language.ENGLISH);
+        for (Question question : post().questions()) {
+            attempts.save(sheet.attempt().attemptId(), question.id(), rightAnswer(question));
+        }
+        AttemptOutcome first = attempts.submit(sheet.attempt().attemptId(), Language.ENGLISH);
+        AttemptOutcome second = attempts.submit(sheet.attempt().attemptId(), Language.ENGLISH);
+        assertThat(first.attempt().score()).isEqualTo(post().maxPoints());
+        assertThat(second.attempt()).isEqualTo(first.attempt());
+        assertThat(jdbc.sql("select count(*) from quiz_attempt").query(Long.class).single()).isEqualTo(1);
+        assertThatThrownBy(() -> attempts.save(sheet.attempt().attemptId(), post().questions().getFirst().id(),
+                rightAnswer(post().questions().getFirst())))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("quiz.alreadySubmitted"));
+        // The submitted post-lesson quiz shows in the lesson progress.
+        assertThat(progress.myProgress("autoencoders").postQuizDone()).isTrue();
+    }
+
+    @Test
+    void theAttemptLimitAndTheTimeLimitAreEnforcedOnTheServer() {
+        signIn.as(amina);
+        AttemptSheet pre = attempts.startOrResume("autoencoders-pre", Language.ENGLISH);
+        attempts.submit(pre.attempt().attemptId(), Language.ENGLISH);
+        assertThatThrownBy(() -> attempts.startOrResume("autoencoders-pre", Language.ENGLISH))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("quiz.noAttemptsLeft"));
+
+        AttemptSheet post = attempts.startOrResume("autoencoders-post", Language.ENGLISH);
+        assertThat(post.deadline()).isNotNull();
+        Question first = post().questions().getFirst();
+        attempts.save(post.attempt().attemptId(), first.id(), rightAnswer(first));
+        jdbc.sql("update quiz_attempt set deadline = ? where id = ?")
+                .params(Timestamp.from(Instant.now().minusSeconds(60)), post.attempt().attemptId()).update();
+        assertThatThrownBy(() -> attempts.save(post.attempt().attemptId(), first.id(), rightAnswer(first)))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("quiz.timeUp"));
+        // The answers saved in time were submitted and count.
+        AttemptOutcome outcome = attempts.outcome(post.attempt().attemptId(), Language.ENGLISH);
+        assertThat(outcome.attempt().score()).isEqualTo(first.points());
+    }
+
+    @Test
+    void answersThatDoNotFitTheQuestionAreRefused() {
+        signIn.as(amina);
+        AttemptSheet sheet = attempts.startOrResume("autoencoders-post", Language.ENGLISH);
+        Question choice = post().questions().stream().filter(q -> q.type() == QuestionType.SINGLE).findFirst()
+                .orElseThrow();
+        assertThatThrownBy(() -> attempts.save(sheet.attempt().attemptId(), choice.id(),
+                new GivenAnswer.Choices(Set.of("no-such-option")))).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> attempts.save(sheet.attempt().attemptId(), "no-such-question",
+                new GivenAnswer.TrueFalse(true))).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> attempts.save(sheet.attempt().attemptId(), choice.id(),
+                new GivenAnswer.Number(1))).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void aStudentReachesOnlyTheirOwnAttemptsAndATeacherOnlyTheirStudents() {
+        AccountSummary budi = fixture.student("budi");
+        AccountSummary rivka = fixture.teacher("rivka");
+        AccountSummary other = fixture.teacher("other");
+        signIn.as(rivka);
+        ClassSummary year11 = classrooms.createClass("Year 11");
+        signIn.as(amina);
+        classrooms.join(year11.joinCode());
+        AttemptSheet sheet = attempts.startOrResume("autoencoders-post", Language.ENGLISH);
+        long id = sheet.attempt().attemptId();
+        attempts.submit(id, Language.ENGLISH);
+
+        signIn.as(budi);
+        Question first = post().questions().getFirst();
+        assertThatThrownBy(() -> attempts.sheet(id, Language.ENGLISH)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> attempts.save(id, first.id(), rightAnswer(first)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> attempts.submit(id, Language.ENGLISH)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> attempts.outcome(id, Language.ENGLISH)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> attempts.outcome(id + 1000, Language.ENGLISH))
+                .isInstanceOf(AccessDeniedException.class);
+
+        signIn.as(rivka);
+        assertThat(attempts.outcome(id, Language.ENGLISH).questions()).hasSize(post().questions().size());
+        signIn.as(other);
+        assertThatThrownBy(() -> attempts.outcome(id, Language.ENGLISH)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void everyQuizFileIsOnOfferInAllSixLanguages() {
+        assertThat(catalog.active()).extracting(v -> v.quiz().id()).contains("autoencoders-pre",
+                "autoencoders-post", "lab-conv-ae", "lab-denoising-ae", "lab-vae-2d", "lab-conv-vae");
+        assertThat(catalog.lastReport().problems()).isEmpty();
+        for (QuizCatalog.QuizVersion version : catalog.active()) {
+            for (Language language : Language.values()) {
+                assertThat(version.quiz().title().has(language)).isTrue();
+            }
+        }
+        List<QuestionType> types = catalog.active().stream().flatMap(v -> v.quiz().questions().stream())
+                .map(Question::type).distinct().toList();
+        assertThat(types).containsExactlyInAnyOrder(QuestionType.values());
+    }
+}

@@ -15,7 +15,8 @@ import java.util.List;
 public final class CommandLineModes {
 
     public static final List<String> ALL = List.of("pretrain-models", "train-benchmark", "decode-benchmark",
-            "memory-benchmark", "import-lesson");
+            "memory-benchmark", "import-lesson", "import-quiz",
+            "quiz-load-benchmark");
 
     /** The process's real standard output, whatever System.out points to. */
     private static final PrintStream STDOUT = new PrintStream(new FileOutputStream(FileDescriptor.out), true,

@@ -31,6 +31,9 @@ class Classroom {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "joining_open", nullable = false)
+    private boolean joiningOpen = true;
+
     @Version
     private long version;
 
@@ -54,6 +57,14 @@ class Classroom {
 
     String getJoinCode() {
         return joinCode;
+    }
+
+    boolean isJoiningOpen() {
+        return joiningOpen;
+    }
+
+    void setJoiningOpen(boolean joiningOpen) {
+        this.joiningOpen = joiningOpen;
     }
 
     void setJoinCode(String joinCode) {

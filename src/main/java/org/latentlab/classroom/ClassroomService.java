@@ -97,6 +97,15 @@ public class ClassroomService {
                 .anyMatch(e -> e.getStudentId() == studentId);
     }
 
+    /** Closes a class to new students (its code stops working) or opens it again; members stay either way. */
+    @PreAuthorize("hasRole('TEACHER')")
+    @Transactional
+    public ClassSummary setJoiningOpen(long classId, boolean open) {
+        Classroom classroom = ownClass(classId);
+        classroom.setJoiningOpen(open);
+        return summary(classroom, enrollments.countByClassroomId(classroom.getId()));
+    }
+
     /** A new code for a class, e.g. after the old one was shared too widely; the old code stops working. */
     @PreAuthorize("hasRole('TEACHER')")
     @Transactional
@@ -157,8 +166,12 @@ public class ClassroomService {
         if (code == null) {
             throw new InvalidInputException("joinCode", "join.codeFormat", JoinCodes.LENGTH);
         }
-        return classrooms.findByJoinCode(code)
+        Classroom classroom = classrooms.findByJoinCode(code)
                 .orElseThrow(() -> new InvalidInputException("joinCode", "join.codeUnknown", JoinCodes.display(code)));
+        if (!classroom.isJoiningOpen()) {
+            throw new InvalidInputException("joinCode", "join.classClosed", classroom.getName());
+        }
+        return classroom;
     }
 
     private Classroom ownClass(long classId) {
@@ -188,7 +201,7 @@ public class ClassroomService {
 
     private static ClassSummary summary(Classroom c, long studentCount) {
         return new ClassSummary(c.getId(), c.getName(), JoinCodes.display(c.getJoinCode()), studentCount,
-                c.getCreatedAt());
+                c.getCreatedAt(), c.isJoiningOpen());
     }
 
     static long minutesToWait(Duration wait) {

@@ -48,9 +48,11 @@ public class AttemptService {
     private final ClassroomService classrooms;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AnswerWriter answerWriter;
 
     AttemptService(JdbcClient jdbc, QuizCatalog catalog, CurrentUser currentUser, ClassroomService classrooms,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, AnswerWriter answerWriter) {
+        this.answerWriter = answerWriter;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.currentUser = currentUser;
@@ -165,18 +167,7 @@ public class AttemptService {
                 .orElseThrow(() -> new InvalidInputException("answer", "quiz.answerInvalid"));
         check(question, answer);
         Instant now = clock.instant();
-        String json = AnswerCodec.write(answer);
-        int updated = jdbc.sql("update quiz_answer set answer = ?, saved_at = ? where attempt_id = ? and question_id = ?")
-                .params(json, Timestamp.from(now), attemptId, questionId).update();
-        if (updated == 0) {
-            try {
-                jdbc.sql("insert into quiz_answer (attempt_id, question_id, answer, saved_at) values (?, ?, ?, ?)")
-                        .params(attemptId, questionId, json, Timestamp.from(now)).update();
-            } catch (DuplicateKeyException raced) {
-                jdbc.sql("update quiz_answer set answer = ?, saved_at = ? where attempt_id = ? and question_id = ?")
-                        .params(json, Timestamp.from(now), attemptId, questionId).update();
-            }
-        }
+        answerWriter.write(attemptId, questionId, AnswerCodec.write(answer), now);
         return now;
     }
 

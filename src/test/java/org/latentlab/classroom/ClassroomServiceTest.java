@@ -58,6 +58,28 @@ class ClassroomServiceTest {
     }
 
     @Test
+    void aClosedClassTakesNoNewStudentsButKeepsItsMembers() {
+        ClassSummary created = createClassAs(teacher, "Year 11");
+        signIn.as(fixture.student("amina"));
+        classrooms.join(created.joinCode());
+        signIn.as(teacher);
+        assertThat(classrooms.setJoiningOpen(created.id(), false).joiningOpen()).isFalse();
+        AccountSummary budi = fixture.student("budi");
+        signIn.as(budi);
+        assertThatThrownBy(() -> classrooms.join(created.joinCode()))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("join.classClosed"));
+        signIn.as(fixture.teacher("other"));
+        assertThatThrownBy(() -> classrooms.setJoiningOpen(created.id(), true))
+                .isInstanceOf(AccessDeniedException.class);
+        signIn.as(teacher);
+        assertThat(classrooms.members(created.id())).extracting(ClassMember::username).containsExactly("amina");
+        classrooms.setJoiningOpen(created.id(), true);
+        signIn.as(budi);
+        classrooms.join(created.joinCode());
+    }
+
+    @Test
     void joiningTwiceIsHarmless() {
         ClassSummary created = createClassAs(teacher, "Year 11");
         signIn.as(fixture.student("amina"));

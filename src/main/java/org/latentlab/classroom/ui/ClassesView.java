@@ -74,8 +74,8 @@ public class ClassesView extends FeaturePage {
         classGrid.setId("class-grid");
         classGrid.addColumn(ClassSummary::name).setHeader(getTranslation("classes.name")).setFlexGrow(2);
         classGrid.addComponentColumn(c -> {
-            Span code = new Span(c.joinCode());
-            code.addClassName("ll-join-code");
+            Span code = new Span(c.joiningOpen() ? c.joinCode() : getTranslation("classes.closed"));
+            code.addClassName(c.joiningOpen() ? "ll-join-code" : "ll-muted");
             return code;
         }).setHeader(getTranslation("classes.joinCode"));
         classGrid.addColumn(ClassSummary::studentCount).setHeader(getTranslation("classes.students"));
@@ -86,7 +86,14 @@ public class ClassesView extends FeaturePage {
                 refresh();
             });
             renew.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
-            return renew;
+            Button joining = new Button(getTranslation(c.joiningOpen() ? "classes.close" : "classes.reopen"),
+                    click -> {
+                        classrooms.setJoiningOpen(c.id(), !c.joiningOpen());
+                        refresh();
+                    });
+            joining.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
+            joining.addClassName("ll-class-joining");
+            return new HorizontalLayout(renew, joining);
         });
         classGrid.setAllRowsVisible(true);
         classGrid.setEmptyStateText(getTranslation("classes.empty"));

@@ -3,6 +3,7 @@ package org.latentlab.quiz.format;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -259,6 +260,8 @@ public final class GiftFormat {
         private final List<ImportNote> notes = new ArrayList<>();
         private final Map<String, Integer> skipped = new LinkedHashMap<>();
         private final PlainText.Ids ids = new PlainText.Ids();
+        /** Notes about the question being read, kept only if it is imported. */
+        private final List<ImportNote> pending = new ArrayList<>();
         private boolean markupRemoved;
         private boolean activeRemoved;
         private boolean htmlConverted;
@@ -351,6 +354,7 @@ public final class GiftFormat {
             String title = null;
             String where = "question " + number;
             String kind = "question";
+            pending.clear();
             markupRemoved = false;
             activeRemoved = false;
             htmlConverted = false;
@@ -427,6 +431,7 @@ public final class GiftFormat {
                 } else if (htmlConverted) {
                     notes.add(ImportNote.info(where, "the HTML texts were converted to plain text"));
                 }
+                notes.addAll(pending);
                 return question;
             } catch (Skip skip) {
                 String reason = skip.getMessage();
@@ -504,8 +509,8 @@ public final class GiftFormat {
             if (matcher.group(2) != null) {
                 String[] parts = matcher.group(2).split("#", -1);
                 wrongFeedback = parts[0];
-                rightFeedback = parts.length > 1 ? String.join("#", java.util.Arrays.copyOfRange(parts, 1,
-                        parts.length)) : null;
+                rightFeedback = parts.length > 1 ? String.join("#", Arrays.copyOfRange(parts, 1, parts.length))
+                        : null;
             }
             LocalizedText explanation = explanation(general, format);
             LocalizedText right = localized(text(rightFeedback, format));
@@ -518,7 +523,7 @@ public final class GiftFormat {
                 dropped = !right.isEmpty() || !wrong.isEmpty();
             }
             if (dropped) {
-                notes.add(ImportNote.info(PlainText.questionPlace(number, title), "a true-false question has one "
+                pending.add(ImportNote.info(PlainText.questionPlace(number, title), "a true-false question has one "
                         + "explanation here: the answer feedback that did not become it was left out"));
             }
             return new Question(null, QuestionType.TRUE_FALSE, null, 1, questionText(body, format), null, value, null,
@@ -548,7 +553,7 @@ public final class GiftFormat {
             }
             String where = PlainText.questionPlace(number, title);
             if (parsed.size() > 1) {
-                notes.add(ImportNote.info(where, "only the fully correct numeric answer was kept; "
+                pending.add(ImportNote.info(where, "only the fully correct numeric answer was kept; "
                         + (parsed.size() - 1) + " other answer(s) were left out"));
             }
             NumericAnswer numeric = numericAnswer(full.text());
@@ -556,7 +561,7 @@ public final class GiftFormat {
             if (explanation.isEmpty()) {
                 explanation = localized(full.feedback());
             } else if (!full.feedback().isEmpty()) {
-                notes.add(ImportNote.info(where, "the feedback of the answer was left out (the general feedback is"
+                pending.add(ImportNote.info(where, "the feedback of the answer was left out (the general feedback is"
                         + " the explanation)"));
             }
             return new Question(null, QuestionType.NUMERIC, null, 1, questionText(body, format), null,

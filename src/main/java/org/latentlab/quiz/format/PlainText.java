@@ -102,15 +102,24 @@ final class PlainText {
             public void head(Node node, int depth) {
                 if (node instanceof TextNode textNode) {
                     text.append(textNode.text());
-                } else if (node instanceof Element element
-                        && (element.nameIs("br") || element.isBlock() && !text.isEmpty())) {
-                    text.append('\n');
+                } else if (node instanceof Element element) {
+                    if (element.nameIs("br")) {
+                        text.append('\n');
+                    } else if (element.isBlock()) {
+                        endLine();
+                    }
                 }
             }
 
             @Override
             public void tail(Node node, int depth) {
                 if (node instanceof Element element && element.isBlock() && !element.nameIs("br")) {
+                    endLine();
+                }
+            }
+
+            private void endLine() {
+                if (!text.isEmpty() && text.charAt(text.length() - 1) != '\n') {
                     text.append('\n');
                 }
             }
@@ -118,18 +127,31 @@ final class PlainText {
         return sanitize(text.toString());
     }
 
-    /** Markdown (as written with Moodle's [markdown] marker) as plain text: emphasis, links, code marks removed. */
+    private static final Pattern MD_IMAGE = Pattern.compile("!\\[([^\\]\\n]{0,500})]\\([^)\\n]{0,2000}\\)");
+    private static final Pattern MD_LINK = Pattern.compile("\\[([^\\]\\n]{1,500})]\\([^)\\n]{0,2000}\\)");
+    private static final Pattern MD_HEADING = Pattern.compile("(?m)^[ \\t]{0,3}#{1,6}[ \\t]+");
+    private static final Pattern MD_QUOTE = Pattern.compile("(?m)^[ \\t]{0,3}>[ \\t]?");
+    private static final Pattern MD_RULE = Pattern.compile("(?m)^[ \\t]*(?:[-*_][ \\t]*){3,}$");
+    private static final Pattern MD_CODE = Pattern.compile("`{1,3}([^`]*)`{1,3}");
+    private static final Pattern MD_STRONG = Pattern.compile("\\*\\*|__");
+    /** A * or _ that opens emphasis (at the start or after a space or bracket, before a non-space) or closes it. */
+    private static final Pattern MD_EMPHASIS = Pattern.compile(
+            "(?<![^\\s(\\[{\"'])[*_](?=\\S)|(?<=\\S)[*_](?=$|[\\s)\\]}.,;:!?\"'])", Pattern.MULTILINE);
+
+    /**
+     * Markdown (as written with Moodle's [markdown] marker) as plain text: emphasis, links, code marks, headings
+     * removed. Every pattern is linear (bounded or without backtracking), so hostile input cannot make it slow.
+     */
     static String markdownToText(String markdown) {
         String text = markdown == null ? "" : markdown.replace("\r\n", "\n");
-        text = text.replaceAll("!\\[([^\\]]*)]\\([^)]*\\)", "$1");
-        text = text.replaceAll("\\[([^\\]]+)]\\([^)]*\\)", "$1");
-        text = text.replaceAll("(?m)^\\s{0,3}#{1,6}\\s+", "");
-        text = text.replaceAll("(?m)^\\s{0,3}>\\s?", "");
-        text = text.replaceAll("`{1,3}([^`]*)`{1,3}", "$1");
-        text = text.replaceAll("(\\*\\*|__)(?=\\S)(.+?)(?<=\\S)\\1", "$2");
-        text = text.replaceAll("(?<![\\w*])\\*(?=\\S)(.+?)(?<=\\S)\\*(?![\\w*])", "$1");
-        text = text.replaceAll("(?<![\\w_])_(?=[^\\s_])(.+?)(?<=[^\\s_])_(?![\\w_])", "$1");
-        text = text.replaceAll("(?m)^\\s*(?:[-*_]\\s*){3,}$", "");
+        text = MD_IMAGE.matcher(text).replaceAll("$1");
+        text = MD_LINK.matcher(text).replaceAll("$1");
+        text = MD_HEADING.matcher(text).replaceAll("");
+        text = MD_QUOTE.matcher(text).replaceAll("");
+        text = MD_RULE.matcher(text).replaceAll("");
+        text = MD_CODE.matcher(text).replaceAll("$1");
+        text = MD_STRONG.matcher(text).replaceAll("");
+        text = MD_EMPHASIS.matcher(text).replaceAll("");
         // Markdown may contain HTML: it is removed like anywhere else.
         return sanitize(text);
     }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.latentlab.base.Language;
 import org.latentlab.quiz.Choice;
 import org.latentlab.quiz.LocalizedText;
@@ -281,6 +282,18 @@ class GiftFormatTest {
         assertThat(en(outcome.quizzes().getFirst().questions().getFirst().explanation())).isEqualTo("Because.");
         assertThat(outcome.notes()).containsExactly(ImportNote.info("question 1 \"TF\"", "a true-false question has "
                 + "one explanation here: the answer feedback that did not become it was left out"));
+    }
+
+    @Test
+    @Timeout(20)
+    void markupMadeToSlowDownTheParserIsHandledQuickly() {
+        StringBuilder gift = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            gift.append("::Q").append(i).append("::[markdown]").append("**a _b *c [d ` ".repeat(600)).append("{T}\n\n");
+        }
+        assertThatThrownBy(() -> read(gift.toString()))
+                .hasMessage("test.gift: no question can be imported (200 × true-false question: a text is longer than "
+                        + "2000 characters)");
     }
 
     @Test

@@ -1,0 +1,115 @@
+package org.latentlab.quiz;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.latentlab.base.CommandLineModes;
+import org.latentlab.base.Language;
+import org.latentlab.quiz.format.ImportNote;
+import org.latentlab.quiz.format.ImportOutcome;
+import org.latentlab.quiz.format.QuizFiles;
+import org.latentlab.quiz.format.QuizFormatException;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code --import-quiz=<file> --format=quiz-app|gift [--lang=<code>] [--dry-run]}: reads quizzes of another format.
+ * With {@code --dry-run} it prints them in our own file format on standard output (one quiz: its file; several: a
+ * JSON array of them) and the report on standard error; without it they are added to the quizzes on offer. Exits 1
+ * with a clear message on a bad file or bad arguments.
+ * <p>{@code --quiz-load-benchmark [--students=300]}: see {@link QuizLoadBenchmark} (bench/quiz-load).
+ */
+@Component
+class QuizCommands implements ApplicationRunner {
+
+    private final ApplicationContext context;
+    private final QuizCatalog catalog;
+    private final QuizLoadBenchmark loadBenchmark;
+
+    QuizCommands(ApplicationContext context, QuizCatalog catalog, QuizLoadBenchmark loadBenchmark) {
+        this.context = context;
+        this.catalog = catalog;
+        this.loadBenchmark = loadBenchmark;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws InterruptedException {
+        int exit;
+        if (args.containsOption("import-quiz")) {
+            exit = importQuiz(args, CommandLineModes.out(), System.err);
+        } else if (args.containsOption("quiz-load-benchmark")) {
+            String students = value(args, "students");
+            // A short round first, so that the measured one runs on warm code, as a server that has been up would.
+            loadBenchmark.run(50, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            exit = loadBenchmark.run(students == null ? 300 : Integer.parseInt(students), CommandLineModes.out());
+        } else {
+            return;
+        }
+        int code = exit;
+        System.exit(SpringApplication.exit(context, () -> code));
+    }
+
+    int importQuiz(ApplicationArguments args, PrintStream out, PrintStream err) {
+        String file = value(args, "import-quiz");
+        Optional<QuizImportService.Format> format = Optional.ofNullable(value(args, "format"))
+                .flatMap(QuizImportService.Format::fromCliName);
+        if (file == null || format.isEmpty()) {
+            err.println("error: use --import-quiz=<file> --format=quiz-app|gift [--lang=<code>] [--dry-run]");
+            return 1;
+        }
+        String code = value(args, "lang");
+        Optional<Language> language = code == null ? Optional.of(Language.ENGLISH) : Language.fromCode(code);
+        if (language.isEmpty()) {
+            err.println("error: unknown language " + code + "; use one of en, ms, sw, sl, tl, he");
+            return 1;
+        }
+        Path path = Path.of(file);
+        byte[] content;
+        try (InputStream in = Files.newInputStream(path)) {
+            // One byte more than the importers accept, so that a huge file is refused without reading it whole.
+            content = in.readNBytes(2 * 1024 * 1024 + 1);
+        } catch (IOException e) {
+            err.println("error: cannot read " + path + ": " + e.getMessage());
+            return 1;
+        }
+        ImportOutcome outcome;
+        try {
+            outcome = QuizImportService.read(content, path.getFileName().toString(), format.get(), language.get());
+        } catch (QuizFormatException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+        for (ImportNote note : outcome.notes()) {
+            err.println(note);
+        }
+        List<Quiz> quizzes = outcome.quizzes();
+        if (args.containsOption("dry-run")) {
+            if (quizzes.size() == 1) {
+                out.print(QuizFiles.write(quizzes.getFirst()));
+            } else {
+                out.print("[\n" + String.join(",\n", quizzes.stream().map(QuizFiles::write).map(String::strip)
+                        .toList()) + "\n]\n");
+            }
+            out.flush();
+            return 0;
+        }
+        for (Quiz quiz : quizzes) {
+            QuizCatalog.StoredVersion stored = catalog.store(quiz, "IMPORT");
+            err.println("stored " + quiz.id() + " version " + stored.version().version());
+        }
+        return 0;
+    }
+
+    private static String value(ApplicationArguments args, String option) {
+        List<String> values = args.getOptionValues(option);
+        return values == null || values.isEmpty() || values.getFirst().isBlank() ? null : values.getFirst();
+    }
+}

@@ -1,0 +1,61 @@
+package org.latentlab.quiz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentlab.quiz.format.QuizFiles;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+@SpringBootTest
+@ActiveProfiles("test")
+class QuizCommandsTest {
+
+    @Autowired
+    QuizCommands commands;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        return commands.importQuiz(new DefaultApplicationArguments(args), new PrintStream(out, true,
+                StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aDryRunPrintsOurFormatOnStandardOutputAndTheReportOnStandardError() {
+        int exit = run("--import-quiz=src/test/resources/quiz-import/sample.gift", "--format=gift", "--lang=en",
+                "--dry-run");
+        assertThat(exit).isZero();
+        Quiz quiz = QuizFiles.readLenient(out.toString(StandardCharsets.UTF_8), "sample.json");
+        assertThat(quiz.questions()).hasSize(2);
+        assertThat(quiz.questions().getFirst().type()).isEqualTo(QuestionType.SINGLE);
+        assertThat(quiz.questions().get(1).numeric().value()).isEqualTo(784);
+        // The essay question is skipped and named in the report.
+        assertThat(err.toString(StandardCharsets.UTF_8)).containsIgnoringCase("essay");
+    }
+
+    @Test
+    void aBadFileOrBadArgumentsExitWithAClearMessage(@TempDir Path folder) throws Exception {
+        Path broken = folder.resolve("broken.json");
+        Files.writeString(broken, "{\"not\": \"a quiz-app file\"}");
+        assertThat(run("--import-quiz=" + broken, "--format=quiz-app", "--dry-run")).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: ");
+        assertThat(out.size()).isZero();
+        assertThat(run("--import-quiz=" + broken, "--format=word", "--dry-run")).isEqualTo(1);
+        assertThat(run("--import-quiz=" + folder.resolve("missing.gift"), "--format=gift")).isEqualTo(1);
+        assertThat(run("--import-quiz=src/test/resources/quiz-import/sample.gift", "--format=gift", "--lang=xx"))
+                .isEqualTo(1);
+    }
+}

@@ -195,6 +195,34 @@ class AttemptServiceTest {
     }
 
     @Test
+    void anEditedQuizIsANewVersionAndEarlierAttemptsKeepTheirs() {
+        Quiz original = catalog.active("lab-vae-2d").orElseThrow().quiz();
+        signIn.as(amina);
+        long earlier = attempts.startOrResume("lab-vae-2d", Language.ENGLISH).attempt().attemptId();
+        attempts.submit(earlier, Language.ENGLISH);
+
+        java.util.Map<Language, String> titles = new java.util.EnumMap<>(original.title().texts());
+        titles.put(Language.ENGLISH, "Lab quiz (edited)");
+        Quiz edited = new Quiz(original.id(), original.lesson(), original.kind(), original.experiment(),
+                new LocalizedText(titles), original.policy(), original.questions());
+        signIn.as(fixture.teacher("rivka"));
+        int before = catalog.active("lab-vae-2d").orElseThrow().version();
+        try {
+            assertThat(catalog.addImported(edited).version()).isEqualTo(before + 1);
+            signIn.as(amina);
+            assertThat(attempts.outcome(earlier, Language.ENGLISH).title()).isEqualTo(
+                    original.title().in(Language.ENGLISH));
+            AttemptSheet next = attempts.startOrResume("lab-vae-2d", Language.ENGLISH);
+            assertThat(next.title()).isEqualTo("Lab quiz (edited)");
+            assertThat(next.attempt().versionId()).isNotEqualTo(attempts.myAttempts("lab-vae-2d").getFirst()
+                    .versionId());
+        } finally {
+            signIn.as(fixture.teacher("restorer"));
+            catalog.addImported(original);
+        }
+    }
+
+    @Test
     void everyQuizFileIsOnOfferInAllSixLanguages() {
         assertThat(catalog.active()).extracting(v -> v.quiz().id()).contains("autoencoders-pre",
                 "autoencoders-post", "lab-conv-ae", "lab-denoising-ae", "lab-vae-2d", "lab-conv-vae");

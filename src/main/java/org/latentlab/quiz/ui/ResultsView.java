@@ -50,6 +50,7 @@ public class ResultsView extends FeaturePage {
     private final Grid<ClassResults.Row> grid = new Grid<>();
     private final Paragraph empty = new Paragraph();
     private final Anchor csv = new Anchor();
+    private final Anchor printable = new Anchor();
     private final Language language;
     private AutoCloseable subscription;
 
@@ -65,7 +66,9 @@ public class ResultsView extends FeaturePage {
         classes.setId("results-class");
         csv.setText(getTranslation("results.csv"));
         csv.setId("results-csv");
-        HorizontalLayout bar = new HorizontalLayout(classes, csv);
+        printable.setText(getTranslation("results.printable"));
+        printable.setId("results-printable");
+        HorizontalLayout bar = new HorizontalLayout(classes, csv, printable);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(bar);
         grid.setId("results-grid");
@@ -106,6 +109,7 @@ public class ResultsView extends FeaturePage {
                     bytes.length);
         }));
         csv.getElement().setAttribute("download", true);
+        printable.setHref("results/print/" + chosen.id());
     }
 
     private com.vaadin.flow.component.Component cell(Optional<ClassResults.Cell> cell) {

@@ -1,5 +1,7 @@
 package org.latentlab.quiz;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,11 +50,11 @@ public class AttemptService {
     private final ClassroomService classrooms;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final AnswerWriter answerWriter;
+    private final QuizWriter writer;
 
     AttemptService(JdbcClient jdbc, QuizCatalog catalog, CurrentUser currentUser, ClassroomService classrooms,
-            ApplicationEventPublisher events, Clock clock, AnswerWriter answerWriter) {
-        this.answerWriter = answerWriter;
+            ApplicationEventPublisher events, Clock clock, QuizWriter writer) {
+        this.writer = writer;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.currentUser = currentUser;
@@ -113,13 +115,36 @@ public class AttemptService {
             }
             orders.put(question.id(), ids);
         }
-        jdbc.sql("insert into quiz_attempt (quiz_version_id, quiz_id, student_id, attempt_number, state, language, "
-                + "presentation, started_at, deadline, max_score) values (?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?)")
-                .params(version.versionId(), version.quiz().id(), userId, number, language.code(),
-                        AnswerCodec.writeOrders(orders), Timestamp.from(now),
-                        limit == null ? null : Timestamp.from(now.plus(Duration.ofMinutes(limit))),
-                        (double) version.quiz().maxPoints())
-                .update();
+        String presentation = AnswerCodec.writeOrders(orders);
+        Timestamp deadline = limit == null ? null : Timestamp.from(now.plus(Duration.ofMinutes(limit)));
+        write(c -> {
+            try (PreparedStatement insert = c.prepareStatement("insert into quiz_attempt (quiz_version_id, quiz_id, "
+                    + "student_id, attempt_number, state, language, presentation, started_at, deadline, max_score) "
+                    + "values (?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?)")) {
+                insert.setLong(1, version.versionId());
+                insert.setString(2, version.quiz().id());
+                insert.setLong(3, userId);
+                insert.setInt(4, number);
+                insert.setString(5, language.code());
+                insert.setString(6, presentation);
+                insert.setTimestamp(7, Timestamp.from(now));
+                insert.setTimestamp(8, deadline);
+                insert.setDouble(9, version.quiz().maxPoints());
+                return insert.executeUpdate();
+            }
+        });
+    }
+
+    /** A write through the group-committing writer; a unique-key clash comes back as DuplicateKeyException. */
+    private <T> T write(QuizWriter.Work<T> work) {
+        try {
+            return writer.write(work);
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                throw new DuplicateKeyException(e.getMessage(), e);
+            }
+            throw new IllegalStateException("could not save: " + e.getMessage(), e);
+        }
     }
 
     /** The sheet of one of the signed-in user's open attempts. */
@@ -167,7 +192,27 @@ public class AttemptService {
                 .orElseThrow(() -> new InvalidInputException("answer", "quiz.answerInvalid"));
         check(question, answer);
         Instant now = clock.instant();
-        answerWriter.write(attemptId, questionId, AnswerCodec.write(answer), now);
+        String json = AnswerCodec.write(answer);
+        write(c -> {
+            try (PreparedStatement update = c.prepareStatement("update quiz_answer set answer = ?, saved_at = ? "
+                    + "where attempt_id = ? and question_id = ?")) {
+                update.setString(1, json);
+                update.setTimestamp(2, Timestamp.from(now));
+                update.setLong(3, attemptId);
+                update.setString(4, questionId);
+                if (update.executeUpdate() > 0) {
+                    return 1;
+                }
+            }
+            try (PreparedStatement insert = c.prepareStatement("insert into quiz_answer (attempt_id, question_id, "
+                    + "answer, saved_at) values (?, ?, ?, ?)")) {
+                insert.setLong(1, attemptId);
+                insert.setString(2, questionId);
+                insert.setString(3, json);
+                insert.setTimestamp(4, Timestamp.from(now));
+                return insert.executeUpdate();
+            }
+        });
         return now;
     }
 
@@ -205,9 +250,16 @@ public class AttemptService {
         if (attempt.deadline() != null && at.isAfter(attempt.deadline().plus(GRACE))) {
             at = attempt.deadline();
         }
-        int changed = jdbc.sql("update quiz_attempt set state = 'SUBMITTED', submitted_at = ?, score = ? "
-                + "where id = ? and state = 'OPEN'")
-                .params(Timestamp.from(at), score, attempt.attemptId()).update();
+        Timestamp submittedAt = Timestamp.from(at);
+        int changed = write(c -> {
+            try (PreparedStatement update = c.prepareStatement("update quiz_attempt set state = 'SUBMITTED', "
+                    + "submitted_at = ?, score = ? where id = ? and state = 'OPEN'")) {
+                update.setTimestamp(1, submittedAt);
+                update.setDouble(2, score);
+                update.setLong(3, attempt.attemptId());
+                return update.executeUpdate();
+            }
+        });
         if (changed == 1) {
             events.publishEvent(new QuizSubmitted(attempt.attemptId(), attempt.quizId(), version.quiz().lesson(),
                     version.quiz().kind(), attempt.studentId(), score, attempt.maxScore()));

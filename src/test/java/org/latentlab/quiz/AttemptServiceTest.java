@@ -129,6 +129,43 @@ class AttemptServiceTest {
     }
 
     @Test
+    void twoTabsStartingAndSubmittingAtTheSameMomentMakeOneAttemptAndOneResult() throws Exception {
+        java.util.concurrent.ExecutorService tabs = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.concurrent.Callable<Long> open = () -> {
+                signIn.as(amina);
+                try {
+                    return attempts.startOrResume("lab-conv-ae", Language.ENGLISH).attempt().attemptId();
+                } finally {
+                    signIn.out();
+                }
+            };
+            List<java.util.concurrent.Future<Long>> opened = tabs.invokeAll(List.of(open, open, open, open));
+            Set<Long> ids = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<Long> id : opened) {
+                ids.add(id.get());
+            }
+            assertThat(ids).hasSize(1);
+            long id = ids.iterator().next();
+            java.util.concurrent.Callable<Double> submit = () -> {
+                signIn.as(amina);
+                try {
+                    return attempts.submit(id, Language.ENGLISH).attempt().score();
+                } finally {
+                    signIn.out();
+                }
+            };
+            for (java.util.concurrent.Future<Double> score : tabs.invokeAll(List.of(submit, submit, submit))) {
+                assertThat(score.get()).isZero();
+            }
+        } finally {
+            tabs.shutdown();
+        }
+        assertThat(jdbc.sql("select count(*) from quiz_attempt where quiz_id = 'lab-conv-ae'").query(Long.class)
+                .single()).isEqualTo(1);
+    }
+
+    @Test
     void theAttemptLimitAndTheTimeLimitAreEnforcedOnTheServer() {
         signIn.as(amina);
         AttemptSheet pre = attempts.startOrResume("autoencoders-pre", Language.ENGLISH);

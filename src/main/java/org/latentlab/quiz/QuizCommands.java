@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * With {@code --dry-run} it prints them in our own file format on standard output (one quiz: its file; several: a
  * JSON array of them) and the report on standard error; without it they are added to the quizzes on offer. Exits 1
  * with a clear message on a bad file or bad arguments.
- * <p>{@code --quiz-load-benchmark [--students=300]}: see {@link QuizLoadBenchmark} (bench/quiz-load).
+ * <p>{@code --quiz-load-benchmark [--students=300] [--stress]}: see {@link QuizLoadBenchmark} (bench/quiz-load).
  */
 @Component
 class QuizCommands implements ApplicationRunner {
@@ -48,8 +48,12 @@ class QuizCommands implements ApplicationRunner {
         } else if (args.containsOption("quiz-load-benchmark")) {
             String students = value(args, "students");
             // A short round first, so that the measured one runs on warm code, as a server that has been up would.
-            loadBenchmark.run(50, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-            exit = loadBenchmark.run(students == null ? 300 : Integer.parseInt(students), CommandLineModes.out());
+            QuizLoadBenchmark.Pace pace = args.containsOption("stress") ? QuizLoadBenchmark.Pace.STRESS
+                    : QuizLoadBenchmark.Pace.CLASS;
+            loadBenchmark.run(50, QuizLoadBenchmark.Pace.STRESS,
+                    new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            exit = loadBenchmark.run(students == null ? 300 : Integer.parseInt(students), pace,
+                    CommandLineModes.out());
         } else {
             return;
         }

@@ -1,98 +1,117 @@
 package org.latentlab.quiz;
 
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-import org.latentlab.base.Language;
-import org.latentlab.base.Role;
-import org.latentlab.base.SignedInUser;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
- * bench/quiz-load: many students answer a 10-question quiz at the same time, each answer saved on its own through
- * the same service the quiz page uses, against the embedded H2 database of the data folder. Prints the save latency
- * and checks that every given answer is stored ({@code lost} counts those that are not).
+ * bench/quiz-load: many students answer a 10-question quiz at the same time over HTTP on loopback, as clients of
+ * the running app: each signs in through the login form, starts an attempt, saves every answer on its own (a PUT
+ * per answer, as autosave does) and submits. Prints the save latency seen by the clients and checks in the
+ * database that every answer the server acknowledged is stored ({@code lost}).
  */
 @Component
 class QuizLoadBenchmark {
 
-    private final AttemptService attempts;
+    private static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
+    private static final Pattern CSRF_HEADER = Pattern.compile("<meta name=\"_csrf_header\" content=\"([^\"]+)\"");
+    private static final Pattern SESSION = Pattern.compile("JSESSIONID=([^;]+)");
+    private static final String PASSWORD = "load test secret";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final QuizCatalog catalog;
     private final JdbcClient jdbc;
-    private final SecurityContextHolderStrategy securityContexts;
+    private final ApplicationContext context;
     private final Clock clock;
 
-    QuizLoadBenchmark(AttemptService attempts, QuizCatalog catalog, JdbcClient jdbc,
-            SecurityContextHolderStrategy securityContexts, Clock clock) {
-        this.attempts = attempts;
+    QuizLoadBenchmark(QuizCatalog catalog, JdbcClient jdbc, ApplicationContext context, Clock clock) {
         this.catalog = catalog;
         this.jdbc = jdbc;
-        this.securityContexts = securityContexts;
+        this.context = context;
         this.clock = clock;
     }
 
-    int run(int students, PrintStream out) throws InterruptedException {
+    /**
+     * @param pace how the simulated students behave: when they start (spread over {@code rampMillis}) and how long
+     *             they think before each answer (between {@code thinkMinMillis} and {@code thinkMaxMillis})
+     */
+    record Pace(int rampMillis, int thinkMinMillis, int thinkMaxMillis) {
+
+        /** A class taking a quiz: everyone opens it within 10 s, then takes 2 to 8 s per question. */
+        static final Pace CLASS = new Pace(10_000, 2_000, 8_000);
+
+        /** A stress test: everyone at the same instant, 0 to 0.2 s per question. */
+        static final Pace STRESS = new Pace(0, 0, 200);
+    }
+
+    int run(int students, Pace pace, PrintStream out) throws InterruptedException {
         Quiz post = catalog.active("autoencoders-post").orElseThrow().quiz();
-        Quiz quiz = new Quiz("bench-load-quiz-" + students, null, Quiz.Kind.PRACTICE, null, post.title(),
-                new QuizPolicy(null, QuizPolicy.CountedAttempt.BEST, null, true), post.questions().subList(0, 10));
-        catalog.store(quiz, "IMPORT");
+        Quiz quiz = new Quiz("bench-load-" + students + "-" + clock.millis() % 100000, null, Quiz.Kind.PRACTICE,
+                null, post.title(), new QuizPolicy(null, QuizPolicy.CountedAttempt.BEST, null, true),
+                post.questions().subList(0, 10));
         catalog.addImportedForBenchmark(quiz);
-        List<Long> ids = new ArrayList<>();
-        long stamp = clock.millis();
+        // Accounts made directly, with a cheap hash: the benchmark measures answering, not password checking.
+        String hash = new BCryptPasswordEncoder(4).encode(PASSWORD);
+        List<String> usernames = new ArrayList<>();
         for (int i = 0; i < students; i++) {
-            // Accounts made directly: the benchmark measures answering, not password hashing.
-            String username = "load" + stamp % 100000 + "x" + i;
+            String username = "l" + quiz.id().hashCode() % 10000 + "x" + i;
             jdbc.sql("insert into user_account (username, display_name, password_hash, role, created_at) "
-                    + "values (?, ?, ?, 'STUDENT', ?)").params(username, username, "{noop}unused",
+                    + "values (?, ?, ?, 'STUDENT', ?)").params(username, username, hash,
                     Timestamp.from(clock.instant())).update();
-            ids.add(jdbc.sql("select id from user_account where username = ?").param(username).query(Long.class)
-                    .single());
+            usernames.add(username);
         }
+        String base = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10)).build();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicInteger acknowledged = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
-        List<Long> attemptIds = Collections.synchronizedList(new ArrayList<>());
+        AtomicReference<String> firstFailure = new AtomicReference<>();
         CountDownLatch start = new CountDownLatch(1);
         long began;
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (long id : ids) {
+            for (String username : usernames) {
                 pool.submit(() -> {
-                    SecurityContext context = securityContexts.createEmptyContext();
-                    SignedInUser user = new SignedInUser(id, "load", "load", Role.STUDENT, null);
-                    context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-                            user.getAuthorities()));
-                    securityContexts.setContext(context);
-                    Random random = new Random(id);
                     try {
+                        Student student = new Student(http, base);
+                        student.signIn(username);
+                        Random random = new Random(username.hashCode());
                         start.await();
-                        AttemptSheet sheet = attempts.startOrResume(quiz.id(), Language.ENGLISH);
-                        attemptIds.add(sheet.attempt().attemptId());
-                        for (Question question : quiz.questions()) {
-                            // A student reads for a moment before answering.
-                            Thread.sleep(random.nextInt(200));
-                            long t0 = System.nanoTime();
-                            attempts.save(sheet.attempt().attemptId(), question.id(), answer(question, random));
-                            latencies.add(System.nanoTime() - t0);
-                        }
-                        attempts.submit(sheet.attempt().attemptId(), Language.ENGLISH);
+                        Thread.sleep(pace.rampMillis() == 0 ? 0 : random.nextInt(pace.rampMillis()));
+                        student.takeQuiz(quiz.id(), random, pace, latencies, acknowledged);
                     } catch (Exception e) {
                         failures.incrementAndGet();
-                    } finally {
-                        securityContexts.clearContext();
+                        firstFailure.compareAndSet(null, username + ": " + e);
                     }
                     return null;
                 });
@@ -102,41 +121,133 @@ class QuizLoadBenchmark {
         }
         double seconds = (System.nanoTime() - began) / 1e9;
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        long stored = 0;
-        long submitted = 0;
-        for (long attemptId : attemptIds) {
-            stored += jdbc.sql("select count(*) from quiz_answer where attempt_id = ?").param(attemptId)
-                    .query(Long.class).single();
-            submitted += jdbc.sql("select count(*) from quiz_attempt where id = ? and state = 'SUBMITTED'")
-                    .param(attemptId).query(Long.class).single();
-        }
-        long expected = (long) students * quiz.questions().size();
-        long lost = expected - stored;
-        out.printf(Locale.ROOT, "students=%d answers=%d seconds=%.1f answers_per_s=%.0f p50_ms=%.1f p99_ms=%.1f "
-                + "max_ms=%.1f submitted=%d failures=%d%n", students, sorted.length, seconds, sorted.length / seconds,
-                percentile(sorted, 50), percentile(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
-                submitted, failures.get());
+        long stored = jdbc.sql("select count(*) from quiz_answer a join quiz_attempt t on a.attempt_id = t.id "
+                + "where t.quiz_id = ?").param(quiz.id()).query(Long.class).single();
+        long submitted = jdbc.sql("select count(*) from quiz_attempt where quiz_id = ? and state = 'SUBMITTED'")
+                .param(quiz.id()).query(Long.class).single();
+        long lost = acknowledged.get() - stored;
+        out.printf(Locale.ROOT, "pace=%s%n", pace);
+        out.printf(Locale.ROOT, "students=%d answers_saved=%d seconds=%.1f answers_per_s=%.0f p50_ms=%.1f "
+                + "p99_ms=%.1f max_ms=%.1f submitted=%d failures=%d%s%n", students, sorted.length, seconds,
+                sorted.length / seconds, percentile(sorted, 50), percentile(sorted, 99),
+                sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, submitted, failures.get(),
+                Optional.ofNullable(firstFailure.get()).map(f -> " first_failure=" + f).orElse(""));
         out.printf(Locale.ROOT, "p95_ms=%.1f lost=%d%n", percentile(sorted, 95), lost);
-        return lost == 0 && failures.get() == 0 ? 0 : 1;
+        return lost == 0 && failures.get() == 0 && sorted.length == (long) students * quiz.questions().size()
+                ? 0 : 1;
     }
 
     private static double percentile(long[] sorted, int p) {
         return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, sorted.length * p / 100)] / 1e6;
     }
 
-    /** Any valid answer: the benchmark measures saving, not knowledge. */
-    private static GivenAnswer answer(Question question, Random random) {
-        return switch (question.type()) {
-            case SINGLE -> new GivenAnswer.Choices(java.util.Set.of(
-                    question.options().get(random.nextInt(question.options().size())).id()));
-            case MULTIPLE -> new GivenAnswer.Choices(java.util.Set.of(question.options().getFirst().id()));
-            case TRUE_FALSE -> new GivenAnswer.TrueFalse(random.nextBoolean());
-            case NUMERIC -> new GivenAnswer.Number(random.nextInt(1000));
-            case ORDER -> {
-                List<String> ids = new ArrayList<>(question.steps().stream().map(Step::id).toList());
-                Collections.shuffle(ids, random);
-                yield new GivenAnswer.Order(ids);
+    /** One simulated student: a session cookie and the CSRF token of that session. */
+    private static final class Student {
+        private final HttpClient http;
+        private final String base;
+        private String session;
+        private String csrf;
+        private String csrfHeader;
+
+        Student(HttpClient http, String base) {
+            this.http = http;
+            this.base = base;
+        }
+
+        void signIn(String username) throws Exception {
+            readToken(send(get("/login")));
+            String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                    + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
+                    + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
+            HttpResponse<String> login = send(request("/login").header("Content-Type",
+                    "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
+            if (login.statusCode() != 302 || login.headers().firstValue("Location").orElse("").contains("error")) {
+                throw new IllegalStateException("login failed: " + login.statusCode() + " "
+                        + login.headers().firstValue("Location").orElse(""));
             }
-        };
+            // A new session after signing in, with its own token.
+            readToken(send(get("/")));
+        }
+
+        void takeQuiz(String quizId, Random random, Pace pace, ConcurrentLinkedQueue<Long> latencies,
+                AtomicInteger acknowledged) throws Exception {
+            HttpResponse<String> started = send(api("/api/quizzes/" + quizId + "/attempt")
+                    .POST(HttpRequest.BodyPublishers.noBody()));
+            check(started);
+            JsonNode sheet = JSON.readTree(started.body());
+            long attemptId = sheet.get("attempt").get("attemptId").asLong();
+            for (JsonNode question : sheet.get("questions")) {
+                // A student reads and thinks before answering.
+                Thread.sleep(pace.thinkMinMillis()
+                        + random.nextInt(Math.max(1, pace.thinkMaxMillis() - pace.thinkMinMillis())));
+                String body = answer(question, random);
+                long t0 = System.nanoTime();
+                HttpResponse<String> saved = send(api("/api/attempts/" + attemptId + "/answers/"
+                        + question.get("id").asString()).header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(body)));
+                latencies.add(System.nanoTime() - t0);
+                check(saved);
+                acknowledged.incrementAndGet();
+            }
+            check(send(api("/api/attempts/" + attemptId + "/submit").POST(HttpRequest.BodyPublishers.noBody())));
+        }
+
+        private static String answer(JsonNode question, Random random) {
+            List<String> ids = new ArrayList<>();
+            question.get("items").forEach(item -> ids.add(item.get("id").asString()));
+            return switch (question.get("type").asString()) {
+                case "SINGLE", "MULTIPLE" -> "{\"choices\":[\"" + ids.get(random.nextInt(ids.size())) + "\"]}";
+                case "TRUE_FALSE" -> "{\"value\":" + random.nextBoolean() + "}";
+                case "NUMERIC" -> "{\"number\":" + random.nextInt(1000) + "}";
+                default -> {
+                    Collections.shuffle(ids, random);
+                    yield "{\"order\":[\"" + String.join("\",\"", ids) + "\"]}";
+                }
+            };
+        }
+
+        private HttpRequest.Builder request(String path) {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(Duration.ofSeconds(60));
+            if (session != null) {
+                builder.header("Cookie", "JSESSIONID=" + session);
+            }
+            return builder;
+        }
+
+        private HttpRequest.Builder get(String path) {
+            return request(path).GET();
+        }
+
+        private HttpRequest.Builder api(String path) {
+            return request(path).header(csrfHeader, csrf).header("Accept", "application/json");
+        }
+
+        private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            for (String cookie : response.headers().allValues("Set-Cookie")) {
+                Matcher matcher = SESSION.matcher(cookie);
+                if (matcher.find()) {
+                    session = matcher.group(1);
+                }
+            }
+            return response;
+        }
+
+        private void readToken(HttpResponse<String> page) {
+            Matcher token = CSRF.matcher(page.body());
+            Matcher header = CSRF_HEADER.matcher(page.body());
+            if (!token.find()) {
+                throw new IllegalStateException("no CSRF token in the page (" + page.statusCode() + ")");
+            }
+            csrf = token.group(1);
+            csrfHeader = header.find() ? header.group(1) : "X-CSRF-TOKEN";
+        }
+
+        private static void check(HttpResponse<String> response) {
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+            }
+        }
     }
 }

@@ -7,13 +7,16 @@ import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Views declare who may open them ({@code @AnonymousAllowed}, {@code @PermitAll}, {@code @RolesAllowed}); services
@@ -43,6 +46,10 @@ class SecurityConfiguration {
                 // Anything that is not a Vaadin view therefore lives under /api/** (above).
                 .requestMatchers(HttpMethod.GET, "/**").permitAll());
         http.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()));
+        // JSON clients get 401, not a redirect to the login page they cannot use.
+        http.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                PathPatternRequestMatcher.withDefaults().matcher("/api/**")));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LOGIN_PATH, "/"));
         http.addFilterBefore(new LoginCsrfFilter(LOGIN_PATH), UsernamePasswordAuthenticationFilter.class);
         return http.build();

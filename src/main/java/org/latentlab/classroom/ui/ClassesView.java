@@ -7,6 +7,7 @@ import java.time.format.FormatStyle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -108,7 +109,11 @@ public class ClassesView extends FeaturePage {
         memberGrid.setEmptyStateText(getTranslation("classes.noStudents"));
         membersTitle.setVisible(false);
         memberGrid.setVisible(false);
-        add(membersTitle, memberGrid, new Paragraph(getTranslation("classes.shareHint")));
+        // Lesson progress and quiz results live with their features; the class page leads there.
+        HorizontalLayout follow = new HorizontalLayout(new Anchor("progress", getTranslation("nav.progress")),
+                new Anchor("results", getTranslation("nav.results")));
+        follow.setId("class-follow-links");
+        add(membersTitle, memberGrid, follow, new Paragraph(getTranslation("classes.shareHint")));
         refresh();
     }
 

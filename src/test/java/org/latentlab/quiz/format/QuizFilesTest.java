@@ -97,7 +97,8 @@ class QuizFilesTest {
                 .containsExactly("encode", "decode", "compare");
         assertThat(quiz.question("weighted").orElseThrow().options()).extracting(Choice::weight)
                 .containsExactly(1.0, 0.5, -1.0);
-        assertThat(quiz.question("weighted").orElseThrow().explanation().isEmpty()).isTrue();
+        assertThat(quiz.question("weighted").orElseThrow().explanation().in(org.latentlab.base.Language.SWAHILI))
+                .isEqualTo("Uzito hutoa alama za sehemu.");
     }
 
     @Test
@@ -194,6 +195,9 @@ class QuizFilesTest {
                         root -> ((ObjectNode) option(root, 0, 1).get("text")).remove("tl"),
                         q1 + "the text of option \"b\" is missing the language tl (our quizzes need en, ms, sw, sl, "
                                 + "tl and he)"),
+                broken("a question of ours without an explanation is refused",
+                        root -> ((ObjectNode) question(root, 0)).remove("explanation"),
+                        q1 + "the explanation is missing"),
                 broken("a partly translated explanation is refused",
                         root -> ((ObjectNode) question(root, 0).get("explanation")).remove(List.of("ms", "sl")),
                         q1 + "the explanation is missing the languages ms, sl (our quizzes need en, ms, sw, sl, tl "

@@ -94,11 +94,16 @@ public class ItemAnalysisView extends FeaturePage {
         grid.addThemeVariants(GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         grid.setId("analysis-grid");
+        grid.setEmptyStateText(getTranslation("analysis.noAttempts"));
         add(grid);
 
         classes.addValueChangeListener(e -> refresh());
         quizzes.addValueChangeListener(e -> refresh());
-        if (!own.isEmpty()) {
+        if (own.isEmpty()) {
+            summary.setText(getTranslation("progress.noClasses"));
+            grid.setVisible(false);
+            regrade.setEnabled(false);
+        } else {
             classes.setValue(own.getFirst());
         }
         catalog.active().stream().findFirst().ifPresent(quizzes::setValue);

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
+import org.springframework.boot.ApplicationArguments;
+
 /**
  * The jar's command-line modes (pretraining, benchmarks, imports): they start the application context but serve no
  * pages, and they print their results on standard output, which therefore carries nothing else: the application's
@@ -28,6 +30,18 @@ public final class CommandLineModes {
     /** True if the arguments ask for one of the modes. */
     public static boolean requested(String... args) {
         return Arrays.stream(args).anyMatch(arg -> ALL.stream().anyMatch(mode -> arg.startsWith("--" + mode)));
+    }
+
+    /** The value of {@code --option=value}, or null when it is missing or blank. */
+    public static String value(ApplicationArguments args, String option) {
+        List<String> values = args.getOptionValues(option);
+        return values == null || values.isEmpty() || values.getFirst().isBlank() ? null : values.getFirst();
+    }
+
+    /** The same with a fallback. */
+    public static String value(ApplicationArguments args, String option, String fallback) {
+        String value = value(args, option);
+        return value == null ? fallback : value;
     }
 
     /** Where a mode prints its results. */

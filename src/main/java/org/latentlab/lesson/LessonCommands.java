@@ -1,5 +1,7 @@
 package org.latentlab.lesson;
 
+import static org.latentlab.base.CommandLineModes.value;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -107,10 +109,5 @@ class LessonCommands implements ApplicationRunner {
             err.println("error: " + e.getMessage());
             return 1;
         }
-    }
-
-    private static String value(ApplicationArguments args, String option) {
-        List<String> values = args.getOptionValues(option);
-        return values == null || values.isEmpty() || values.getFirst().isBlank() ? null : values.getFirst();
     }
 }

@@ -174,13 +174,12 @@ public class LessonProgressService {
     }
 
     private LessonProgress progressFrom(String lessonId, List<Row> rows) {
-        int sectionCount = catalog.text(lessonId, Language.ENGLISH)
-                .map(text -> (int) catalog.rendered(text).sections().stream().filter(s -> s.level() == 2).count())
-                .orElse(0);
+        // Progress counts the lesson's top-level sections; reaching a subsection still moves "last section".
         Set<String> topSections = catalog.text(lessonId, Language.ENGLISH)
                 .map(text -> catalog.rendered(text).sections().stream().filter(s -> s.level() == 2)
                         .map(Section::id).collect(java.util.stream.Collectors.toSet()))
                 .orElse(Set.of());
+        int sectionCount = topSections.size();
         Set<String> sections = new LinkedHashSet<>();
         Set<String> widgets = new LinkedHashSet<>();
         Set<String> labs = new LinkedHashSet<>();

@@ -1,6 +1,9 @@
 package org.latentlab.ml;
 
+import static org.latentlab.base.CommandLineModes.value;
+
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,6 +40,9 @@ public class MlCommands implements ApplicationRunner {
 
     static final List<String> COMMANDS = List.of("pretrain-models", "train-benchmark", "decode-benchmark",
             "memory-benchmark");
+
+    /** Results go to the real standard output (see CommandLineModes). */
+    private static final PrintStream OUT = CommandLineModes.out();
 
     private final ApplicationContext context;
     private final ShippedModels shipped;
@@ -78,11 +84,6 @@ public class MlCommands implements ApplicationRunner {
         System.exit(SpringApplication.exit(context, () -> code));
     }
 
-    private static String value(ApplicationArguments args, String option, String fallback) {
-        List<String> values = args.getOptionValues(option);
-        return values == null || values.isEmpty() || values.getFirst().isBlank() ? fallback : values.getFirst();
-    }
-
     /** The configs of the shipped models: enough epochs to be good, few enough to train in minutes here. */
     static TrainingConfig pretrainConfig(ModelKind kind) {
         TrainingConfig defaults = TrainingConfig.defaults(kind);
@@ -104,10 +105,10 @@ public class MlCommands implements ApplicationRunner {
                 continue;
             }
             TrainingConfig config = pretrainConfig(kind);
-            CommandLineModes.out().printf("training %s (%d epochs)%n", kind, config.epochs());
+            OUT.printf("training %s (%d epochs)%n", kind, config.epochs());
             try (TrainedModel model = ModelTrainer.train(config, progress -> {
                 if (progress instanceof TrainingProgress.EpochFinished epoch) {
-                    CommandLineModes.out().printf("  epoch %d/%d train %.4f validation %.4f %s%n", epoch.epoch(),
+                    OUT.printf("  epoch %d/%d train %.4f validation %.4f %s%n", epoch.epoch(),
                             epoch.epochs(), epoch.trainLoss(), epoch.validationLoss(), epoch.validationParts());
                 }
             }, new Cancellation())) {
@@ -120,7 +121,7 @@ public class MlCommands implements ApplicationRunner {
             }
         }
         Files.writeString(folder.resolve("README.md"), modelsReadme(trained));
-        CommandLineModes.out().println("wrote " + folder.toAbsolutePath());
+        OUT.println("wrote " + folder.toAbsolutePath());
     }
 
     private static String modelsReadme(List<CheckpointMetadata> models) {
@@ -186,7 +187,7 @@ public class MlCommands implements ApplicationRunner {
         long start = System.nanoTime();
         try (TrainedModel model = ModelTrainer.train(config, p -> { }, new Cancellation())) {
             double seconds = (System.nanoTime() - start) / 1e9;
-            CommandLineModes.out().printf(Locale.ROOT, "djl kind=%s epochs=%d batch=%d threads=%d seconds=%.2f "
+            OUT.printf(Locale.ROOT, "djl kind=%s epochs=%d batch=%d threads=%d seconds=%.2f "
                     + "final_train_loss=%.5f final_validation_loss=%.5f%n", kind, config.epochs(), config.batchSize(),
                     engine.status().intraOpThreads(), seconds, model.result().finalTrainLoss(),
                     model.result().finalValidationLoss());
@@ -211,7 +212,7 @@ public class MlCommands implements ApplicationRunner {
             micros[i] = (System.nanoTime() - t) / 1000;
         }
         Arrays.sort(micros);
-        CommandLineModes.out().printf(Locale.ROOT, "single caller: samples=%d p50_us=%d p90_us=%d p99_us=%d max_us=%d%n", samples,
+        OUT.printf(Locale.ROOT, "single caller: samples=%d p50_us=%d p90_us=%d p99_us=%d max_us=%d%n", samples,
                 micros[samples / 2], micros[samples * 9 / 10], micros[samples * 99 / 100], micros[samples - 1]);
         int callers = 8;
         ExecutorService pool = Executors.newFixedThreadPool(callers);
@@ -231,9 +232,9 @@ public class MlCommands implements ApplicationRunner {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        CommandLineModes.out().printf(Locale.ROOT, "8 callers: decodes=%d seconds=%.2f throughput_per_s=%.0f%n",
+        OUT.printf(Locale.ROOT, "8 callers: decodes=%d seconds=%.2f throughput_per_s=%.0f%n",
                 perCaller * callers, seconds, perCaller * callers / seconds);
-        CommandLineModes.out().printf(Locale.ROOT, "p50_us=%d p99_us=%d%n", micros[samples / 2], micros[samples * 99 / 100]);
+        OUT.printf(Locale.ROOT, "p50_us=%d p99_us=%d%n", micros[samples / 2], micros[samples * 99 / 100]);
     }
 
     private void memoryBenchmark(int epochs) {
@@ -243,7 +244,7 @@ public class MlCommands implements ApplicationRunner {
             if (progress instanceof TrainingProgress.EpochFinished epoch) {
                 long kb = residentKilobytes();
                 rss.add(kb);
-                CommandLineModes.out().printf(Locale.ROOT, "epoch %d rss_mb=%d train_loss=%.5f%n", epoch.epoch(), kb / 1024,
+                OUT.printf(Locale.ROOT, "epoch %d rss_mb=%d train_loss=%.5f%n", epoch.epoch(), kb / 1024,
                         epoch.trainLoss());
             }
         }, new Cancellation())) {
@@ -251,7 +252,7 @@ public class MlCommands implements ApplicationRunner {
         }
         long afterSecond = rss.get(Math.min(1, rss.size() - 1));
         long last = rss.getLast();
-        CommandLineModes.out().printf(Locale.ROOT, "rss_after_epoch2_mb=%d rss_last_epoch_mb=%d growth_after_epoch2_percent=%.1f%n",
+        OUT.printf(Locale.ROOT, "rss_after_epoch2_mb=%d rss_last_epoch_mb=%d growth_after_epoch2_percent=%.1f%n",
                 afterSecond / 1024, last / 1024, 100.0 * (last - afterSecond) / afterSecond);
     }
 

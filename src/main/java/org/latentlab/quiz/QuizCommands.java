@@ -1,5 +1,7 @@
 package org.latentlab.quiz;
 
+import static org.latentlab.base.CommandLineModes.value;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -110,10 +112,5 @@ class QuizCommands implements ApplicationRunner {
             err.println("stored " + quiz.id() + " version " + stored.version().version());
         }
         return 0;
-    }
-
-    private static String value(ApplicationArguments args, String option) {
-        List<String> values = args.getOptionValues(option);
-        return values == null || values.isEmpty() || values.getFirst().isBlank() ? null : values.getFirst();
     }
 }

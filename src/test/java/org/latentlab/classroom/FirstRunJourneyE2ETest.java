@@ -3,7 +3,6 @@ package org.latentlab.classroom;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.BrowserContext;
@@ -27,7 +26,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class FirstRunJourneyE2ETest {
 
-    private static final Path SCREENSHOTS = Path.of("target", "e2e");
     private static Chromium chromium;
 
     @LocalServerPort
@@ -87,7 +85,7 @@ class FirstRunJourneyE2ETest {
             fill(page, "#class-name", "Year 11 - Machine learning");
             page.click("#class-create");
             assertThat(page.locator("#class-grid .ll-join-code")).hasCount(1);
-            screenshot(page, "teacher-classes");
+            Chromium.screenshot(page, "teacher-classes");
         }
         String joinCode = classJoinCode();
 
@@ -125,7 +123,7 @@ class FirstRunJourneyE2ETest {
             String heading = page.locator("#home-title").innerText();
             assertThat(heading.codePoints()
                     .anyMatch(c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.HEBREW)).isTrue();
-            screenshot(page, "student-home-hebrew");
+            Chromium.screenshot(page, "student-home-hebrew");
 
             // The choice is remembered for the account: a new browser session signs in to Hebrew.
         }
@@ -170,19 +168,13 @@ class FirstRunJourneyE2ETest {
     }
 
     private void signIn(Page page, String username, String password) {
-        page.locator("input[name=username]").fill(username);
-        page.locator("input[name=password]").fill(password);
-        page.locator("input[name=password]").press("Enter");
-        page.waitForSelector("#signed-in-user");
+        Chromium.signIn(page, page.url(), username, password);
     }
 
     private static void fill(Page page, String field, String value) {
         page.locator(field + " input").fill(value);
     }
 
-    private static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
-    }
 
     private String url(String path) {
         return "http://localhost:" + port + path;

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
 import org.junit.jupiter.api.Assumptions;
@@ -40,6 +41,23 @@ public final class Chromium implements AutoCloseable {
 
     public Browser browser() {
         return browser;
+    }
+
+    /** Signs in through the login form at {@code loginUrl} and waits until the page shows the signed-in user. */
+    public static void signIn(Page page, String loginUrl, String username, String password) {
+        if (!page.url().equals(loginUrl)) {
+            page.navigate(loginUrl);
+        }
+        page.locator("input[name=username]").fill(username);
+        page.locator("input[name=password]").fill(password);
+        page.locator("input[name=password]").press("Enter");
+        page.waitForSelector("#signed-in-user");
+    }
+
+    /** A full-page screenshot under target/e2e, to look at after a run. */
+    public static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "e2e", name + ".png"))
+                .setFullPage(true));
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.latentlab.lesson;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -32,7 +31,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class LessonJourneyE2ETest {
 
-    private static final Path SCREENSHOTS = Path.of("target", "e2e");
     private static Chromium chromium;
 
     @LocalServerPort
@@ -73,8 +71,7 @@ class LessonJourneyE2ETest {
     void studentReadsInSwahiliUsesWidgetsSwitchesToHebrewAndTheTeacherSeesTheProgress() {
         try (BrowserContext context = chromium.browser().newContext()) {
             Page page = context.newPage();
-            page.navigate(url("/login"));
-            signIn(page, "amina");
+            Chromium.signIn(page, url("/login"), "amina", ClassroomFixture.PASSWORD);
             page.navigate(url("/lessons/autoencoders?lang=sw"));
             assertThat(page.locator("html")).hasAttribute("lang", "sw");
             assertThat(page.locator("#lesson-title")).isVisible();
@@ -104,7 +101,7 @@ class LessonJourneyE2ETest {
             // Read to the end: the sections reached are recorded.
             page.locator("#quiz-link-post").scrollIntoViewIfNeeded();
             page.waitForTimeout(500);
-            screenshot(page, "lesson-swahili");
+            Chromium.screenshot(page, "lesson-swahili");
 
             // Hebrew: the page turns right to left; formulas and code stay left to right.
             page.locator("#lesson-title").scrollIntoViewIfNeeded();
@@ -116,31 +113,21 @@ class LessonJourneyE2ETest {
                     .anyMatch(c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.HEBREW)).isTrue();
             assertThat(page.locator(".ll-math-display").first()).hasAttribute("dir", "ltr");
             assertThat(page.locator("#lesson-progress-summary")).isVisible();
-            screenshot(page, "lesson-hebrew");
+            Chromium.screenshot(page, "lesson-hebrew");
         }
 
         try (BrowserContext context = chromium.browser().newContext()) {
             Page page = context.newPage();
-            page.navigate(url("/login"));
-            signIn(page, "rivka");
+            Chromium.signIn(page, url("/login"), "rivka", ClassroomFixture.PASSWORD);
             page.navigate(url("/progress"));
             Locator grid = page.locator("#progress-grid");
             assertThat(grid).containsText("Student amina");
             assertThat(grid).containsText("2 / 3");
-            screenshot(page, "teacher-progress");
+            Chromium.screenshot(page, "teacher-progress");
         }
     }
 
-    private void signIn(Page page, String username) {
-        page.locator("input[name=username]").fill(username);
-        page.locator("input[name=password]").fill(ClassroomFixture.PASSWORD);
-        page.locator("input[name=password]").press("Enter");
-        page.waitForSelector("#signed-in-user");
-    }
 
-    private static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
-    }
 
     private String url(String path) {
         return "http://localhost:" + port + path;

@@ -27,7 +27,6 @@ import org.latentlab.quiz.format.QuizFiles;
  */
 class QuizSurvivesRestartIT {
 
-    private static final Path SCREENSHOTS = Path.of("target", "e2e");
 
     @Test
     void answersSurviveAKilledServerAndTheTeacherSeesTheSubmissionLive() throws Exception {
@@ -94,26 +93,19 @@ class QuizSurvivesRestartIT {
             student.click("#quiz-submit");
             student.locator("vaadin-button[slot='confirm-button']").click();
             assertThat(student.locator("#result-score")).isVisible();
-            screenshot(student, "quiz-result-tagalog");
+            Chromium.screenshot(student, "quiz-result-tagalog");
 
             // Live: the teacher's page shows the new result without a reload.
             assertThat(teacher.locator("#results-grid")).containsText("%", new com.microsoft.playwright.assertions
                     .LocatorAssertions.ContainsTextOptions().setTimeout(15_000));
-            screenshot(teacher, "teacher-results-live");
+            Chromium.screenshot(teacher, "teacher-results-live");
             studentContext.close();
             teacherContext.close();
         }
     }
 
     private static void signIn(Page page, PackagedApp app, String username, String password) {
-        page.navigate(app.url("/login"));
-        page.locator("input[name=username]").fill(username);
-        page.locator("input[name=password]").fill(password);
-        page.locator("input[name=password]").press("Enter");
-        page.waitForSelector("#signed-in-user");
+        Chromium.signIn(page, app.url("/login"), username, password);
     }
 
-    private static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
-    }
 }

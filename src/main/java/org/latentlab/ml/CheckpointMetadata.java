@@ -23,6 +23,6 @@ public record CheckpointMetadata(int format, ModelKind kind, TrainingConfig conf
                 config.effectiveLatentSize(), result.finalTrainLoss(), result.finalValidationLoss(),
                 result.finalValidationParts(), result.trainLosses(), result.validationLosses(), result.testLoss(),
                 result.testParts(), result.duration().toSeconds(), createdAt, appVersion,
-                engine, String.format("%s-%04d.params", Checkpoints.NAME, config.epochs()));
+                engine, Checkpoints.parametersFile(config.epochs()));
     }
 }

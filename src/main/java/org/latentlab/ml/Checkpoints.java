@@ -38,6 +38,11 @@ public final class Checkpoints {
         return metadata;
     }
 
+    /** The file DJL writes the parameters of a given epoch to. */
+    public static String parametersFile(int epoch) {
+        return String.format("%s-%04d.params", NAME, epoch);
+    }
+
     public static CheckpointMetadata readMetadata(Path folder) throws CheckpointException {
         Path file = folder.resolve(METADATA);
         if (!Files.isRegularFile(file)) {

@@ -45,6 +45,19 @@ public final class ModelTrainer {
 
     public static TrainedModel train(TrainingConfig config, Consumer<TrainingProgress> listener,
             Cancellation cancellation) {
+        return train(config, listener, cancellation, null);
+    }
+
+    /**
+     * Trains, saving the parameters after every epoch into {@code checkpoints.folder()} (when given) before the
+     * epoch is reported, so whoever records an epoch as done can count on its parameters being on disk. With
+     * {@code checkpoints.resumeAfterEpoch() > 0} the run goes on from that epoch's saved parameters instead of from
+     * scratch: the data order of the later epochs is the same as in an uninterrupted run, the optimizer's moment
+     * estimates start afresh (DJL does not save them), so the losses are close to, not equal to, a run that never
+     * stopped.
+     */
+    public static TrainedModel train(TrainingConfig config, Consumer<TrainingProgress> listener,
+            Cancellation cancellation, EpochCheckpoints checkpoints) {
         config.validate();
         long started = System.nanoTime();
         ImageSet images = ImageSet.load(config.dataset());
@@ -61,6 +74,18 @@ public final class ModelTrainer {
         Model model = Model.newInstance(kind.name().toLowerCase(java.util.Locale.ROOT), Device.cpu(),
                 DeepLearningEngine.ENGINE);
         model.setBlock(block);
+        int firstEpoch = 1;
+        if (checkpoints != null && checkpoints.resumeAfterEpoch() > 0) {
+            firstEpoch = checkpoints.resumeAfterEpoch() + 1;
+            try {
+                model.load(checkpoints.folder(), Checkpoints.NAME,
+                        Map.of("epoch", Integer.toString(checkpoints.resumeAfterEpoch())));
+            } catch (java.io.IOException | ai.djl.MalformedModelException | RuntimeException e) {
+                model.close();
+                throw new IllegalStateException("The checkpoint of epoch " + checkpoints.resumeAfterEpoch() + " in "
+                        + checkpoints.folder() + " cannot be loaded: " + e.getMessage(), e);
+            }
+        }
         DefaultTrainingConfig djlConfig = new DefaultTrainingConfig(Loss.l2Loss())
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) config.learningRate()))
                         .build())
@@ -68,6 +93,10 @@ public final class ModelTrainer {
         Random shuffling = new Random(config.seed());
         List<Double> trainLosses = new ArrayList<>();
         List<Double> validationLosses = new ArrayList<>();
+        if (firstEpoch > 1) {
+            trainLosses.addAll(checkpoints.trainLosses());
+            validationLosses.addAll(checkpoints.validationLosses());
+        }
         Map<String, Double> lastParts = Map.of();
         Evaluation test = null;
         boolean done = false;
@@ -75,7 +104,10 @@ public final class ModelTrainer {
         try (Trainer trainer = model.newTrainer(djlConfig)) {
             trainer.initialize(new Shape(config.batchSize()).addAll(kind.corruption().inputShape()));
             int batches = (train.length + config.batchSize() - 1) / config.batchSize();
-            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            for (int skipped = 1; skipped < firstEpoch; skipped++) {
+                shuffle(train, shuffling); // the same data order as a run that never stopped
+            }
+            for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
                 shuffle(train, shuffling);
                 double lossSum = 0;
                 for (int b = 0; b < batches; b++) {
@@ -95,6 +127,9 @@ public final class ModelTrainer {
                 trainLosses.add(trainLoss);
                 validationLosses.add(evaluation.loss());
                 lastParts = evaluation.parts();
+                if (checkpoints != null) {
+                    saveEpoch(model, checkpoints.folder(), epoch);
+                }
                 listener.accept(new TrainingProgress.EpochFinished(epoch, config.epochs(), trainLoss,
                         evaluation.loss(), evaluation.parts(), evaluation.samples(),
                         Duration.ofNanos(System.nanoTime() - started)));
@@ -110,6 +145,18 @@ public final class ModelTrainer {
                 lastParts, List.copyOf(trainLosses), List.copyOf(validationLosses), test.loss(), test.parts(),
                 Duration.ofNanos(System.nanoTime() - started));
         return new TrainedModel(model, config, result);
+    }
+
+    private static void saveEpoch(Model model, java.nio.file.Path folder, int epoch) {
+        try {
+            java.nio.file.Files.createDirectories(folder);
+            model.setProperty("Epoch", Integer.toString(epoch));
+            // Older epochs stay until the caller has recorded this one: a crash in between must leave a resumable
+            // checkpoint whichever record survives.
+            model.save(folder, Checkpoints.NAME);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot save the checkpoint of epoch " + epoch + " in " + folder, e);
+        }
     }
 
     private static float trainStep(Trainer trainer, TrainingConfig config, ImageSet images, int[] order, int from,

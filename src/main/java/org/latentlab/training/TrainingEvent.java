@@ -15,16 +15,22 @@ public sealed interface TrainingEvent {
     record Queued(UUID runId, int position) implements TrainingEvent {
     }
 
-    record Started(UUID runId) implements TrainingEvent {
+    /** Training begins (after {@code resumedAfterEpoch} epochs when the run goes on from a checkpoint). */
+    record Started(UUID runId, int resumedAfterEpoch) implements TrainingEvent {
     }
 
-    record Progress(UUID runId, TrainingProgress progress) implements TrainingEvent {
+    /** A batch loss or an epoch's end, with the curve point it added. */
+    record Progress(UUID runId, TrainingProgress progress, CurvePoint point) implements TrainingEvent {
     }
 
     record Finished(UUID runId, TrainingResult result, Path checkpoint) implements TrainingEvent {
     }
 
     record Cancelled(UUID runId) implements TrainingEvent {
+    }
+
+    /** The server is stopping; the run can be resumed after the restart. */
+    record Interrupted(UUID runId) implements TrainingEvent {
     }
 
     record Failed(UUID runId, String reason) implements TrainingEvent {

@@ -1,11 +1,15 @@
 package org.latentlab.training;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -14,72 +18,152 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.latentlab.base.InvalidInputException;
 import org.latentlab.base.LatentLabProperties;
-import org.latentlab.base.SignedInUser;
 import org.latentlab.ml.Cancellation;
 import org.latentlab.ml.CheckpointMetadata;
 import org.latentlab.ml.Checkpoints;
 import org.latentlab.ml.DeepLearningEngine;
+import org.latentlab.ml.EpochCheckpoints;
 import org.latentlab.ml.ModelTrainer;
 import org.latentlab.ml.TrainedModel;
 import org.latentlab.ml.TrainingConfig;
+import org.latentlab.ml.TrainingProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.security.access.AccessDeniedException;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
- * Every training goes through this queue: at most {@code concurrentRuns} at once on dedicated threads, the rest
- * waiting in submission order with a visible position. One user cannot fill the machine: each may have only
- * {@code queuedPerUser} runs waiting or running. Finished runs are saved as checkpoints under the data folder.
+ * Every training goes through this queue: at most {@code concurrentRuns} at once on dedicated low-priority threads,
+ * the rest waiting in submission order with a visible position. One user cannot fill the machine: each may have only
+ * {@code queuedPerUser} runs waiting or running, and their saved runs may take only {@code storageQuotaMb}.
+ * <p>
+ * A run is stored before it is queued, its curve and samples at the end of every epoch together with the epoch's
+ * parameters on disk, so a stopped server loses at most the epoch in progress: at the next start such runs are
+ * marked interrupted and can be resumed from their last epoch. This class does not check who asks; {@link LabRuns}
+ * does.
  */
 @Service
-public class TrainingQueue implements DisposableBean {
+public class TrainingQueue implements DisposableBean, SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(TrainingQueue.class);
+    private static final Pattern PARAMETERS = Pattern.compile(Checkpoints.NAME + "-(\\d{4})\\.params");
 
     private final TrainingProperties properties;
     private final DeepLearningEngine engine;
+    private final RunRecords records;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Path runsFolder;
     private final ExecutorService workers;
-    private final Map<UUID, TrainingRun> runs = new ConcurrentHashMap<>();
+    private final Map<UUID, TrainingRun> live = new ConcurrentHashMap<>();
     private final List<TrainingRun> waiting = new ArrayList<>();
+    private volatile boolean stopping;
 
-    public TrainingQueue(TrainingProperties properties, DeepLearningEngine engine, LatentLabProperties settings,
-            Clock clock) {
+    TrainingQueue(TrainingProperties properties, DeepLearningEngine engine, RunRecords records,
+            ApplicationEventPublisher events, LatentLabProperties settings, Clock clock) {
         this.properties = properties;
         this.engine = engine;
+        this.records = records;
+        this.events = events;
         this.clock = clock;
         this.runsFolder = settings.dataDir().toAbsolutePath().resolve("runs");
         this.workers = new ThreadPoolExecutor(properties.concurrentRuns(), properties.concurrentRuns(), 0,
                 TimeUnit.SECONDS, new LinkedBlockingQueue<>(), trainingThreads());
     }
 
-    /** Queues a run; refused with a message when the config is invalid or a limit is reached. */
-    public TrainingRun submit(long ownerId, TrainingConfig config) {
-        config.validate();
-        if (!engine.available()) {
-            throw new InvalidInputException("engine", "training.engineUnavailable");
+    /** Runs that were waiting or training when the server last stopped are marked interrupted, never lost. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        int interrupted = records.interruptUnfinished(clock.instant());
+        if (interrupted > 0) {
+            log.info("{} training run(s) were interrupted by the last shutdown; their owners can resume them",
+                    interrupted);
         }
-        TrainingRun run = new TrainingRun(ownerId, config, clock.instant());
+    }
+
+    /** Stores and queues a new run; refused with a message when the config is invalid or a limit is reached. */
+    public TrainingRun submit(long ownerId, Experiment experiment, TrainingConfig config) {
+        config.validate();
+        if (config.kind() != experiment.kind()) {
+            throw new InvalidInputException("kind", "training.config.kind");
+        }
+        checkEngine();
+        long used = records.storageOf(ownerId);
+        if (used >= properties.storageQuotaBytes()) {
+            throw new InvalidInputException("quota", "training.quota.full", megabytes(used),
+                    properties.storageQuotaMb());
+        }
+        UUID id = UUID.randomUUID();
+        Path folder = runsFolder.resolve(id.toString());
+        TrainingRun run = new TrainingRun(id, ownerId, experiment, config, clock.instant(), folder, List.of(), 0);
         synchronized (waiting) {
-            long active = runs.values().stream().filter(r -> r.ownerId() == ownerId && !r.state().ended()).count();
-            if (active >= properties.queuedPerUser()) {
-                throw new InvalidInputException("queue", "training.queue.userLimit", properties.queuedPerUser());
-            }
-            if (waiting.size() >= properties.queueCapacity()) {
-                throw new InvalidInputException("queue", "training.queue.full", properties.queueCapacity());
-            }
-            runs.put(run.id(), run);
-            waiting.add(run);
-            run.publish(new TrainingEvent.Queued(run.id(), waiting.size()));
+            checkLimits(ownerId);
+            records.insert(id, ownerId, experiment, config, run.submittedAt(), folder.toString());
+            enqueue(run);
         }
         workers.execute(() -> execute(run));
         return run;
+    }
+
+    /**
+     * Puts a stopped run back in the queue: from its last saved epoch ({@code fromCheckpoint}) or from scratch.
+     * The caller has checked that the run is the requester's.
+     */
+    TrainingRun requeue(RunRecords.Row row, boolean fromCheckpoint) {
+        RunSummary stored = row.summary();
+        if (!stored.state().canContinue() || live.containsKey(stored.id())) {
+            throw new InvalidInputException("run", "training.run.notStopped");
+        }
+        if (fromCheckpoint && !resumable(row)) {
+            throw new InvalidInputException("run", "training.run.noCheckpoint");
+        }
+        checkEngine();
+        int keep = fromCheckpoint ? stored.epochsDone() : 0;
+        Path folder = Path.of(row.checkpointDir());
+        List<CurvePoint> curve = keep == 0 ? List.of()
+                : records.curve(stored.id()).stream().filter(p -> p.epoch() <= keep).toList();
+        TrainingRun run = new TrainingRun(stored.id(), stored.ownerId(), stored.experiment(), stored.config(),
+                stored.submittedAt(), folder, curve, keep);
+        synchronized (waiting) {
+            checkLimits(stored.ownerId());
+            records.requeue(stored.id(), keep);
+            if (keep == 0) {
+                deleteFolder(folder);
+            }
+            enqueue(run);
+        }
+        workers.execute(() -> execute(run));
+        return run;
+    }
+
+    private void checkEngine() {
+        if (!engine.available()) {
+            throw new InvalidInputException("engine", "training.engineUnavailable");
+        }
+    }
+
+    private void checkLimits(long ownerId) {
+        long active = live.values().stream().filter(r -> r.ownerId() == ownerId).count();
+        if (active >= properties.queuedPerUser()) {
+            throw new InvalidInputException("queue", "training.queue.userLimit", properties.queuedPerUser());
+        }
+        if (waiting.size() >= properties.queueCapacity()) {
+            throw new InvalidInputException("queue", "training.queue.full", properties.queueCapacity());
+        }
+    }
+
+    private void enqueue(TrainingRun run) {
+        live.put(run.id(), run);
+        waiting.add(run);
+        run.publish(new TrainingEvent.Queued(run.id(), waiting.size()));
     }
 
     /** 1 for the next run to start, 0 for a run that is not waiting. */
@@ -94,34 +178,48 @@ public class TrainingQueue implements DisposableBean {
         }
     }
 
-    public List<TrainingRun> runsOf(long ownerId) {
-        return runs.values().stream().filter(r -> r.ownerId() == ownerId)
-                .sorted((a, b) -> b.submittedAt().compareTo(a.submittedAt())).toList();
+    /** The run while it waits or trains; empty once it has ended (then the database has all of it). */
+    public Optional<TrainingRun> live(UUID runId) {
+        return Optional.ofNullable(live.get(runId));
     }
 
-    /** Every run, for teachers and admins watching the machine. */
-    public List<TrainingRun> allRuns() {
-        return runs.values().stream().sorted((a, b) -> b.submittedAt().compareTo(a.submittedAt())).toList();
+    /** Every run waiting or training, the next to start first after the running ones. */
+    public List<TrainingRun> liveRuns() {
+        return live.values().stream()
+                .sorted((a, b) -> a.state() != b.state() ? (a.state() == RunState.RUNNING ? -1 : 1)
+                        : Integer.compare(position(a.id()), position(b.id())))
+                .toList();
     }
 
-    /** The owner, a teacher or an admin may cancel; a waiting run is dropped, a running one stops within a batch. */
-    public void cancel(UUID runId, SignedInUser requester) {
-        TrainingRun run = runs.get(runId);
+    /** Whether training can go on from the run's last saved epoch. */
+    boolean resumable(RunRecords.Row row) {
+        RunSummary run = row.summary();
+        return run.state().canContinue() && run.epochsDone() > 0 && run.epochsDone() <= run.config().epochs()
+                && Files.isRegularFile(Path.of(row.checkpointDir()).resolve(
+                        Checkpoints.parametersFile(run.epochsDone())));
+    }
+
+    /** A waiting run is dropped at once, a running one stops within a batch. The caller has checked the rights. */
+    void cancel(UUID runId) {
+        TrainingRun run = live.get(runId);
         if (run == null) {
-            throw new InvalidInputException("run", "training.run.notFound");
+            throw new InvalidInputException("run", "training.run.notActive");
         }
-        if (run.ownerId() != requester.userId() && !requester.isTeacher()) {
-            throw new AccessDeniedException("Run " + runId + " belongs to another user");
-        }
-        run.cancellation().cancel();
+        run.cancelByUser();
         boolean wasWaiting;
         synchronized (waiting) {
             wasWaiting = waiting.remove(run);
         }
         if (wasWaiting) {
-            run.end(RunState.CANCELLED, new TrainingEvent.Cancelled(run.id()));
+            records.ended(run.id(), RunState.CANCELLED, clock.instant(), null);
+            finish(run, RunState.CANCELLED, new TrainingEvent.Cancelled(run.id()));
             announcePositions();
         }
+    }
+
+    /** Removes a stopped run's files; its rows are deleted by the caller. */
+    void deleteFiles(RunRecords.Row row) {
+        deleteFolder(Path.of(row.checkpointDir()));
     }
 
     private void execute(TrainingRun run) {
@@ -129,24 +227,82 @@ public class TrainingQueue implements DisposableBean {
             if (!waiting.remove(run)) {
                 return; // cancelled while waiting
             }
-            run.state(RunState.RUNNING);
+            run.started(clock.instant());
         }
         announcePositions();
-        run.publish(new TrainingEvent.Started(run.id()));
-        try (TrainedModel trained = ModelTrainer.train(run.config(),
-                progress -> run.publish(new TrainingEvent.Progress(run.id(), progress)), run.cancellation())) {
-            Path folder = runsFolder.resolve(run.id().toString());
-            CheckpointMetadata metadata = CheckpointMetadata.of(trained.result(), clock.instant(), appVersion(),
-                    engine.status().engineName() + " " + engine.status().engineVersion());
-            Checkpoints.save(trained, folder, metadata);
-            run.end(RunState.FINISHED, new TrainingEvent.Finished(run.id(), trained.result(), folder));
+        try {
+            records.started(run.id(), run.startedAt());
+            long earlierSeconds = run.resumeAfterEpoch() == 0 ? 0
+                    : records.find(run.id()).map(r -> r.summary().trainingTime().toSeconds()).orElse(0L);
+            run.publish(new TrainingEvent.Started(run.id(), run.resumeAfterEpoch()));
+            EpochCheckpoints checkpoints = checkpointsFor(run);
+            try (TrainedModel trained = ModelTrainer.train(run.config(),
+                    progress -> onProgress(run, progress, earlierSeconds), run.cancellation(), checkpoints)) {
+                CheckpointMetadata metadata = CheckpointMetadata.of(trained.result(), clock.instant(), appVersion(),
+                        engine.status().engineName() + " " + engine.status().engineVersion());
+                Checkpoints.save(trained, run.folder(), metadata);
+                pruneParameters(run.folder(), run.config().epochs());
+                records.finished(run.id(), trained.result(), clock.instant(), folderSize(run.folder()));
+                finish(run, RunState.FINISHED, new TrainingEvent.Finished(run.id(), trained.result(), run.folder()));
+                events.publishEvent(new LabRunFinished(run.id(), run.ownerId(), run.experiment().slug(),
+                        Experiment.LESSON));
+            }
         } catch (Cancellation.CancelledException cancelled) {
-            run.end(RunState.CANCELLED, new TrainingEvent.Cancelled(run.id()));
+            if (stopping && !run.cancelledByUser()) {
+                endQuietly(run, RunState.INTERRUPTED, null, new TrainingEvent.Interrupted(run.id()));
+            } else {
+                endQuietly(run, RunState.CANCELLED, null, new TrainingEvent.Cancelled(run.id()));
+            }
         } catch (IOException | RuntimeException | Error failure) {
             log.error("Training run {} ({}) failed", run.id(), run.config().kind(), failure);
-            run.end(RunState.FAILED, new TrainingEvent.Failed(run.id(), failure.getClass().getSimpleName() + ": "
-                    + failure.getMessage()));
+            String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+            endQuietly(run, RunState.FAILED, reason, new TrainingEvent.Failed(run.id(), reason));
         }
+    }
+
+    private EpochCheckpoints checkpointsFor(TrainingRun run) {
+        if (run.resumeAfterEpoch() == 0) {
+            return EpochCheckpoints.fresh(run.folder());
+        }
+        List<CurvePoint> epochs = run.curve().stream().filter(p -> p.kind() == CurvePoint.Kind.EPOCH).toList();
+        return new EpochCheckpoints(run.folder(), run.resumeAfterEpoch(),
+                epochs.stream().map(CurvePoint::trainLoss).toList(),
+                epochs.stream().map(p -> p.validationLoss() == null ? Double.NaN : p.validationLoss()).toList());
+    }
+
+    private void onProgress(TrainingRun run, TrainingProgress progress, long earlierSeconds) {
+        CurvePoint point = switch (progress) {
+            case TrainingProgress.BatchLoss batch -> run.addPoint(CurvePoint.Kind.BATCH, batch.epoch(), batch.batch(),
+                    batch.batchesPerEpoch(), batch.loss(), null);
+            case TrainingProgress.EpochFinished epoch -> {
+                CurvePoint added = run.addPoint(CurvePoint.Kind.EPOCH, epoch.epoch(), 1, 1, epoch.trainLoss(),
+                        epoch.validationLoss());
+                // The epoch's parameters are already on disk (the trainer saves them before reporting the epoch),
+                // so once this commits, a resume can start from here.
+                records.epochDone(run.id(), run.unstoredPoints(), epoch.epoch(),
+                        epoch.samples().stream().map(RunSample::of).toList(),
+                        epoch.elapsed().plus(Duration.ofSeconds(earlierSeconds)), folderSize(run.folder()));
+                pruneParameters(run.folder(), epoch.epoch());
+                yield added;
+            }
+        };
+        run.publish(new TrainingEvent.Progress(run.id(), progress, point));
+    }
+
+    private void endQuietly(TrainingRun run, RunState state, String failure, TrainingEvent event) {
+        try {
+            records.ended(run.id(), state, clock.instant(), failure);
+            records.storage(run.id(), folderSize(run.folder()));
+        } catch (RuntimeException e) {
+            // The database is going away with the server: the next start marks the run interrupted anyway.
+            log.warn("Could not record the end of run {}: {}", run.id(), e.toString());
+        }
+        finish(run, state, event);
+    }
+
+    private void finish(TrainingRun run, RunState state, TrainingEvent event) {
+        live.remove(run.id());
+        run.end(state, event);
     }
 
     private void announcePositions() {
@@ -157,6 +313,54 @@ public class TrainingQueue implements DisposableBean {
         for (int i = 0; i < snapshot.size(); i++) {
             snapshot.get(i).publish(new TrainingEvent.Queued(snapshot.get(i).id(), i + 1));
         }
+    }
+
+    /** Keeps only the parameters of {@code keepEpoch}: older epochs are no longer needed to resume. */
+    private static void pruneParameters(Path folder, int keepEpoch) {
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                Matcher name = PARAMETERS.matcher(file.getFileName().toString());
+                if (name.matches() && Integer.parseInt(name.group(1)) != keepEpoch) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException e) {
+            log.warn("Could not remove old checkpoints in {}: {}", folder, e.toString());
+        }
+    }
+
+    static long folderSize(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> {
+                try {
+                    return Files.size(file);
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
+        }
+    }
+
+    private static void deleteFolder(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + folder, e);
+        }
+    }
+
+    static long megabytes(long bytes) {
+        return (bytes + 1024 * 1024 - 1) / (1024 * 1024);
     }
 
     private ThreadFactory trainingThreads() {
@@ -178,9 +382,14 @@ public class TrainingQueue implements DisposableBean {
         return version == null ? "dev" : version;
     }
 
+    /** A stopping server interrupts its runs (they can be resumed after the restart) rather than cancelling them. */
     @Override
-    public void destroy() {
-        runs.values().forEach(run -> run.cancellation().cancel());
-        workers.shutdownNow();
+    public void destroy() throws InterruptedException {
+        stopping = true;
+        live.values().forEach(run -> run.cancellation().cancel());
+        workers.shutdown();
+        if (!workers.awaitTermination(20, TimeUnit.SECONDS)) {
+            workers.shutdownNow();
+        }
     }
 }

@@ -1,0 +1,164 @@
+package org.latentlab.training;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.latentlab.base.CurrentUser;
+import org.latentlab.base.InvalidInputException;
+import org.latentlab.base.SignedInUser;
+import org.latentlab.classroom.ClassroomService;
+import org.latentlab.ml.TrainingConfig;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * What the Lab's pages may do with runs, checked here on the server for every call: a student sees, continues and
+ * deletes only their own runs; a teacher also sees the runs of students in their classes; teachers and admins see
+ * the queue and may cancel any run. A run someone may not see is reported as not found, so ids reveal nothing.
+ */
+@Service
+public class LabRuns {
+
+    private final TrainingQueue queue;
+    private final RunRecords records;
+    private final CurrentUser currentUser;
+    private final ClassroomService classrooms;
+    private final TrainingProperties properties;
+    private final JdbcClient jdbc;
+
+    LabRuns(TrainingQueue queue, RunRecords records, CurrentUser currentUser, ClassroomService classrooms,
+            TrainingProperties properties, JdbcClient jdbc) {
+        this.queue = queue;
+        this.records = records;
+        this.currentUser = currentUser;
+        this.classrooms = classrooms;
+        this.properties = properties;
+        this.jdbc = jdbc;
+    }
+
+    /** How much of their storage quota a user's saved runs take. */
+    public record StorageUse(long usedBytes, long quotaBytes) {
+        public long usedMegabytes() {
+            return TrainingQueue.megabytes(usedBytes);
+        }
+
+        public long quotaMegabytes() {
+            return quotaBytes / (1024 * 1024);
+        }
+    }
+
+    public RunSummary start(Experiment experiment, TrainingConfig config) {
+        SignedInUser user = currentUser.require();
+        TrainingRun run = queue.submit(user.userId(), experiment, config);
+        return summary(records.find(run.id()).orElseThrow());
+    }
+
+    public List<RunSummary> myRuns() {
+        return records.ofOwner(currentUser.require().userId()).stream().map(this::summary).toList();
+    }
+
+    public StorageUse myStorage() {
+        return new StorageUse(records.storageOf(currentUser.require().userId()), properties.storageQuotaBytes());
+    }
+
+    /** A run the signed-in user may see. */
+    public RunSummary run(UUID id) {
+        return summary(readable(id));
+    }
+
+    /** The curve so far: live while the run trains, from the database afterwards. */
+    public List<CurvePoint> curve(UUID id) {
+        readable(id);
+        return queue.live(id).map(TrainingRun::curve).orElseGet(() -> records.curve(id));
+    }
+
+    /** The samples of the run's latest epoch. */
+    public List<RunSample> samples(UUID id) {
+        readable(id);
+        return records.samples(id);
+    }
+
+    /** The live run to follow, while it waits or trains. */
+    public Optional<TrainingRun> follow(UUID id) {
+        readable(id);
+        return queue.live(id);
+    }
+
+    /** The owner may cancel their run; teachers and admins any run (they watch over the shared machine). */
+    public void cancel(UUID id) {
+        SignedInUser user = currentUser.require();
+        RunRecords.Row row = records.find(id).orElseThrow(LabRuns::notFound);
+        if (row.summary().ownerId() != user.userId() && !user.isTeacher()) {
+            throw notFound();
+        }
+        queue.cancel(id);
+    }
+
+    /** Goes on from the run's last saved epoch. */
+    public RunSummary resume(UUID id) {
+        queue.requeue(owned(id), true);
+        return run(id);
+    }
+
+    /** Trains the run again from scratch with the same settings. */
+    public RunSummary restart(UUID id) {
+        queue.requeue(owned(id), false);
+        return run(id);
+    }
+
+    /** Deletes a stopped run of one's own with its checkpoint; the run submitted as the assignment stays. */
+    public void delete(UUID id) {
+        RunRecords.Row row = owned(id);
+        if (!row.summary().state().ended() || queue.live(id).isPresent()) {
+            throw new InvalidInputException("run", "training.run.stillActive");
+        }
+        boolean submitted = jdbc.sql("select count(*) from assignment_submission where run_id = ?")
+                .param(id.toString()).query(Long.class).single() > 0;
+        if (submitted) {
+            throw new InvalidInputException("run", "training.run.submitted");
+        }
+        queue.deleteFiles(row);
+        records.delete(id);
+    }
+
+    /** Every run waiting or training on the server, for the people who watch over it. */
+    @PreAuthorize("hasRole('TEACHER')")
+    public List<RunSummary> queue() {
+        return queue.liveRuns().stream().map(run -> records.find(run.id())).flatMap(Optional::stream)
+                .map(this::summary).toList();
+    }
+
+    RunRecords.Row owned(UUID id) {
+        SignedInUser user = currentUser.require();
+        RunRecords.Row row = records.find(id).orElseThrow(LabRuns::notFound);
+        if (row.summary().ownerId() != user.userId()) {
+            throw notFound();
+        }
+        return row;
+    }
+
+    private RunRecords.Row readable(UUID id) {
+        SignedInUser user = currentUser.require();
+        RunRecords.Row row = records.find(id).orElseThrow(LabRuns::notFound);
+        long owner = row.summary().ownerId();
+        if (owner != user.userId() && !(user.isTeacher() && classrooms.teachesStudent(owner))) {
+            throw notFound();
+        }
+        return row;
+    }
+
+    private RunSummary summary(RunRecords.Row row) {
+        RunSummary stored = row.summary();
+        return new RunSummary(stored.id(), stored.ownerId(), stored.ownerName(), stored.experiment(),
+                stored.config(), stored.state(), stored.submittedAt(), stored.startedAt(), stored.endedAt(),
+                stored.epochsDone(), stored.trainingTime(), stored.finalTrainLoss(), stored.finalValidationLoss(),
+                stored.testLoss(), stored.testMetrics(), stored.failure(), stored.storageBytes(),
+                queue.position(stored.id()), queue.resumable(row));
+    }
+
+    private static InvalidInputException notFound() {
+        return new InvalidInputException("run", "training.run.notFound");
+    }
+}

@@ -51,6 +51,11 @@ export class LossChart extends LitElement {
     this.setAttribute('dir', 'ltr');
     this.resizer = new ResizeObserver(() => this.fit());
     this.resizer.observe(this);
+    // Vaadin may move the element in the DOM while building the page: a move disconnects it (destroying the plot)
+    // and connects it again, so draw again whatever data it already has.
+    if (this.data && !this.plot) {
+      this.updateComplete.then(() => this.build());
+    }
   }
 
   disconnectedCallback() {

@@ -63,6 +63,7 @@ public class AssignmentsView extends FeaturePage {
         classes.setItems(own);
         classes.setItemLabelGenerator(ClassSummary::name);
         classes.setId("assignments-class");
+        classes.setWidth("24em");
         classes.addValueChangeListener(e -> refresh());
 
         grid.addColumn(row -> row.student().displayName()).setHeader(getTranslation("progress.student"))

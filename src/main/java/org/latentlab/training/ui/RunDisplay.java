@@ -111,7 +111,6 @@ final class RunDisplay {
     Div samples(List<RunSample> samples, Corruption corruption) {
         Div grid = new Div();
         grid.addClassName("ll-sample-grid");
-        grid.getElement().setAttribute("dir", "ltr");
         boolean showInput = corruption != Corruption.NONE;
         grid.getStyle().set("--ll-sample-count", Integer.toString(Math.max(1, samples.size())));
         grid.add(rowLabel("lab.samples.original"));

@@ -2,12 +2,16 @@ package org.latentlab.classroom;
 
 import org.latentlab.base.SignedInUser;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
 
 /**
  * Puts an account into the security context, as a real sign-in would. It uses the application context's own
- * strategy: Vaadin installs one per context, so the static holder may belong to another test's context.
+ * strategy: Vaadin installs one per context, so the static holder may belong to another test's context (a context
+ * cached from an earlier test class). Browserless view tests read the static holder, so signing in also makes this
+ * context's strategy the static one again; without that, a view test that runs after a test with another context
+ * sees nobody signed in and is sent to the home page.
  */
 @Component
 public class SignIn {
@@ -19,6 +23,7 @@ public class SignIn {
     }
 
     public SignedInUser as(AccountSummary account) {
+        SecurityContextHolder.setContextHolderStrategy(securityContexts);
         SignedInUser user = new SignedInUser(account.id(), account.username(), account.displayName(), account.role(),
                 null);
         var context = securityContexts.createEmptyContext();
@@ -28,6 +33,7 @@ public class SignIn {
     }
 
     public void out() {
+        SecurityContextHolder.setContextHolderStrategy(securityContexts);
         securityContexts.clearContext();
     }
 }

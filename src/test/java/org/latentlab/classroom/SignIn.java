@@ -1,9 +1,13 @@
 package org.latentlab.classroom;
 
+import com.vaadin.flow.server.VaadinSession;
+
 import org.latentlab.base.SignedInUser;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,11 +33,30 @@ public class SignIn {
         var context = securityContexts.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         securityContexts.setContext(context);
+        inVaadinSession(context);
         return user;
     }
 
     public void out() {
         SecurityContextHolder.setContextHolderStrategy(securityContexts);
         securityContexts.clearContext();
+        inVaadinSession(null);
+    }
+
+    /**
+     * Vaadin's strategy reads the context of the current Vaadin session's HTTP session before its thread-local one,
+     * so a browserless test whose session holds an older context (anonymous, or another user) must find the new
+     * one there too.
+     */
+    private static void inVaadinSession(SecurityContext context) {
+        VaadinSession session = VaadinSession.getCurrent();
+        if (session != null && session.getSession() != null) {
+            String key = HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY;
+            if (context == null) {
+                session.getSession().removeAttribute(key);
+            } else {
+                session.getSession().setAttribute(key, context);
+            }
+        }
     }
 }

@@ -1,15 +1,13 @@
 package org.latentlab.quiz;
 
+import static org.latentlab.base.SimulatedUser.check;
+
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,10 +20,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.latentlab.base.SimulatedUser;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -43,9 +39,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class QuizLoadBenchmark {
 
-    private static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
-    private static final Pattern CSRF_HEADER = Pattern.compile("<meta name=\"_csrf_header\" content=\"([^\"]+)\"");
-    private static final Pattern SESSION = Pattern.compile("JSESSIONID=([^;]+)");
     private static final String PASSWORD = "load test secret";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -90,9 +83,8 @@ class QuizLoadBenchmark {
                     Timestamp.from(clock.instant())).update();
             usernames.add(username);
         }
-        String base = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
-        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        String base = SimulatedUser.baseUrl(context);
+        HttpClient http = SimulatedUser.httpClient();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicInteger acknowledged = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
@@ -103,12 +95,12 @@ class QuizLoadBenchmark {
             for (String username : usernames) {
                 pool.submit(() -> {
                     try {
-                        Student student = new Student(http, base);
-                        student.signIn(username);
+                        SimulatedUser student = new SimulatedUser(http, base);
+                        student.signIn(username, PASSWORD);
                         Random random = new Random(username.hashCode());
                         start.await();
                         Thread.sleep(pace.rampMillis() == 0 ? 0 : random.nextInt(pace.rampMillis()));
-                        student.takeQuiz(quiz.id(), random, pace, latencies, acknowledged);
+                        takeQuiz(student, quiz.id(), random, pace, latencies, acknowledged);
                     } catch (Exception e) {
                         failures.incrementAndGet();
                         firstFailure.compareAndSet(null, username + ": " + e);
@@ -141,113 +133,40 @@ class QuizLoadBenchmark {
         return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, sorted.length * p / 100)] / 1e6;
     }
 
-    /** One simulated student: a session cookie and the CSRF token of that session. */
-    private static final class Student {
-        private final HttpClient http;
-        private final String base;
-        private String session;
-        private String csrf;
-        private String csrfHeader;
-
-        Student(HttpClient http, String base) {
-            this.http = http;
-            this.base = base;
+    private static void takeQuiz(SimulatedUser student, String quizId, Random random, Pace pace,
+            ConcurrentLinkedQueue<Long> latencies, AtomicInteger acknowledged) throws Exception {
+        HttpResponse<String> started = check(student.send(student.api("/api/quizzes/" + quizId + "/attempt")
+                .POST(HttpRequest.BodyPublishers.noBody())));
+        JsonNode sheet = JSON.readTree(started.body());
+        long attemptId = sheet.get("attempt").get("attemptId").asLong();
+        for (JsonNode question : sheet.get("questions")) {
+            // A student reads and thinks before answering.
+            Thread.sleep(pace.thinkMinMillis()
+                    + random.nextInt(Math.max(1, pace.thinkMaxMillis() - pace.thinkMinMillis())));
+            String body = answer(question, random);
+            long t0 = System.nanoTime();
+            HttpResponse<String> saved = student.send(student.api("/api/attempts/" + attemptId + "/answers/"
+                    + question.get("id").asString()).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(body)));
+            latencies.add(System.nanoTime() - t0);
+            check(saved);
+            acknowledged.incrementAndGet();
         }
+        check(student.send(student.api("/api/attempts/" + attemptId + "/submit")
+                .POST(HttpRequest.BodyPublishers.noBody())));
+    }
 
-        void signIn(String username) throws Exception {
-            readToken(send(get("/login")));
-            String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-                    + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
-                    + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
-            HttpResponse<String> login = send(request("/login").header("Content-Type",
-                    "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
-            if (login.statusCode() != 302 || login.headers().firstValue("Location").orElse("").contains("error")) {
-                throw new IllegalStateException("login failed: " + login.statusCode() + " "
-                        + login.headers().firstValue("Location").orElse(""));
+    private static String answer(JsonNode question, Random random) {
+        List<String> ids = new ArrayList<>();
+        question.get("items").forEach(item -> ids.add(item.get("id").asString()));
+        return switch (question.get("type").asString()) {
+            case "SINGLE", "MULTIPLE" -> "{\"choices\":[\"" + ids.get(random.nextInt(ids.size())) + "\"]}";
+            case "TRUE_FALSE" -> "{\"value\":" + random.nextBoolean() + "}";
+            case "NUMERIC" -> "{\"number\":" + random.nextInt(1000) + "}";
+            default -> {
+                Collections.shuffle(ids, random);
+                yield "{\"order\":[\"" + String.join("\",\"", ids) + "\"]}";
             }
-            // A new session after signing in, with its own token.
-            readToken(send(get("/")));
-        }
-
-        void takeQuiz(String quizId, Random random, Pace pace, ConcurrentLinkedQueue<Long> latencies,
-                AtomicInteger acknowledged) throws Exception {
-            HttpResponse<String> started = send(api("/api/quizzes/" + quizId + "/attempt")
-                    .POST(HttpRequest.BodyPublishers.noBody()));
-            check(started);
-            JsonNode sheet = JSON.readTree(started.body());
-            long attemptId = sheet.get("attempt").get("attemptId").asLong();
-            for (JsonNode question : sheet.get("questions")) {
-                // A student reads and thinks before answering.
-                Thread.sleep(pace.thinkMinMillis()
-                        + random.nextInt(Math.max(1, pace.thinkMaxMillis() - pace.thinkMinMillis())));
-                String body = answer(question, random);
-                long t0 = System.nanoTime();
-                HttpResponse<String> saved = send(api("/api/attempts/" + attemptId + "/answers/"
-                        + question.get("id").asString()).header("Content-Type", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofString(body)));
-                latencies.add(System.nanoTime() - t0);
-                check(saved);
-                acknowledged.incrementAndGet();
-            }
-            check(send(api("/api/attempts/" + attemptId + "/submit").POST(HttpRequest.BodyPublishers.noBody())));
-        }
-
-        private static String answer(JsonNode question, Random random) {
-            List<String> ids = new ArrayList<>();
-            question.get("items").forEach(item -> ids.add(item.get("id").asString()));
-            return switch (question.get("type").asString()) {
-                case "SINGLE", "MULTIPLE" -> "{\"choices\":[\"" + ids.get(random.nextInt(ids.size())) + "\"]}";
-                case "TRUE_FALSE" -> "{\"value\":" + random.nextBoolean() + "}";
-                case "NUMERIC" -> "{\"number\":" + random.nextInt(1000) + "}";
-                default -> {
-                    Collections.shuffle(ids, random);
-                    yield "{\"order\":[\"" + String.join("\",\"", ids) + "\"]}";
-                }
-            };
-        }
-
-        private HttpRequest.Builder request(String path) {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
-                    .timeout(Duration.ofSeconds(60));
-            if (session != null) {
-                builder.header("Cookie", "JSESSIONID=" + session);
-            }
-            return builder;
-        }
-
-        private HttpRequest.Builder get(String path) {
-            return request(path).GET();
-        }
-
-        private HttpRequest.Builder api(String path) {
-            return request(path).header(csrfHeader, csrf).header("Accept", "application/json");
-        }
-
-        private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            for (String cookie : response.headers().allValues("Set-Cookie")) {
-                Matcher matcher = SESSION.matcher(cookie);
-                if (matcher.find()) {
-                    session = matcher.group(1);
-                }
-            }
-            return response;
-        }
-
-        private void readToken(HttpResponse<String> page) {
-            Matcher token = CSRF.matcher(page.body());
-            Matcher header = CSRF_HEADER.matcher(page.body());
-            if (!token.find()) {
-                throw new IllegalStateException("no CSRF token in the page (" + page.statusCode() + ")");
-            }
-            csrf = token.group(1);
-            csrfHeader = header.find() ? header.group(1) : "X-CSRF-TOKEN";
-        }
-
-        private static void check(HttpResponse<String> response) {
-            if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
-            }
-        }
+        };
     }
 }

@@ -80,6 +80,18 @@ public class LabRuns {
         return records.samples(id);
     }
 
+    /**
+     * The folder of a finished run's model (load it with {@code Checkpoints.load}), for the Playground: only for the
+     * owner and the teachers of the owner's classes, and only once the run has finished.
+     */
+    public java.nio.file.Path model(UUID id) {
+        RunRecords.Row row = readable(id);
+        if (row.summary().state() != RunState.FINISHED) {
+            throw new InvalidInputException("run", "training.run.notFinished");
+        }
+        return java.nio.file.Path.of(row.checkpointDir());
+    }
+
     /** The live run to follow, while it waits or trains. */
     public Optional<TrainingRun> follow(UUID id) {
         readable(id);

@@ -124,6 +124,12 @@ class LabRunsTest {
                         String.format("model-%04d.params", run.config().epochs()));
             }
         }
+        // The Playground opens a finished run's model through the same checks.
+        signIn.as(amina);
+        assertThat(org.latentlab.ml.Checkpoints.readMetadata(runs.model(first.id())).kind())
+                .isEqualTo(first.config().kind());
+        signIn.as(budi);
+        assertThatThrownBy(() -> runs.model(first.id())).isInstanceOf(InvalidInputException.class);
         // A finished Lab run counts in the lesson's progress.
         assertThat(jdbc.sql("select item from lesson_progress where user_id = ? and lesson_id = 'autoencoders'")
                 .param(amina.id()).query(String.class).list()).contains("lab:conv-ae", "lab:vae-2d");
@@ -187,6 +193,8 @@ class LabRunsTest {
         assertThatThrownBy(() -> runs.run(run.id())).isInstanceOf(InvalidInputException.class);
         runs.cancel(run.id());
         assertThat(awaitEnd(amina, run.id()).state()).isEqualTo(RunState.CANCELLED);
+        assertThatThrownBy(() -> runs.model(run.id())).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.messageKey()).isEqualTo("training.run.notFinished"));
     }
 
     @Test

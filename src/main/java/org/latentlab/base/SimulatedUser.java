@@ -156,4 +156,10 @@ public final class SimulatedUser {
         csrf = token.group(1);
         csrfHeader = header.find() ? header.group(1) : "X-CSRF-TOKEN";
     }
+
+    /** The p-th percentile of latencies sorted ascending, in nanoseconds, as milliseconds (0 when there are none). */
+    public static double percentileMillis(long[] sortedNanos, int p) {
+        return sortedNanos.length == 0 ? 0
+                : sortedNanos[Math.min(sortedNanos.length - 1, sortedNanos.length * p / 100)] / 1e6;
+    }
 }

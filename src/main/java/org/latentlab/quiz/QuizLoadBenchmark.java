@@ -121,16 +121,13 @@ class QuizLoadBenchmark {
         out.printf(Locale.ROOT, "pace=%s%n", pace);
         out.printf(Locale.ROOT, "students=%d answers_saved=%d seconds=%.1f answers_per_s=%.0f p50_ms=%.1f "
                 + "p99_ms=%.1f max_ms=%.1f submitted=%d failures=%d%s%n", students, sorted.length, seconds,
-                sorted.length / seconds, percentile(sorted, 50), percentile(sorted, 99),
+                sorted.length / seconds, SimulatedUser.percentileMillis(sorted, 50),
+                SimulatedUser.percentileMillis(sorted, 99),
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, submitted, failures.get(),
                 Optional.ofNullable(firstFailure.get()).map(f -> " first_failure=" + f).orElse(""));
-        out.printf(Locale.ROOT, "p95_ms=%.1f lost=%d%n", percentile(sorted, 95), lost);
+        out.printf(Locale.ROOT, "p95_ms=%.1f lost=%d%n", SimulatedUser.percentileMillis(sorted, 95), lost);
         return lost == 0 && failures.get() == 0 && sorted.length == (long) students * quiz.questions().size()
                 ? 0 : 1;
-    }
-
-    private static double percentile(long[] sorted, int p) {
-        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, sorted.length * p / 100)] / 1e6;
     }
 
     private static void takeQuiz(SimulatedUser student, String quizId, Random random, Pace pace,

@@ -70,8 +70,7 @@ class LabResponsivenessBenchmark {
     private record PageViews(long[] sortedNanos, int errors, String firstError) {
 
         double percentileMillis(int p) {
-            return sortedNanos.length == 0 ? 0
-                    : sortedNanos[Math.min(sortedNanos.length - 1, sortedNanos.length * p / 100)] / 1e6;
+            return SimulatedUser.percentileMillis(sortedNanos, p);
         }
     }
 

@@ -81,6 +81,8 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     private Instant trainingSince;
     /** Epochs done before this attempt of the run began (a resumed run starts part-way). */
     private int attemptFrom;
+    /** Whether the buttons shown are those of a live run: progress events must not rebuild them every time. */
+    private Boolean actionsForLiveRun;
 
     RunView(LabRuns runs, AssignmentService assignments, CurrentUser currentUser) {
         this.runs = runs;
@@ -313,6 +315,10 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     }
 
     private void showActions(boolean live) {
+        if (live && Boolean.TRUE.equals(actionsForLiveRun)) {
+            return;
+        }
+        actionsForLiveRun = live;
         actions.removeAll();
         SignedInUser user = currentUser.require();
         if (live) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.latentlab.ml.HeldOutDigits;
 import org.latentlab.ml.DigitImages;
 import org.latentlab.ml.LatentCodec;
 import org.latentlab.ml.ModelKind;
@@ -38,10 +39,10 @@ public class LessonFigures {
     private static final int CELL = 28;
 
     private final ShippedModels models;
-    private final LessonDigits digits;
+    private final HeldOutDigits digits;
     private final Map<String, String> drawn = new ConcurrentHashMap<>();
 
-    LessonFigures(ShippedModels models, LessonDigits digits) {
+    LessonFigures(ShippedModels models, HeldOutDigits digits) {
         this.models = models;
         this.digits = digits;
     }
@@ -67,8 +68,8 @@ public class LessonFigures {
     }
 
     private BufferedImage reconstructions(LatentCodec model) {
-        List<LessonDigits.Digit> shown = digits.oneOfEach(7);
-        float[][] inputs = shown.stream().map(LessonDigits.Digit::pixels).toArray(float[][]::new);
+        List<HeldOutDigits.Digit> shown = digits.oneOfEach(7);
+        float[][] inputs = shown.stream().map(HeldOutDigits.Digit::pixels).toArray(float[][]::new);
         float[][] outputs = model.reconstruct(inputs);
         int scale = 3;
         int gap = 6;
@@ -88,8 +89,8 @@ public class LessonFigures {
     }
 
     private BufferedImage latentMap(LatentCodec model) {
-        List<LessonDigits.Digit> all = digits.heldOut();
-        float[][] codes = model.encode(all.stream().map(LessonDigits.Digit::pixels).toArray(float[][]::new));
+        List<HeldOutDigits.Digit> all = digits.heldOut();
+        float[][] codes = model.encode(all.stream().map(HeldOutDigits.Digit::pixels).toArray(float[][]::new));
         int size = 520;
         int margin = 48;
         BufferedImage image = new BufferedImage(size + 120, size, BufferedImage.TYPE_INT_RGB);

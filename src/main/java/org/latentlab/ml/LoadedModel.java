@@ -20,11 +20,14 @@ public final class LoadedModel implements LatentCodec, AutoCloseable {
     private final Model model;
     private final CheckpointMetadata metadata;
     private final Semaphore slots;
+    private final int concurrency;
+    private volatile boolean closed;
 
     LoadedModel(Model model, CheckpointMetadata metadata, int concurrency) {
         this.model = model;
         this.metadata = metadata;
-        this.slots = new Semaphore(Math.max(1, concurrency));
+        this.concurrency = Math.max(1, concurrency);
+        this.slots = new Semaphore(this.concurrency);
     }
 
     public CheckpointMetadata metadata() {
@@ -114,6 +117,10 @@ public final class LoadedModel implements LatentCodec, AutoCloseable {
             System.arraycopy(rows[i], 0, flat, i * width, width);
         }
         slots.acquireUninterruptibly();
+        if (closed) {
+            slots.release();
+            throw new ModelClosedException();
+        }
         try (NDManager call = model.getNDManager().newSubManager()) {
             // Inference only: no autograd graph, whatever thread this is.
             JniUtils.setGradMode(false);
@@ -135,8 +142,28 @@ public final class LoadedModel implements LatentCodec, AutoCloseable {
         return batch.reshape(new Shape(batch.getShape().get(0)).addAll(input));
     }
 
+    /** Waits for the calls in progress, then frees the native memory; later calls get {@link ModelClosedException}. */
     @Override
     public void close() {
-        model.close();
+        slots.acquireUninterruptibly(concurrency);
+        try {
+            if (!closed) {
+                closed = true;
+                model.close();
+            }
+        } finally {
+            slots.release(concurrency);
+        }
+    }
+
+    /** A call on a model that a cache has already unloaded; the caller loads it again. */
+    public static final class ModelClosedException extends IllegalStateException {
+
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+
+        ModelClosedException() {
+            super("The model was unloaded");
+        }
     }
 }

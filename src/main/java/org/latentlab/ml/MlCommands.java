@@ -89,6 +89,8 @@ public class MlCommands implements ApplicationRunner {
         TrainingConfig defaults = TrainingConfig.defaults(kind);
         return switch (kind) {
             case VAE_2D -> defaults.withEpochs(40);
+            // Eight dimensions: enough for good digits, few enough that each has a visible effect on a slider.
+            case VAE -> defaults.withEpochs(30).withLatentSize(8);
             case CONV_VAE -> defaults.withEpochs(30);
             case CLASSIFIER -> defaults.withEpochs(12);
             default -> defaults.withEpochs(20);

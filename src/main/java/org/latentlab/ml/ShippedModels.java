@@ -29,7 +29,7 @@ public class ShippedModels implements DisposableBean {
 
     /** The kinds we ship, in the order the README lists them. */
     public static final List<ModelKind> KINDS = List.of(ModelKind.CONV_AE, ModelKind.DENOISING_AE,
-            ModelKind.SUPER_RESOLUTION_AE, ModelKind.VAE_2D, ModelKind.CONV_VAE, ModelKind.CLASSIFIER);
+            ModelKind.SUPER_RESOLUTION_AE, ModelKind.VAE_2D, ModelKind.VAE, ModelKind.CONV_VAE, ModelKind.CLASSIFIER);
     private static final Logger log = LoggerFactory.getLogger(ShippedModels.class);
 
     private final Map<ModelKind, LoadedModel> models = new EnumMap<>(ModelKind.class);

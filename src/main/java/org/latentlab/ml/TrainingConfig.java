@@ -33,6 +33,10 @@ public record TrainingConfig(ModelKind kind, DatasetName dataset, int epochs, in
         return new TrainingConfig(kind, dataset, epochs, batchSize, learningRate, latentSize, noiseLevel, seed, limit);
     }
 
+    public TrainingConfig withLatentSize(int size) {
+        return new TrainingConfig(kind, dataset, epochs, batchSize, learningRate, size, noiseLevel, seed, trainLimit);
+    }
+
     public TrainingConfig withBatchSize(int size) {
         return new TrainingConfig(kind, dataset, epochs, size, learningRate, latentSize, noiseLevel, seed, trainLimit);
     }

@@ -9,6 +9,7 @@ import org.latentlab.base.InvalidInputException;
 import org.latentlab.base.SignedInUser;
 import org.latentlab.classroom.ClassroomService;
 import org.latentlab.ml.TrainingConfig;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -27,9 +28,11 @@ public class LabRuns {
     private final ClassroomService classrooms;
     private final TrainingProperties properties;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
     LabRuns(TrainingQueue queue, RunRecords records, CurrentUser currentUser, ClassroomService classrooms,
-            TrainingProperties properties, JdbcClient jdbc) {
+            TrainingProperties properties, JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.events = events;
         this.queue = queue;
         this.records = records;
         this.currentUser = currentUser;
@@ -133,6 +136,7 @@ public class LabRuns {
         }
         queue.deleteFiles(row);
         records.delete(id);
+        events.publishEvent(new LabRunDeleted(id));
     }
 
     /** Every run waiting or training on the server, for the people who watch over it. */

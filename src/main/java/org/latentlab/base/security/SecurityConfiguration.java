@@ -40,6 +40,8 @@ class SecurityConfiguration {
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                 .requestMatchers("/actuator/**").hasRole("ADMIN")
                 .requestMatchers("/api/teacher/**").hasRole("TEACHER")
+                // The Playground is open to visitors with the shipped models; its service checks Lab-run models.
+                .requestMatchers(HttpMethod.GET, "/api/playground/**").permitAll()
                 .requestMatchers("/api/**").authenticated()
                 // Page navigations reach Vaadin, whose access control checks each view's annotations, redirects
                 // anonymous visitors to the login page and shows our Not Found view for unknown addresses.

@@ -7,7 +7,9 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.slider.DecimalSlider;
 import com.vaadin.flow.data.value.ValueChangeMode;
 
-import org.latentlab.lesson.LessonDigits;
+import org.latentlab.ml.HeldOutDigits;
+import org.latentlab.ml.ui.DigitChooser;
+import org.latentlab.ml.ui.DigitPicture;
 import org.latentlab.ml.DigitImages;
 import org.latentlab.ml.LatentCodec;
 
@@ -20,9 +22,9 @@ class DenoiseWidget extends LessonWidget {
     private final DigitPicture noisy = new DigitPicture("", 96);
     private final DigitPicture denoised = new DigitPicture("", 96);
     private final DecimalSlider level = new DecimalSlider(0, MAX_NOISE);
-    private LessonDigits.Digit digit;
+    private HeldOutDigits.Digit digit;
 
-    DenoiseWidget(LessonDigits digits, Optional<? extends LatentCodec> model, Runnable onFirstUse) {
+    DenoiseWidget(HeldOutDigits digits, Optional<? extends LatentCodec> model, Runnable onFirstUse) {
         super("denoise", "lesson.widget.denoise.title", onFirstUse);
         if (model.isEmpty()) {
             showModelMissing();
@@ -72,7 +74,7 @@ class DenoiseWidget extends LessonWidget {
         double noise = Math.clamp(level.getValue() == null ? 0.3 : level.getValue(), 0, MAX_NOISE);
         // The same digit always gets the same noise pattern, so moving the slider changes only its strength.
         float[] input = DigitImages.noisy(digit.pixels(), noise, digit.index());
-        clean.show(digit.pixels(), getTranslation("lesson.widget.digitAlt", digit.label()));
+        clean.show(digit.pixels(), getTranslation("digit.alt", digit.label()));
         noisy.show(input, getTranslation("lesson.widget.noisyAlt", digit.label()));
         denoised.show(model.reconstruct(input), getTranslation("lesson.widget.denoisedAlt", digit.label()));
     }

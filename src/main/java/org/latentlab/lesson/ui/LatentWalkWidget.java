@@ -10,6 +10,7 @@ import com.vaadin.flow.dom.DomEvent;
 
 import org.latentlab.lesson.LessonFigures;
 import org.latentlab.ml.LatentCodec;
+import org.latentlab.ml.ui.DigitPicture;
 
 /**
  * A small version of the playground: a square over the 2-D VAE's latent space (from -3 to 3 on both axes, with the

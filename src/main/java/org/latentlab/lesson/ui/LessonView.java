@@ -26,7 +26,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.latentlab.base.Language;
 import org.latentlab.lesson.LessonCatalog;
 import org.latentlab.lesson.LessonCatalog.LessonText;
-import org.latentlab.lesson.LessonDigits;
+import org.latentlab.ml.HeldOutDigits;
 import org.latentlab.lesson.LessonFigures;
 import org.latentlab.lesson.LessonProgress;
 import org.latentlab.lesson.LessonProgressService;
@@ -51,12 +51,12 @@ public class LessonView extends Div implements BeforeEnterObserver, HasDynamicTi
 
     private final LessonCatalog catalog;
     private final LessonProgressService progress;
-    private final LessonDigits digits;
+    private final HeldOutDigits digits;
     private final LessonFigures figures;
     private final ShippedModels models;
     private String title = "";
 
-    LessonView(LessonCatalog catalog, LessonProgressService progress, LessonDigits digits, LessonFigures figures,
+    LessonView(LessonCatalog catalog, LessonProgressService progress, HeldOutDigits digits, LessonFigures figures,
             ShippedModels models) {
         this.catalog = catalog;
         this.progress = progress;

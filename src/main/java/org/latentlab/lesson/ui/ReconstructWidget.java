@@ -7,7 +7,9 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 
-import org.latentlab.lesson.LessonDigits;
+import org.latentlab.ml.HeldOutDigits;
+import org.latentlab.ml.ui.DigitChooser;
+import org.latentlab.ml.ui.DigitPicture;
 import org.latentlab.ml.DigitImages;
 import org.latentlab.ml.LatentCodec;
 
@@ -18,7 +20,7 @@ class ReconstructWidget extends LessonWidget {
     private final DigitPicture rebuilt = new DigitPicture("", 112);
     private final Paragraph error = new Paragraph();
 
-    ReconstructWidget(LessonDigits digits, Optional<? extends LatentCodec> model, Runnable onFirstUse) {
+    ReconstructWidget(HeldOutDigits digits, Optional<? extends LatentCodec> model, Runnable onFirstUse) {
         super("reconstruct", "lesson.widget.reconstruct.title", onFirstUse);
         if (model.isEmpty()) {
             showModelMissing();
@@ -44,9 +46,9 @@ class ReconstructWidget extends LessonWidget {
         ready[0] = true;
     }
 
-    private void show(LessonDigits.Digit digit, LatentCodec model) {
+    private void show(HeldOutDigits.Digit digit, LatentCodec model) {
         float[] output = model.reconstruct(digit.pixels());
-        original.show(digit.pixels(), getTranslation("lesson.widget.digitAlt", digit.label()));
+        original.show(digit.pixels(), getTranslation("digit.alt", digit.label()));
         rebuilt.show(output, getTranslation("lesson.widget.reconstructionAlt", digit.label()));
         error.setText(getTranslation("lesson.widget.reconstruct.error", model.latentSize(),
                 String.format(Locale.ROOT, "%.4f", DigitImages.meanSquaredError(digit.pixels(), output))));

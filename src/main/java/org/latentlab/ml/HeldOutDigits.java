@@ -1,17 +1,14 @@
-package org.latentlab.lesson;
+package org.latentlab.ml;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import org.latentlab.ml.DataSplit;
-import org.latentlab.ml.DatasetName;
-import org.latentlab.ml.ImageSet;
 import org.springframework.stereotype.Component;
 
 /** Test digits (never seen in training) for the lesson's widgets and figures. */
 @Component
-public class LessonDigits {
+public class HeldOutDigits {
 
     /** A test digit: its index in the data set, its label and its pixels. */
     public record Digit(int index, int label, float[] pixels) {
@@ -61,6 +58,29 @@ public class LessonDigits {
             chosen.add(digit(candidates.get(random.nextInt(candidates.size()))));
         }
         return chosen;
+    }
+
+    /** A held-out digit by its index in the data set, if that index is one of the held-out digits. */
+    public java.util.Optional<Digit> byIndex(int index) {
+        load();
+        for (int heldOut : test) {
+            if (heldOut == index) {
+                return java.util.Optional.of(digit(index));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** A random held-out example of the given digit (0..9). */
+    public Digit randomOf(int label, Random random) {
+        load();
+        List<Integer> candidates = new ArrayList<>();
+        for (int index : test) {
+            if (images.label(index) == label) {
+                candidates.add(index);
+            }
+        }
+        return digit(candidates.get(random.nextInt(candidates.size())));
     }
 
     private Digit digit(int index) {

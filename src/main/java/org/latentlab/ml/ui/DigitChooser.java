@@ -1,4 +1,4 @@
-package org.latentlab.lesson.ui;
+package org.latentlab.ml.ui;
 
 import java.util.List;
 import java.util.Random;
@@ -10,24 +10,24 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.icon.VaadinIcon;
 
-import org.latentlab.lesson.LessonDigits;
+import org.latentlab.ml.HeldOutDigits;
 import org.latentlab.ml.DigitImages;
 
 /** A row of ten held-out test digits (one of each) to pick from, and a button for another ten. */
-class DigitChooser extends Div {
+public class DigitChooser extends Div {
 
-    private final LessonDigits digits;
-    private final Consumer<LessonDigits.Digit> onPick;
+    private final HeldOutDigits digits;
+    private final Consumer<HeldOutDigits.Digit> onPick;
     private final Div row = new Div();
     private final Random seeds = new Random();
-    private List<LessonDigits.Digit> shown = List.of();
+    private List<HeldOutDigits.Digit> shown = List.of();
 
-    DigitChooser(LessonDigits digits, Consumer<LessonDigits.Digit> onPick) {
+    public DigitChooser(HeldOutDigits digits, Consumer<HeldOutDigits.Digit> onPick) {
         this.digits = digits;
         this.onPick = onPick;
         addClassName("ll-digit-chooser");
         row.addClassName("ll-digit-row");
-        Button other = new Button(getTranslation("lesson.widget.otherDigits"), VaadinIcon.REFRESH.create(),
+        Button other = new Button(getTranslation("digit.otherDigits"), VaadinIcon.REFRESH.create(),
                 e -> showSet(seeds.nextLong()));
         other.addThemeVariants(ButtonVariant.TERTIARY);
         other.addClassName("ll-other-digits");
@@ -38,9 +38,9 @@ class DigitChooser extends Div {
     private void showSet(long seed) {
         shown = digits.oneOfEach(seed);
         row.removeAll();
-        for (LessonDigits.Digit digit : shown) {
+        for (HeldOutDigits.Digit digit : shown) {
             Image thumb = new Image(DigitImages.dataUrl(digit.pixels()),
-                    getTranslation("lesson.widget.digitAlt", digit.label()));
+                    getTranslation("digit.alt", digit.label()));
             thumb.addClassNames("ll-digit", "ll-digit-thumb");
             thumb.getElement().setAttribute("role", "button");
             thumb.getElement().setAttribute("tabindex", "0");
@@ -52,17 +52,23 @@ class DigitChooser extends Div {
         }
     }
 
-    private void pick(LessonDigits.Digit digit, Image thumb) {
+    private void pick(HeldOutDigits.Digit digit, Image thumb) {
         row.getChildren().forEach(c -> c.removeClassName("ll-selected"));
         thumb.addClassName("ll-selected");
         onPick.accept(digit);
     }
 
     /** Selects the first digit shown, so that the widget never starts empty. */
-    void pickFirst() {
-        row.getChildren().findFirst().ifPresent(first -> {
-            first.addClassName("ll-selected");
-            onPick.accept(shown.getFirst());
+    public void pickFirst() {
+        pick(0);
+    }
+
+    /** Selects the digit shown at a position (0..9: the set holds one of each digit in order). */
+    public void pick(int position) {
+        row.getChildren().skip(position).findFirst().ifPresent(shownAt -> {
+            row.getChildren().forEach(c -> c.removeClassName("ll-selected"));
+            shownAt.addClassName("ll-selected");
+            onPick.accept(shown.get(position));
         });
     }
 }

@@ -1,4 +1,4 @@
-package org.latentlab.lesson.ui;
+package org.latentlab.ml.ui;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
@@ -7,12 +7,12 @@ import com.vaadin.flow.component.html.Span;
 import org.latentlab.ml.DigitImages;
 
 /** A digit image scaled up with sharp pixels, and a caption under it. */
-class DigitPicture extends Div {
+public class DigitPicture extends Div {
 
     private final Image image = new Image();
     private final Span caption = new Span();
 
-    DigitPicture(String captionText, int size) {
+    public DigitPicture(String captionText, int size) {
         addClassName("ll-digit-picture");
         image.addClassName("ll-digit");
         image.setWidth(size + "px");
@@ -22,16 +22,16 @@ class DigitPicture extends Div {
         add(image, caption);
     }
 
-    void show(float[] pixels, String alt) {
+    public void show(float[] pixels, String alt) {
         image.setSrc(DigitImages.dataUrl(pixels));
         image.setAlt(alt);
     }
 
-    void setCaption(String text) {
+    public void setCaption(String text) {
         caption.setText(text);
     }
 
-    Image image() {
+    public Image image() {
         return image;
     }
 }

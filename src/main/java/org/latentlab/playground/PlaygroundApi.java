@@ -1,0 +1,102 @@
+package org.latentlab.playground;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.servlet.http.HttpSession;
+
+import org.latentlab.base.InvalidInputException;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The two requests the map component makes itself, outside Vaadin's round trip: the scatter's points once per
+ * model, and a decoded digit on every (coalesced) pointer move. A decoded digit is 784 grey bytes that the
+ * browser paints on a canvas; no PNG, no database. Shipped models are open to visitors; a Lab run's model is
+ * checked once per session (see {@link LatentSpaces#openGranted}).
+ */
+@RestController
+@RequestMapping("/api/playground")
+class PlaygroundApi {
+
+    static final String GRANTS = PlaygroundApi.class.getName() + ".grants";
+    static final String CLAMPED_HEADER = "X-Latent-Clamped";
+
+    private final LatentSpaces spaces;
+
+    PlaygroundApi(LatentSpaces spaces) {
+        this.spaces = spaces;
+    }
+
+    @GetMapping("/map")
+    ResponseEntity<MapData> map(@RequestParam(required = false) String model, HttpSession session) {
+        MapData map = withSpace(model, session, LatentSpace::map);
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(map);
+    }
+
+    /** {@code x} and {@code y} on the map, or a full code {@code z} as numbers separated by commas. */
+    @GetMapping(value = "/decode", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+    ResponseEntity<byte[]> decode(@RequestParam(required = false) String model,
+            @RequestParam(required = false) String x, @RequestParam(required = false) String y,
+            @RequestParam(required = false) String z, HttpSession session) {
+        Decoded decoded;
+        if (z != null) {
+            float[] code = parseCode(z);
+            decoded = withSpace(model, session, space -> space.decode(code));
+        } else {
+            double px = number(x);
+            double py = number(y);
+            decoded = withSpace(model, session, space -> space.decodeAt(px, py));
+        }
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .header(CLAMPED_HEADER, Boolean.toString(decoded.clamped()))
+                .contentType(MediaType.APPLICATION_OCTET_STREAM).body(decoded.greyBytes());
+    }
+
+    private <T> T withSpace(String model, HttpSession session, java.util.function.Function<LatentSpace, T> action) {
+        try {
+            return action.apply(spaces.openGranted(model, grants(session)));
+        } catch (org.latentlab.ml.LoadedModel.ModelClosedException unloaded) {
+            return spaces.use(model, action);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> grants(HttpSession session) {
+        Object grants = session.getAttribute(GRANTS);
+        if (grants instanceof Set<?> set) {
+            return (Set<String>) set;
+        }
+        Set<String> created = ConcurrentHashMap.newKeySet();
+        session.setAttribute(GRANTS, created);
+        return created;
+    }
+
+    private static double number(String value) {
+        if (value == null || value.isBlank() || value.length() > 32) {
+            throw new InvalidInputException("xy", "playground.codeNotNumber");
+        }
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("xy", "playground.codeNotNumber");
+        }
+    }
+
+    private static float[] parseCode(String z) {
+        String[] parts = z.split(",", -1);
+        if (z.length() > 65_536 || parts.length > 4096) {
+            throw new InvalidInputException("z", "playground.codeNotNumber");
+        }
+        float[] code = new float[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            code[i] = (float) number(parts[i].trim());
+        }
+        return code;
+    }
+}

@@ -48,8 +48,7 @@ class GridPanel extends Div {
         size.setId("grid-size");
         size.setValue(12);
         size.setStepButtonsVisible(true);
-        size.setMin(LatentSpace.MIN_GRID);
-        size.setMax(LatentSpace.MAX_GRID);
+        // No min or max on the field: the grid clamps any size and says so.
         size.setWidth("10em");
         configure(xFrom, "playground.grid.xFrom", "grid-x-from");
         configure(xTo, "playground.grid.xTo", "grid-x-to");

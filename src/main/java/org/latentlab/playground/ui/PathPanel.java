@@ -49,8 +49,6 @@ class PathPanel extends Div {
         steps.setLabel(getTranslation("playground.path.steps", LatentSpace.MIN_STEPS, LatentSpace.MAX_STEPS));
         steps.setId("path-steps");
         steps.setValue(10);
-        steps.setMin(LatentSpace.MIN_STEPS);
-        steps.setMax(LatentSpace.MAX_STEPS);
         steps.setStepButtonsVisible(true);
         steps.addValueChangeListener(e -> show());
         strips.setId("path-strips");

@@ -97,7 +97,7 @@ class SlidersPanel extends Div {
                 DecimalSlider slider = sliders.get(i);
                 double[] range = sliderRange(dimensions[i]);
                 double step = range[2];
-                slider.setValue(Math.clamp(Math.round(code[dimensions[i]] / step) * step, range[0], range[1]));
+                slider.setValue(Math.clamp(onStep(Math.round(code[dimensions[i]] / step), step), range[0], range[1]));
             }
         } finally {
             setting = false;
@@ -110,7 +110,13 @@ class SlidersPanel extends Div {
     private double[] sliderRange(int d) {
         double[] range = space.sliderRange(d);
         double step = niceStep((range[1] - range[0]) / 150);
-        return new double[] {Math.floor(range[0] / step) * step, Math.ceil(range[1] / step) * step, step};
+        return new double[] {onStep(Math.floor(range[0] / step + 1e-9), step),
+                onStep(Math.ceil(range[1] / step - 1e-9), step), step};
+    }
+
+    /** k steps, without the binary-fraction dust (0.05 * -71 = -3.5500000000000003) the slider would refuse. */
+    private static double onStep(double k, double step) {
+        return java.math.BigDecimal.valueOf(k).multiply(java.math.BigDecimal.valueOf(step)).doubleValue();
     }
 
     /** 1, 2 or 5 times a power of ten, so that the values shown stay short. */

@@ -61,7 +61,7 @@ const SIDE = 28;
  * fast drag never builds a queue. Every pointer move's latency (from the event to the frame that shows an answer
  * for it or a later move) is kept in {@link latencies} for the benchmark.
  *
- * Clicking a point fires `point-selected` (detail: point, index, label). The map is always left-to-right.
+ * Clicking a point fires `point-selected` (detail: point, index, label). The plot is always left-to-right.
  */
 export class LatentMap extends LitElement {
   static properties = {
@@ -108,7 +108,9 @@ export class LatentMap extends LitElement {
   private loadedModel = '';
 
   static styles = css`
-    :host { display: block; direction: ltr; }
+    :host { display: block; }
+    /* The plot and its tools read left to right on every page; the texts follow the page. */
+    .plot canvas, .tools, .legend, .caption { direction: ltr; }
     .layout { display: flex; flex-wrap: wrap; gap: var(--lumo-space-m, 1rem); align-items: flex-start; }
     .plot { position: relative; flex: 1 1 320px; max-width: 640px; min-width: 260px; }
     canvas.map { display: block; width: 100%; aspect-ratio: 1; border-radius: 8px;
@@ -152,7 +154,6 @@ export class LatentMap extends LitElement {
 
   connectedCallback() {
     super.connectedCallback();
-    this.setAttribute('dir', 'ltr');
     this.updateComplete.then(() => {
       const plot = this.renderRoot.querySelector('.plot');
       if (plot && !this.resizer) {

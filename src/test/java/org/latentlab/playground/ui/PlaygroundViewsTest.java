@@ -25,6 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.latentlab.classroom.AccountSummary;
 import org.latentlab.classroom.ClassroomFixture;
 import org.latentlab.classroom.SignIn;
+import org.latentlab.training.Experiment;
+import org.latentlab.training.LabRuns;
+import org.latentlab.training.RunState;
+import org.latentlab.training.RunSummary;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -41,6 +45,8 @@ class PlaygroundViewsTest extends SpringBrowserlessTest {
     ClassroomFixture fixture;
     @Autowired
     SignIn signIn;
+    @Autowired
+    LabRuns runs;
 
     AccountSummary amina;
 
@@ -150,6 +156,31 @@ class PlaygroundViewsTest extends SpringBrowserlessTest {
         data.put("event.detail.pixels", Base64.getEncoder().encodeToString(pixels));
         pad.getElement().getNode().getFeature(ElementListenerMap.class)
                 .fireEvent(new DomEvent(pad.getElement(), "digit-drawn", data));
+    }
+
+    @Test
+    void theLabsLinkOpensTheStudentsFinishedRunAndADenoisingRunOpensOnNoise() throws Exception {
+        RunSummary vae = finished(Experiment.VAE);
+        open("run", vae.id().toString());
+        assertThat(notice()).isEmpty();
+        assertThat($(LatentMap.class).id("playground-map").getElement().getProperty("model"))
+                .isEqualTo("run:" + vae.id());
+        assertThat($(Paragraph.class).id("playground-model-info").getText()).contains("16 numbers");
+
+        RunSummary denoising = finished(Experiment.DENOISING_AE);
+        open("run", denoising.id().toString());
+        assertThat($(Div.class).id("panel-noise").isVisible()).isTrue();
+        assertThat($(Paragraph.class).id("noise-figures").getText()).startsWith("Mean squared error");
+    }
+
+    private RunSummary finished(Experiment experiment) throws InterruptedException {
+        RunSummary run = runs.start(experiment, experiment.defaults().withEpochs(1).withTrainLimit(256)
+                .withBatchSize(32));
+        for (int i = 0; i < 1200 && !runs.run(run.id()).state().ended(); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(runs.run(run.id()).state()).isEqualTo(RunState.FINISHED);
+        return run;
     }
 
     @Test

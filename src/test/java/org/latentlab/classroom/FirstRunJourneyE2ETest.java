@@ -8,42 +8,20 @@ import java.util.regex.Pattern;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.latentlab.e2e.BrowserJourney;
 import org.latentlab.e2e.Chromium;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The foundation as people meet it, in real headless Chromium: the first visitor sets the server up, a teacher
  * creates a class, a student registers with its code, and switches the page to Hebrew, which reads right to left.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class FirstRunJourneyE2ETest {
+class FirstRunJourneyE2ETest extends BrowserJourney {
 
-    private static Chromium chromium;
-
-    @LocalServerPort
-    int port;
     @Autowired
     ClassroomFixture fixture;
-
-    @BeforeAll
-    static void startChromium() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @BeforeEach
     void newServer() {
@@ -175,8 +153,4 @@ class FirstRunJourneyE2ETest {
         page.locator(field + " input").fill(value);
     }
 
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

@@ -3,13 +3,10 @@ package org.latentlab.lesson;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.latentlab.classroom.AccountSummary;
@@ -17,42 +14,22 @@ import org.latentlab.classroom.ClassSummary;
 import org.latentlab.classroom.ClassroomFixture;
 import org.latentlab.classroom.ClassroomService;
 import org.latentlab.classroom.SignIn;
+import org.latentlab.e2e.BrowserJourney;
 import org.latentlab.e2e.Chromium;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The lesson as a student and a teacher meet it in real Chromium: the student reads in Swahili, uses two live
  * widgets, switches to Hebrew (right to left, formulas left to right), and the teacher sees that progress.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class LessonJourneyE2ETest {
+class LessonJourneyE2ETest extends BrowserJourney {
 
-    private static Chromium chromium;
-
-    @LocalServerPort
-    int port;
     @Autowired
     ClassroomFixture fixture;
     @Autowired
     SignIn signIn;
     @Autowired
     ClassroomService classrooms;
-
-    @BeforeAll
-    static void startChromium() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @BeforeEach
     void classWithAStudent() {
@@ -127,9 +104,4 @@ class LessonJourneyE2ETest {
         }
     }
 
-
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

@@ -10,54 +10,28 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.BoundingBox;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.latentlab.classroom.ClassroomFixture;
+import org.latentlab.e2e.BrowserJourney;
 import org.latentlab.e2e.Chromium;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The Playground in real Chromium: a student drags across the latent map and sees the decoded digit change, clicks
  * a test digit to compare it with its reconstruction, then draws a seven with the mouse and gets its
  * reconstruction and the classifier's reading.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class PlaygroundJourneyE2ETest {
+class PlaygroundJourneyE2ETest extends BrowserJourney {
 
-    private static Chromium chromium;
-
-    @LocalServerPort
-    int port;
     @Autowired
     ClassroomFixture fixture;
-
-    @BeforeAll
-    static void startChromium() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @BeforeEach
     void aStudent() {
         fixture.emptyDatabase();
         fixture.admin();
         fixture.student("amina");
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 
     /** A fingerprint of the decoded digit's pixels as painted on the map's side canvas. */

@@ -8,48 +8,27 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.latentlab.classroom.ClassroomFixture;
+import org.latentlab.e2e.BrowserJourney;
 import org.latentlab.e2e.Chromium;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The Lab in real Chromium: a student starts a short denoising run on a few digits and watches the loss chart
  * fill and the reconstructions appear by server push, starts and cancels a second run, and finds both in My runs,
  * where the two curves can be compared.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class LabJourneyE2ETest {
+class LabJourneyE2ETest extends BrowserJourney {
 
     private static final double PATIENCE_MS = 180_000;
-    private static Chromium chromium;
 
-    @LocalServerPort
-    int port;
     @Autowired
     ClassroomFixture fixture;
     @Autowired
     TrainingQueue queue;
-
-    @BeforeAll
-    static void startChromium() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @BeforeEach
     void aStudent() {
@@ -124,7 +103,4 @@ class LabJourneyE2ETest {
         }
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

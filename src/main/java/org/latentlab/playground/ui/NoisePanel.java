@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -17,7 +18,6 @@ import org.latentlab.ml.HeldOutDigits;
 import org.latentlab.ml.ModelKind;
 import org.latentlab.ml.ui.DigitChooser;
 import org.latentlab.ml.ui.DigitPicture;
-import org.latentlab.playground.LatentSpace;
 import org.latentlab.playground.LatentSpaces;
 import org.latentlab.playground.ModelChoice;
 
@@ -57,14 +57,10 @@ class NoisePanel extends Div {
     }
 
     private Div denoising(HeldOutDigits digits, String preferred) {
-        Select<ModelChoice> picker = picker(ModelKind.DENOISING_AE, preferred, "noise-model");
         DigitPicture clean = new DigitPicture(getTranslation("lesson.widget.original"), 112);
         DigitPicture noisy = new DigitPicture(getTranslation("lesson.widget.noisy"), 112);
         DigitPicture denoised = new DigitPicture(getTranslation("lesson.widget.denoised"), 112);
         denoised.setId("noise-output");
-        Paragraph figures = new Paragraph();
-        figures.setId("noise-figures");
-        figures.addClassName("ll-field-note");
         DecimalSlider level = new DecimalSlider(0, MAX_NOISE);
         level.setLabel(getTranslation("lesson.widget.noiseLevel"));
         level.setStep(0.05);
@@ -74,92 +70,102 @@ class NoisePanel extends Div {
         level.setValueChangeTimeout(40);
         level.setId("noise-level");
         level.setWidth("min(100%, 24em)");
-        HeldOutDigits.Digit[] digit = new HeldOutDigits.Digit[1];
-        Runnable show = () -> {
-            if (digit[0] == null || picker.getValue() == null) {
-                return;
-            }
+        Part part = new Part("noise", ModelKind.DENOISING_AE, preferred, digits, (model, digit, figures) -> {
             double noise = Math.clamp(level.getValue() == null ? 0.4 : level.getValue(), 0, MAX_NOISE);
             // The same digit keeps the same noise pattern, so the slider changes only its strength.
-            float[] input = DigitImages.noisy(digit[0].pixels(), noise, digit[0].index());
-            try {
-                float[] output = spaces.use(picker.getValue().id(), space -> space.reconstruct(input));
-                clean.show(digit[0].pixels(), getTranslation("digit.alt", digit[0].label()));
-                noisy.show(input, getTranslation("lesson.widget.noisyAlt", digit[0].label()));
-                denoised.show(output, getTranslation("lesson.widget.denoisedAlt", digit[0].label()));
-                figures.setText(getTranslation("playground.noise.figures",
-                        format(DigitImages.meanSquaredError(input, digit[0].pixels())),
-                        format(DigitImages.meanSquaredError(output, digit[0].pixels()))));
-            } catch (InvalidInputException refused) {
-                figures.setText(getTranslation(refused.messageKey(), refused.arguments()));
-            }
-        };
-        level.addValueChangeListener(e -> show.run());
-        picker.addValueChangeListener(e -> show.run());
-        DigitChooser chooser = new DigitChooser(digits, picked -> {
-            digit[0] = picked;
-            show.run();
+            float[] input = DigitImages.noisy(digit.pixels(), noise, digit.index());
+            float[] output = spaces.use(model, space -> space.reconstruct(input));
+            clean.show(digit.pixels(), getTranslation("digit.alt", digit.label()));
+            noisy.show(input, getTranslation("lesson.widget.noisyAlt", digit.label()));
+            denoised.show(output, getTranslation("lesson.widget.denoisedAlt", digit.label()));
+            figures.setText(getTranslation("playground.noise.figures",
+                    format(DigitImages.meanSquaredError(input, digit.pixels())),
+                    format(DigitImages.meanSquaredError(output, digit.pixels()))));
         });
-        Div images = new Div(clean, noisy, denoised);
-        images.addClassName("ll-widget-images");
-        Div part = new Div(picker, chooser, level, images, figures);
-        part.setId("noise-denoise");
-        if (picker.getValue() == null) {
-            part.removeAll();
-            part.add(new Paragraph(getTranslation("playground.model.unavailable")));
-            return part;
-        }
-        chooser.pickFirst();
-        return part;
+        level.addValueChangeListener(e -> part.redraw());
+        return part.build(level, images(clean, noisy, denoised));
     }
 
     private Div resolution(HeldOutDigits digits, String preferred) {
-        Select<ModelChoice> picker = picker(ModelKind.SUPER_RESOLUTION_AE, preferred, "resolution-model");
         DigitPicture small = new DigitPicture(getTranslation("playground.noise.lowResolution"), 112);
         DigitPicture bicubic = new DigitPicture(getTranslation("playground.noise.bicubic"), 112);
         DigitPicture restored = new DigitPicture(getTranslation("playground.noise.restored"), 112);
         DigitPicture original = new DigitPicture(getTranslation("lesson.widget.original"), 112);
         restored.setId("resolution-output");
-        Paragraph figures = new Paragraph();
-        figures.setId("resolution-figures");
-        figures.addClassName("ll-field-note");
-        HeldOutDigits.Digit[] digit = new HeldOutDigits.Digit[1];
-        Runnable show = () -> {
-            if (digit[0] == null || picker.getValue() == null) {
+        Part part = new Part("resolution", ModelKind.SUPER_RESOLUTION_AE, preferred, digits,
+                (model, digit, figures) -> {
+                    float[] low = DigitImages.downsampled(digit.pixels());
+                    float[] enlarged = DigitImages.upscaledBicubic(low);
+                    float[] output = spaces.use(model, space -> space.reconstruct(digit.pixels()));
+                    small.show(low, getTranslation("playground.noise.lowResolutionAlt", digit.label()));
+                    bicubic.show(enlarged, getTranslation("playground.noise.bicubicAlt", digit.label()));
+                    restored.show(output, getTranslation("playground.noise.restoredAlt", digit.label()));
+                    original.show(digit.pixels(), getTranslation("digit.alt", digit.label()));
+                    figures.setText(getTranslation("playground.noise.resolutionFigures",
+                            format(DigitImages.meanSquaredError(enlarged, digit.pixels())),
+                            format(DigitImages.meanSquaredError(output, digit.pixels()))));
+                });
+        return part.build(images(small, bicubic, restored, original));
+    }
+
+    private static Div images(Component... pictures) {
+        Div images = new Div(pictures);
+        images.addClassName("ll-widget-images");
+        return images;
+    }
+
+    /** What a part shows for a model and a digit, with a line of figures under the pictures. */
+    private interface Showing {
+        void show(String modelId, HeldOutDigits.Digit digit, Paragraph figures);
+    }
+
+    /** One half of the view: its model picker, the ten digits, its own controls and pictures, and the figures. */
+    private final class Part {
+
+        private final String name;
+        private final Select<ModelChoice> picker;
+        private final DigitChooser chooser;
+        private final Paragraph figures = new Paragraph();
+        private final Showing showing;
+        private HeldOutDigits.Digit digit;
+
+        Part(String name, ModelKind kind, String preferred, HeldOutDigits digits, Showing showing) {
+            this.name = name;
+            this.showing = showing;
+            this.picker = picker(kind, preferred, name + "-model");
+            figures.setId(name + "-figures");
+            figures.addClassName("ll-field-note");
+            picker.addValueChangeListener(e -> redraw());
+            chooser = new DigitChooser(digits, picked -> {
+                digit = picked;
+                redraw();
+            });
+        }
+
+        void redraw() {
+            if (digit == null || picker.getValue() == null) {
                 return;
             }
-            float[] low = DigitImages.downsampled(digit[0].pixels());
-            float[] enlarged = DigitImages.upscaledBicubic(low);
             try {
-                float[] output = spaces.use(picker.getValue().id(),
-                        (LatentSpace space) -> space.reconstruct(digit[0].pixels()));
-                small.show(low, getTranslation("playground.noise.lowResolutionAlt", digit[0].label()));
-                bicubic.show(enlarged, getTranslation("playground.noise.bicubicAlt", digit[0].label()));
-                restored.show(output, getTranslation("playground.noise.restoredAlt", digit[0].label()));
-                original.show(digit[0].pixels(), getTranslation("digit.alt", digit[0].label()));
-                figures.setText(getTranslation("playground.noise.resolutionFigures",
-                        format(DigitImages.meanSquaredError(enlarged, digit[0].pixels())),
-                        format(DigitImages.meanSquaredError(output, digit[0].pixels()))));
+                showing.show(picker.getValue().id(), digit, figures);
             } catch (InvalidInputException refused) {
                 figures.setText(getTranslation(refused.messageKey(), refused.arguments()));
             }
-        };
-        picker.addValueChangeListener(e -> show.run());
-        DigitChooser chooser = new DigitChooser(digits, picked -> {
-            digit[0] = picked;
-            show.run();
-        });
-        Div images = new Div(small, bicubic, restored, original);
-        images.addClassName("ll-widget-images");
-        Div part = new Div(picker, chooser, images, figures);
-        part.setId("noise-resolution");
-        if (picker.getValue() == null) {
-            part.removeAll();
-            part.add(new Paragraph(getTranslation("playground.model.unavailable")));
+        }
+
+        Div build(Component... body) {
+            Div part = new Div();
+            part.setId("noise-part-" + name);
+            if (picker.getValue() == null) {
+                part.add(new Paragraph(getTranslation("playground.model.unavailable")));
+                return part;
+            }
+            part.add(picker, chooser);
+            part.add(body);
+            part.add(figures);
+            chooser.pickFirst();
             return part;
         }
-        chooser.pickFirst();
-        return part;
     }
 
     private static String format(double value) {

@@ -210,6 +210,25 @@ public final class LatentSpace {
         return model.reconstruct(modelInput(digit));
     }
 
+    /** Which parameters decode this space's codes: a submission stores it so that its score can be recomputed. */
+    public String modelVersion() {
+        return model.metadata().createdAt() + "/" + model.metadata().parametersFile();
+    }
+
+    /** Whether a code has the right length and only ordinary numbers inside the limits that decoding clamps to. */
+    public boolean withinLimits(float[] code) {
+        if (code == null || code.length != latentSize()) {
+            return false;
+        }
+        for (int d = 0; d < code.length; d++) {
+            float[] limits = limits(d);
+            if (!Float.isFinite(code[d]) || code[d] < limits[0] || code[d] > limits[1]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Decodes a full code; values outside the allowed range are clamped and the answer says so. */
     public Decoded decode(float[] code) {
         if (code == null || code.length != latentSize()) {

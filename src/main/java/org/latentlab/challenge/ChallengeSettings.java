@@ -1,0 +1,71 @@
+package org.latentlab.challenge;
+
+import org.latentlab.base.InvalidInputException;
+
+/**
+ * A challenge's parameters as the teacher set them; which fields matter depends on the kind.
+ *
+ * @param digit       the target digit (DIGIT)
+ * @param threshold   the judge's confidence a DIGIT image needs, in percent
+ * @param from        the first digit of a MORPH
+ * @param to          the last digit of a MORPH
+ * @param steps       the number of images in a MORPH
+ * @param lowResolution whether a REPAIR shows the original at half resolution (else with noise)
+ * @param noiseLevel  the noise of a REPAIR (standard deviation)
+ * @param hiddenDigit the data-set index of a REPAIR's hidden original (chosen by the server, never sent before reveal)
+ */
+public record ChallengeSettings(ChallengeKind kind, int digit, int threshold, int from, int to, int steps,
+        boolean lowResolution, double noiseLevel, int hiddenDigit) {
+
+    public static final int MIN_STEPS = 3;
+    public static final int MAX_STEPS = 12;
+
+    /** How many latent vectors a submission holds. */
+    public int vectorCount() {
+        return switch (kind) {
+            case DIGIT, REPAIR -> 1;
+            case VARIED -> 10;
+            case MORPH -> steps;
+        };
+    }
+
+    /** Refuses settings out of their ranges, naming the field. */
+    ChallengeSettings validated() {
+        if (kind == null) {
+            throw new InvalidInputException("kind", "challenge.settings.kind");
+        }
+        switch (kind) {
+            case DIGIT -> {
+                digitInRange("digit", digit);
+                if (threshold < 10 || threshold > 99) {
+                    throw new InvalidInputException("threshold", "challenge.settings.threshold", 10, 99);
+                }
+            }
+            case MORPH -> {
+                digitInRange("from", from);
+                digitInRange("to", to);
+                if (from == to) {
+                    throw new InvalidInputException("to", "challenge.settings.sameDigits");
+                }
+                if (steps < MIN_STEPS || steps > MAX_STEPS) {
+                    throw new InvalidInputException("steps", "challenge.settings.steps", MIN_STEPS, MAX_STEPS);
+                }
+            }
+            case REPAIR -> {
+                if (!lowResolution && (!(noiseLevel >= 0.1) || noiseLevel > 1)) {
+                    throw new InvalidInputException("noiseLevel", "challenge.settings.noise", 0.1, 1.0);
+                }
+            }
+            case VARIED -> {
+                // nothing to set
+            }
+        }
+        return this;
+    }
+
+    private static void digitInRange(String field, int value) {
+        if (value < 0 || value > 9) {
+            throw new InvalidInputException(field, "challenge.settings.digit");
+        }
+    }
+}

@@ -1,0 +1,367 @@
+package org.latentlab.challenge;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+import org.latentlab.base.CurrentUser;
+import org.latentlab.base.InvalidInputException;
+import org.latentlab.base.SignedInUser;
+import org.latentlab.classroom.ClassSummary;
+import org.latentlab.classroom.ClassroomService;
+import org.latentlab.classroom.JoinedClass;
+import org.latentlab.ml.DigitImages;
+import org.latentlab.ml.HeldOutDigits;
+import org.latentlab.ml.LoadedModel;
+import org.latentlab.playground.LatentSpace;
+import org.latentlab.playground.LatentSpaces;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * Live challenges for a class, checked on the server for every call: the class's teacher (or an admin) creates,
+ * pauses, closes, reveals and exports; the class's students submit and see their own history, and the leaderboard
+ * once it is revealed. Anyone else, and any made-up id, gets "not found".
+ * <p>
+ * A submission is latent vectors plus the model id and version: the server decodes them with that model and scores
+ * the images itself ({@link ImageScoring}); a submission for an older model version is refused, so every stored
+ * score can be recomputed.
+ */
+@Service
+public class Challenges {
+
+    public static final int MIN_MINUTES = 1;
+    public static final int MAX_MINUTES = 240;
+
+    private final ChallengeRecords records;
+    private final CurrentUser currentUser;
+    private final ClassroomService classrooms;
+    private final LatentSpaces spaces;
+    private final HeldOutDigits digits;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final Random hiddenDigits = new SecureRandom();
+
+    Challenges(ChallengeRecords records, CurrentUser currentUser, ClassroomService classrooms, LatentSpaces spaces,
+            HeldOutDigits digits, Clock clock, ApplicationEventPublisher events) {
+        this.records = records;
+        this.currentUser = currentUser;
+        this.classrooms = classrooms;
+        this.spaces = spaces;
+        this.digits = digits;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** Opens a challenge for one of the teacher's classes, now, for the given number of minutes. */
+    @PreAuthorize("hasRole('TEACHER')")
+    public Challenge create(long classId, ChallengeSettings settings, String modelId, KeepPolicy keep, int minutes) {
+        SignedInUser teacher = currentUser.require();
+        if (classrooms.myClasses().stream().noneMatch(c -> c.id() == classId)) {
+            throw new InvalidInputException("classId", "challenge.classUnknown");
+        }
+        if (settings == null) {
+            throw new InvalidInputException("kind", "challenge.settings.kind");
+        }
+        ChallengeSettings valid = settings.validated();
+        if (minutes < MIN_MINUTES || minutes > MAX_MINUTES) {
+            throw new InvalidInputException("minutes", "challenge.settings.minutes", MIN_MINUTES, MAX_MINUTES);
+        }
+        // Students must be able to open the model: only shipped ones.
+        if (modelId == null || !modelId.startsWith("shipped:")) {
+            throw new InvalidInputException("model", "challenge.settings.model");
+        }
+        LatentSpace space = spaces.open(modelId);
+        if (valid.kind() == ChallengeKind.REPAIR) {
+            List<HeldOutDigits.Digit> heldOut = digits.heldOut();
+            int hidden = heldOut.get(hiddenDigits.nextInt(heldOut.size())).index();
+            valid = new ChallengeSettings(valid.kind(), valid.digit(), valid.threshold(), valid.from(), valid.to(),
+                    valid.steps(), valid.lowResolution(), valid.noiseLevel(), hidden);
+        }
+        Instant now = clock.instant();
+        long id = records.insert(classId, teacher.userId(), valid, modelId, space.modelVersion(),
+                keep == null ? KeepPolicy.BEST : keep, now, now.plus(Duration.ofMinutes(minutes)));
+        events.publishEvent(new ChallengeChanged(id));
+        return records.find(id, now).orElseThrow();
+    }
+
+    /** A teacher's challenges (all their classes) or a student's (the classes they are in), newest first. */
+    public List<Challenge> mine() {
+        SignedInUser user = currentUser.require();
+        List<Long> classIds = user.isTeacher() ? classrooms.myClasses().stream().map(ClassSummary::id).toList()
+                : classrooms.myEnrollments().stream().map(JoinedClass::classId).toList();
+        return records.forClasses(classIds, clock.instant());
+    }
+
+    public Challenge get(long id) {
+        return readable(id);
+    }
+
+    /** Whether the signed-in user runs this challenge (its class's teacher, or an admin). */
+    public boolean runs(long id) {
+        return manages(readable(id));
+    }
+
+    @PreAuthorize("hasRole('TEACHER')")
+    public Challenge pause(long id) {
+        return changeState(id, ChallengeState.PAUSED);
+    }
+
+    @PreAuthorize("hasRole('TEACHER')")
+    public Challenge resume(long id) {
+        return changeState(id, ChallengeState.OPEN);
+    }
+
+    @PreAuthorize("hasRole('TEACHER')")
+    public Challenge close(long id) {
+        return changeState(id, ChallengeState.CLOSED);
+    }
+
+    private Challenge changeState(long id, ChallengeState next) {
+        Challenge challenge = managed(id);
+        if (challenge.state() == ChallengeState.CLOSED) {
+            throw new InvalidInputException("state", "challenge.alreadyClosed");
+        }
+        records.setState(id, next);
+        events.publishEvent(new ChallengeChanged(id));
+        return records.find(id, clock.instant()).orElseThrow();
+    }
+
+    /** Shows the full leaderboard (and a repair's original) to the students. */
+    @PreAuthorize("hasRole('TEACHER')")
+    public Challenge reveal(long id) {
+        managed(id);
+        records.reveal(id);
+        events.publishEvent(new ChallengeChanged(id));
+        return records.find(id, clock.instant()).orElseThrow();
+    }
+
+    /**
+     * A student's submission: vectors for the challenge's model at the version they were made with. Refused after
+     * the deadline, while paused, for another model version, and for vectors of the wrong number, length or range.
+     */
+    public Submission submit(long id, List<float[]> vectors, String modelVersion) {
+        SignedInUser student = currentUser.require();
+        Challenge challenge = readable(id);
+        if (manages(challenge)) {
+            throw new InvalidInputException("challenge", "challenge.teachersDoNotSubmit");
+        }
+        Instant now = clock.instant();
+        if (!now.isBefore(challenge.closesAt()) || challenge.state() == ChallengeState.CLOSED) {
+            throw new InvalidInputException("challenge", "challenge.closed");
+        }
+        if (challenge.state() == ChallengeState.PAUSED) {
+            throw new InvalidInputException("challenge", "challenge.paused");
+        }
+        LatentSpace space = spaces.open(challenge.modelId());
+        if (!challenge.modelVersion().equals(modelVersion) || !space.modelVersion().equals(modelVersion)) {
+            throw new InvalidInputException("model", "challenge.modelChanged");
+        }
+        int expected = challenge.settings().vectorCount();
+        if (vectors == null || vectors.size() != expected) {
+            throw new InvalidInputException("vectors", "challenge.vectorCount", expected,
+                    vectors == null ? 0 : vectors.size());
+        }
+        for (float[] vector : vectors) {
+            if (!space.withinLimits(vector)) {
+                throw new InvalidInputException("vectors", "challenge.vectorInvalid", space.latentSize());
+            }
+        }
+        Scored scored = score(challenge, space, vectors);
+        long submissionId = records.insertSubmission(id, student.userId(), now, challenge.modelId(), modelVersion,
+                vectors, scored);
+        events.publishEvent(new ChallengeChanged(id));
+        return records.submissionsOf(id, student.userId()).stream().filter(s -> s.id() == submissionId)
+                .findFirst().orElseThrow();
+    }
+
+    /** Scores vectors without storing them: what the workbench shows before a student submits. */
+    public Scored preview(long id, List<float[]> vectors) {
+        Challenge challenge = readable(id);
+        LatentSpace space = spaces.open(challenge.modelId());
+        for (float[] vector : vectors) {
+            if (!space.withinLimits(vector)) {
+                throw new InvalidInputException("vectors", "challenge.vectorInvalid", space.latentSize());
+            }
+        }
+        if (vectors.isEmpty() || vectors.size() > challenge.settings().vectorCount()) {
+            throw new InvalidInputException("vectors", "challenge.vectorCount", challenge.settings().vectorCount(),
+                    vectors.size());
+        }
+        if (vectors.size() < challenge.settings().vectorCount()) {
+            // Not complete yet: show the judge's reading of each image, no score.
+            List<float[]> images = decode(space, vectors);
+            return new Scored(0, List.of(), images);
+        }
+        return score(challenge, space, vectors);
+    }
+
+    private Scored score(Challenge challenge, LatentSpace space, List<float[]> vectors) {
+        LoadedModel judge = spaces.classifier()
+                .orElseThrow(() -> new InvalidInputException("challenge", "challenge.judgeMissing"));
+        List<float[]> images = decode(space, vectors);
+        float[] hidden = challenge.kind() == ChallengeKind.REPAIR ? original(challenge) : null;
+        return ImageScoring.score(challenge.settings(), images, judge::classify, hidden);
+    }
+
+    private static List<float[]> decode(LatentSpace space, List<float[]> vectors) {
+        List<float[]> images = new ArrayList<>(vectors.size());
+        for (float[] vector : vectors) {
+            images.add(space.decode(vector).pixels());
+        }
+        return images;
+    }
+
+    /** The judge's reading of images (ten probabilities each), for the workbench. */
+    public float[][] read(List<float[]> images) {
+        return spaces.classifier().map(judge -> judge.classify(images.toArray(float[][]::new)))
+                .orElseThrow(() -> new InvalidInputException("challenge", "challenge.judgeMissing"));
+    }
+
+    /** The picture a repair challenge shows: the hidden original with noise, or at half resolution (14 × 14). */
+    public float[] damagedDigit(long id) {
+        Challenge challenge = readable(id);
+        if (challenge.kind() != ChallengeKind.REPAIR) {
+            throw new InvalidInputException("challenge", "challenge.notARepair");
+        }
+        float[] original = original(challenge);
+        return challenge.settings().lowResolution() ? DigitImages.downsampled(original)
+                : DigitImages.noisy(original, challenge.settings().noiseLevel(), challenge.id());
+    }
+
+    /** A repair's original: for its teacher always, for students once the results are revealed. */
+    public float[] hiddenOriginal(long id) {
+        Challenge challenge = readable(id);
+        if (challenge.kind() != ChallengeKind.REPAIR) {
+            throw new InvalidInputException("challenge", "challenge.notARepair");
+        }
+        if (!manages(challenge) && !challenge.revealed()) {
+            throw new InvalidInputException("challenge", "challenge.notRevealed");
+        }
+        return original(challenge);
+    }
+
+    private float[] original(Challenge challenge) {
+        return digits.byIndex(challenge.settings().hiddenDigit()).orElseThrow().pixels();
+    }
+
+    /** The signed-in student's submissions, newest first. */
+    public List<Submission> mySubmissions(long id) {
+        readable(id);
+        return records.submissionsOf(id, currentUser.require().userId());
+    }
+
+    /** One line per student: their best or last submission, ranked by score (earlier first on equal scores). */
+    public List<LeaderboardEntry> leaderboard(long id) {
+        Challenge challenge = readable(id);
+        if (!manages(challenge) && !challenge.revealed()) {
+            throw new InvalidInputException("challenge", "challenge.notRevealed");
+        }
+        Map<Long, List<Submission>> byStudent = new LinkedHashMap<>();
+        for (Submission submission : records.submissions(id)) {
+            byStudent.computeIfAbsent(submission.studentId(), s -> new ArrayList<>()).add(submission);
+        }
+        Comparator<Submission> best = Comparator.comparingDouble(Submission::score)
+                .thenComparing(Submission::submittedAt, Comparator.reverseOrder())
+                .thenComparing(Submission::id, Comparator.reverseOrder());
+        List<Submission> counted = new ArrayList<>();
+        Map<Long, Integer> counts = new LinkedHashMap<>();
+        for (Map.Entry<Long, List<Submission>> entry : byStudent.entrySet()) {
+            List<Submission> own = entry.getValue();
+            counts.put(entry.getKey(), own.size());
+            counted.add(challenge.keep() == KeepPolicy.LAST ? own.getLast() : own.stream().max(best).orElseThrow());
+        }
+        counted.sort(Comparator.comparingDouble(Submission::score).reversed()
+                .thenComparing(Submission::submittedAt).thenComparing(Submission::id));
+        List<LeaderboardEntry> board = new ArrayList<>();
+        for (int i = 0; i < counted.size(); i++) {
+            Submission submission = counted.get(i);
+            board.add(new LeaderboardEntry(i + 1, submission, counts.get(submission.studentId())));
+        }
+        return board;
+    }
+
+    /** The images of a stored submission, decoded again with its model (the scores can be checked the same way). */
+    public List<float[]> images(Submission submission) {
+        readable(submission.challengeId());
+        return decode(spaces.open(submission.modelId()), submission.vectors());
+    }
+
+    /** The leaderboard as CSV (UTF-8, one line per student), for the teacher. */
+    @PreAuthorize("hasRole('TEACHER')")
+    public String csv(long id) {
+        managed(id);
+        StringBuilder csv = new StringBuilder("rank,student,score,submitted_at,submissions,vectors\n");
+        for (LeaderboardEntry entry : leaderboard(id)) {
+            Submission s = entry.counted();
+            csv.append(entry.rank()).append(',').append(quoted(s.studentName())).append(',')
+                    .append(String.format(Locale.ROOT, "%.1f", s.score())).append(',').append(s.submittedAt())
+                    .append(',').append(entry.submissions()).append(',').append(quoted(vectors(s.vectors())))
+                    .append('\n');
+        }
+        return csv.toString();
+    }
+
+    private static String vectors(List<float[]> vectors) {
+        StringBuilder text = new StringBuilder();
+        for (float[] vector : vectors) {
+            text.append(text.isEmpty() ? "" : " | ");
+            for (int d = 0; d < vector.length; d++) {
+                text.append(d == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.4f", vector[d]));
+            }
+        }
+        return text.toString();
+    }
+
+    /** Quotes a field; a leading = + - @ is defused so that a spreadsheet never runs a name as a formula. */
+    static String quoted(String value) {
+        String safe = value;
+        if (!safe.isEmpty() && "=+-@".indexOf(safe.charAt(0)) >= 0) {
+            safe = "'" + safe;
+        }
+        return '"' + safe.replace("\"", "\"\"") + '"';
+    }
+
+    private Challenge readable(long id) {
+        SignedInUser user = currentUser.require();
+        Challenge challenge = records.find(id, clock.instant()).orElseThrow(Challenges::notFound);
+        if (manages(challenge)) {
+            return challenge;
+        }
+        boolean member = !user.isTeacher() && classrooms.myEnrollments().stream()
+                .anyMatch(c -> c.classId() == challenge.classId());
+        if (!member) {
+            throw notFound();
+        }
+        return challenge;
+    }
+
+    private Challenge managed(long id) {
+        Challenge challenge = readable(id);
+        if (!manages(challenge)) {
+            throw notFound();
+        }
+        return challenge;
+    }
+
+    private boolean manages(Challenge challenge) {
+        SignedInUser user = currentUser.require();
+        if (!user.isTeacher()) {
+            return false;
+        }
+        return user.isAdmin() || classrooms.myClasses().stream().anyMatch(c -> c.id() == challenge.classId());
+    }
+
+    private static InvalidInputException notFound() {
+        return new InvalidInputException("challenge", "challenge.notFound");
+    }
+}

@@ -1,0 +1,6 @@
+package org.latentlab.challenge;
+
+/** Which of a student's submissions counts on the leaderboard. */
+public enum KeepPolicy {
+    BEST, LAST
+}

@@ -1,0 +1,270 @@
+package org.latentlab.challenge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.latentlab.base.InvalidInputException;
+import org.latentlab.classroom.AccountSummary;
+import org.latentlab.classroom.ClassSummary;
+import org.latentlab.classroom.ClassroomFixture;
+import org.latentlab.classroom.ClassroomService;
+import org.latentlab.classroom.SignIn;
+import org.latentlab.ml.HeldOutDigits;
+import org.latentlab.playground.LatentSpace;
+import org.latentlab.playground.LatentSpaces;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Challenges end to end on the service: rules, deadlines, resubmissions, who may do what, many at once. */
+@SpringBootTest
+@ActiveProfiles("test")
+class ChallengesTest {
+
+    @Autowired
+    Challenges challenges;
+    @Autowired
+    LatentSpaces spaces;
+    @Autowired
+    HeldOutDigits digits;
+    @Autowired
+    ClassroomFixture fixture;
+    @Autowired
+    ClassroomService classrooms;
+    @Autowired
+    SignIn signIn;
+    @Autowired
+    JdbcClient jdbc;
+
+    AccountSummary rivka;
+    AccountSummary amina;
+    AccountSummary budi;
+    AccountSummary carol;
+    ClassSummary year11;
+    LatentSpace vae;
+
+    @BeforeEach
+    void aClassWithTwoStudentsAndAnOutsider() {
+        fixture.emptyDatabase();
+        rivka = fixture.teacher("rivka");
+        amina = fixture.student("amina");
+        budi = fixture.student("budi");
+        carol = fixture.student("carol");
+        signIn.as(rivka);
+        year11 = classrooms.createClass("Year 11");
+        for (AccountSummary student : List.of(amina, budi)) {
+            signIn.as(student);
+            classrooms.join(year11.joinCode());
+        }
+        vae = spaces.open("shipped:vae-2d");
+    }
+
+    @AfterEach
+    void signOut() {
+        signIn.out();
+    }
+
+    private static String refusal(Runnable action) {
+        try {
+            action.run();
+        } catch (InvalidInputException refused) {
+            return refused.messageKey();
+        }
+        throw new AssertionError("expected a refusal");
+    }
+
+    private Challenge open(ChallengeKind kind, KeepPolicy keep) {
+        signIn.as(rivka);
+        return challenges.create(year11.id(), new ChallengeSettings(kind, 7, 80, 1, 7, 5, false, 0.5, 0),
+                "shipped:vae-2d", keep, 10);
+    }
+
+    /** The code of a held-out example of a digit: a good answer. */
+    private float[] codeOf(int digit) {
+        return vae.encode(digits.randomOf(digit, new java.util.Random(digit)).pixels());
+    }
+
+    @Test
+    void theServerScoresADigitWithTheJudgeAndTheLeaderboardKeepsEachStudentsBest() {
+        Challenge seven = open(ChallengeKind.DIGIT, KeepPolicy.BEST);
+        signIn.as(amina);
+        Submission good = challenges.submit(seven.id(), List.of(codeOf(7)), seven.modelVersion());
+        Submission poor = challenges.submit(seven.id(), List.of(codeOf(1)), seven.modelVersion());
+        assertThat(good.score()).isGreaterThan(80.0);
+        assertThat(poor.score()).isLessThan(good.score());
+        assertThat(good.rules().getFirst().messageKey()).isEqualTo("challenge.rule.digit");
+        assertThat(challenges.mySubmissions(seven.id())).extracting(Submission::id)
+                .containsExactly(poor.id(), good.id());
+        // Students see the leaderboard only once it is revealed.
+        assertThat(refusal(() -> challenges.leaderboard(seven.id()))).isEqualTo("challenge.notRevealed");
+
+        signIn.as(budi);
+        challenges.submit(seven.id(), List.of(codeOf(3)), seven.modelVersion());
+        signIn.as(rivka);
+        List<LeaderboardEntry> board = challenges.leaderboard(seven.id());
+        assertThat(board).hasSize(2);
+        assertThat(board.getFirst().counted().id()).isEqualTo(good.id());
+        assertThat(board.getFirst().submissions()).isEqualTo(2);
+        assertThat(board.get(1).counted().studentId()).isEqualTo(budi.id());
+        assertThat(challenges.csv(seven.id())).startsWith("rank,student,score").contains("\"Student amina\"");
+
+        challenges.reveal(seven.id());
+        signIn.as(budi);
+        assertThat(challenges.leaderboard(seven.id())).hasSize(2);
+    }
+
+    @Test
+    void withTheLastPolicyTheLatestSubmissionCounts() {
+        Challenge seven = open(ChallengeKind.DIGIT, KeepPolicy.LAST);
+        signIn.as(amina);
+        challenges.submit(seven.id(), List.of(codeOf(7)), seven.modelVersion());
+        Submission last = challenges.submit(seven.id(), List.of(codeOf(1)), seven.modelVersion());
+        signIn.as(rivka);
+        assertThat(challenges.leaderboard(seven.id()).getFirst().counted().id()).isEqualTo(last.id());
+    }
+
+    @Test
+    void submissionsAfterTheDeadlineWhilePausedOrAfterClosingAreRefused() {
+        Challenge seven = open(ChallengeKind.DIGIT, KeepPolicy.BEST);
+        challenges.pause(seven.id());
+        signIn.as(amina);
+        assertThat(refusal(() -> challenges.submit(seven.id(), List.of(codeOf(7)), seven.modelVersion())))
+                .isEqualTo("challenge.paused");
+        signIn.as(rivka);
+        challenges.resume(seven.id());
+        signIn.as(amina);
+        challenges.submit(seven.id(), List.of(codeOf(7)), seven.modelVersion());
+
+        // Time passes: the deadline was a minute ago.
+        jdbc.sql("update challenge set closes_at = ? where id = ?")
+                .params(Timestamp.from(Instant.now().minusSeconds(60)), seven.id()).update();
+        assertThat(challenges.get(seven.id()).state()).isEqualTo(ChallengeState.CLOSED);
+        assertThat(refusal(() -> challenges.submit(seven.id(), List.of(codeOf(7)), seven.modelVersion())))
+                .isEqualTo("challenge.closed");
+        assertThat(challenges.mySubmissions(seven.id())).hasSize(1);
+
+        Challenge other = open(ChallengeKind.VARIED, KeepPolicy.BEST);
+        challenges.close(other.id());
+        signIn.as(amina);
+        assertThat(refusal(() -> challenges.submit(other.id(), List.of(codeOf(7)), other.modelVersion())))
+                .isEqualTo("challenge.closed");
+    }
+
+    @Test
+    void malformedVectorsAndAnotherModelVersionAreRefused() {
+        Challenge seven = open(ChallengeKind.DIGIT, KeepPolicy.BEST);
+        signIn.as(amina);
+        String version = seven.modelVersion();
+        assertThat(refusal(() -> challenges.submit(seven.id(), List.of(new float[] {1, 2, 3}), version)))
+                .isEqualTo("challenge.vectorInvalid");
+        assertThat(refusal(() -> challenges.submit(seven.id(), List.of(new float[] {Float.NaN, 0}), version)))
+                .isEqualTo("challenge.vectorInvalid");
+        assertThat(refusal(() -> challenges.submit(seven.id(), List.of(new float[] {1e30f, 0}), version)))
+                .isEqualTo("challenge.vectorInvalid");
+        assertThat(refusal(() -> challenges.submit(seven.id(), List.of(codeOf(7), codeOf(7)), version)))
+                .isEqualTo("challenge.vectorCount");
+        assertThat(refusal(() -> challenges.submit(seven.id(), null, version))).isEqualTo("challenge.vectorCount");
+        assertThat(refusal(() -> challenges.submit(seven.id(), List.of(codeOf(7)), "an older model")))
+                .isEqualTo("challenge.modelChanged");
+        assertThat(challenges.mySubmissions(seven.id())).isEmpty();
+    }
+
+    @Test
+    void onlyTheClassSeesAChallengeAndOnlyItsTeacherRunsIt() {
+        Challenge seven = open(ChallengeKind.DIGIT, KeepPolicy.BEST);
+        signIn.as(carol);
+        assertThat(challenges.mine()).isEmpty();
+        assertThat(refusal(() -> challenges.get(seven.id()))).isEqualTo("challenge.notFound");
+        assertThat(refusal(() -> challenges.submit(seven.id(), List.of(codeOf(7)), seven.modelVersion())))
+                .isEqualTo("challenge.notFound");
+        signIn.as(amina);
+        assertThat(challenges.mine()).extracting(Challenge::id).containsExactly(seven.id());
+        assertThat(refusal(() -> challenges.get(seven.id() + 1000))).isEqualTo("challenge.notFound");
+        AccountSummary other = fixture.teacher("other");
+        signIn.as(other);
+        assertThat(refusal(() -> challenges.close(seven.id()))).isEqualTo("challenge.notFound");
+        assertThat(refusal(() -> challenges.create(year11.id(), new ChallengeSettings(ChallengeKind.VARIED, 0, 0, 0,
+                0, 0, false, 0, 0), "shipped:vae-2d", KeepPolicy.BEST, 5))).isEqualTo("challenge.classUnknown");
+        signIn.as(rivka);
+        assertThat(refusal(() -> challenges.create(year11.id(), new ChallengeSettings(ChallengeKind.DIGIT, 12, 80, 0,
+                0, 0, false, 0, 0), "shipped:vae-2d", KeepPolicy.BEST, 5))).isEqualTo("challenge.settings.digit");
+        assertThat(refusal(() -> challenges.create(year11.id(), new ChallengeSettings(ChallengeKind.VARIED, 0, 0, 0,
+                0, 0, false, 0, 0), "shipped:vae-2d", KeepPolicy.BEST, 100_000))).isEqualTo("challenge.settings.minutes");
+        assertThat(refusal(() -> challenges.create(year11.id(), new ChallengeSettings(ChallengeKind.VARIED, 0, 0, 0,
+                0, 0, false, 0, 0), "run:" + java.util.UUID.randomUUID(), KeepPolicy.BEST, 5)))
+                .isEqualTo("challenge.settings.model");
+    }
+
+    @Test
+    void aRepairIsScoredAgainstItsHiddenOriginalWhichStudentsSeeOnlyAfterTheReveal() {
+        Challenge repair = open(ChallengeKind.REPAIR, KeepPolicy.BEST);
+        float[] original = challenges.hiddenOriginal(repair.id());
+        signIn.as(amina);
+        assertThat(refusal(() -> challenges.hiddenOriginal(repair.id()))).isEqualTo("challenge.notRevealed");
+        float[] damaged = challenges.damagedDigit(repair.id());
+        assertThat(damaged).hasSize(784).isNotEqualTo(original);
+        Submission fromDamaged = challenges.submit(repair.id(), List.of(vae.encode(damaged)), repair.modelVersion());
+        Submission blank = challenges.submit(repair.id(), List.of(vae.encode(new float[784])), repair.modelVersion());
+        assertThat(fromDamaged.score()).isGreaterThan(blank.score());
+        signIn.as(rivka);
+        challenges.reveal(repair.id());
+        signIn.as(amina);
+        assertThat(challenges.hiddenOriginal(repair.id())).containsExactly(original);
+    }
+
+    @Test
+    void sixtyStudentsSubmittingInTheSameSecondLoseNothing() throws Exception {
+        Challenge seven = open(ChallengeKind.DIGIT, KeepPolicy.BEST);
+        List<AccountSummary> students = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            AccountSummary student = fixture.quickStudent("s" + i);
+            jdbc.sql("insert into enrollment (classroom_id, student_id, joined_at) values (?, ?, ?)")
+                    .params(year11.id(), student.id(), Timestamp.from(Instant.now())).update();
+            students.add(student);
+        }
+        float[] code = codeOf(7);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(60);
+        List<Future<Submission>> results = new ArrayList<>();
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+        for (AccountSummary student : students) {
+            results.add(pool.submit(() -> {
+                signIn.as(student);
+                start.await();
+                try {
+                    return challenges.submit(seven.id(), List.of(code), seven.modelVersion());
+                } catch (RuntimeException e) {
+                    failures.add(e);
+                    throw e;
+                } finally {
+                    signIn.out();
+                }
+            }));
+        }
+        start.countDown();
+        for (Future<Submission> result : results) {
+            result.get(2, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+        assertThat(failures).isEmpty();
+        signIn.as(rivka);
+        List<LeaderboardEntry> board = challenges.leaderboard(seven.id());
+        assertThat(board).hasSize(60);
+        assertThat(board).extracting(e -> e.counted().score()).containsOnly(board.getFirst().counted().score());
+        assertThat(jdbc.sql("select count(*) from challenge_submission").query(Long.class).single()).isEqualTo(60);
+    }
+}

@@ -61,7 +61,8 @@ const SIDE = 28;
  * fast drag never builds a queue. Every pointer move's latency (from the event to the frame that shows an answer
  * for it or a later move) is kept in {@link latencies} for the benchmark.
  *
- * Clicking a point fires `point-selected` (detail: point, index, label). The plot is always left-to-right.
+ * A click fires `latent-picked` (detail: x, y on the map) and, on a dot, `point-selected` (detail: point, index,
+ * label). The plot is always left-to-right.
  */
 export class LatentMap extends LitElement {
   static properties = {
@@ -364,6 +365,11 @@ export class LatentMap extends LitElement {
       return;
     }
     const at = this.local(e);
+    if (!this.data) {
+      return;
+    }
+    const world = this.toWorld(at.sx, at.sy);
+    this.dispatchEvent(new CustomEvent('latent-picked', { detail: { x: world.x, y: world.y } }));
     const nearest = this.nearestPoint(at.sx, at.sy, 10);
     if (nearest >= 0 && this.data) {
       this.selectedPoint = nearest;

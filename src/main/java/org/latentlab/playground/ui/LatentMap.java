@@ -19,16 +19,16 @@ import org.latentlab.playground.LatentPath;
  */
 @Tag("latent-map")
 @JsModule("./playground/latent-map.ts")
-class LatentMap extends Component implements HasSize {
+public class LatentMap extends Component implements HasSize {
 
     /** A clicked point of the scatter: its position in the map's list, its data-set index and its digit. */
-    record SelectedPoint(int point, int digitIndex, int label) {
+    public record SelectedPoint(int point, int digitIndex, int label) {
     }
 
     /** Colour-blind-safe colours for lines, distinct from the digits' colours in strength. */
     static final List<String> PATH_COLOURS = List.of("#000000", "#d55e00");
 
-    LatentMap(boolean projected) {
+    public LatentMap(boolean projected) {
         Map<String, String> labels = new LinkedHashMap<>();
         for (String key : List.of("legend", "all", "decoded", "zoomIn", "zoomOut", "resetView", "pan", "loading",
                 "failed", "clamped", "help", "mapName")) {
@@ -40,13 +40,25 @@ class LatentMap extends Component implements HasSize {
         setWidthFull();
     }
 
-    void setModel(String modelId) {
+    public void setModel(String modelId) {
         getElement().setProperty("model", modelId);
     }
 
     /** Whether moving the pointer decodes (the drawing and path views only show where things land). */
-    void setDecoding(boolean decoding) {
+    public void setDecoding(boolean decoding) {
         getElement().setProperty("decoding", decoding);
+    }
+
+    /** Lines (or single points) to draw over the map, each a list of (x, y) in map coordinates. */
+    public record Line(List<double[]> points, String color, String label) {
+    }
+
+    public void setLines(List<Line> lines) {
+        List<Map<String, Object>> json = new java.util.ArrayList<>();
+        for (Line line : lines) {
+            json.add(Map.of("points", line.points(), "color", line.color(), "label", line.label()));
+        }
+        getElement().setPropertyList("paths", json);
     }
 
     void setPaths(List<LatentPath> paths, List<String> names) {
@@ -58,15 +70,23 @@ class LatentMap extends Component implements HasSize {
         getElement().setPropertyList("paths", lines);
     }
 
-    void setMarker(double x, double y, String label) {
+    public void setMarker(double x, double y, String label) {
         getElement().setPropertyMap("marker", Map.of("x", x, "y", y, "label", label));
     }
 
-    void clearMarker() {
+    public void clearMarker() {
         getElement().setPropertyJson("marker", tools.jackson.databind.node.NullNode.getInstance());
     }
 
-    void addPointSelectedListener(Consumer<SelectedPoint> listener) {
+    /** A click on the map (not a drag): where, in map coordinates. */
+    public void addPickListener(java.util.function.BiConsumer<Double, Double> listener) {
+        getElement().addEventListener("latent-picked", event -> listener.accept(
+                event.getEventData().get("event.detail.x").asDouble(),
+                event.getEventData().get("event.detail.y").asDouble()))
+                .addEventData("event.detail.x").addEventData("event.detail.y");
+    }
+
+    public void addPointSelectedListener(Consumer<SelectedPoint> listener) {
         getElement().addEventListener("point-selected", event -> listener.accept(new SelectedPoint(
                 event.getEventData().get("event.detail.point").asInt(),
                 event.getEventData().get("event.detail.index").asInt(),

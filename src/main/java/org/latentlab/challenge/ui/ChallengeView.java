@@ -1,0 +1,453 @@
+package org.latentlab.challenge.ui;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+
+import jakarta.annotation.security.PermitAll;
+
+import org.latentlab.base.InvalidInputException;
+import org.latentlab.challenge.Challenge;
+import org.latentlab.challenge.ChallengeFeed;
+import org.latentlab.challenge.ChallengeKind;
+import org.latentlab.challenge.ChallengeState;
+import org.latentlab.challenge.Challenges;
+import org.latentlab.challenge.LeaderboardEntry;
+import org.latentlab.challenge.RuleResult;
+import org.latentlab.challenge.Scored;
+import org.latentlab.challenge.Submission;
+import org.latentlab.ml.DigitImages;
+import org.latentlab.playground.Interpolation;
+import org.latentlab.playground.LatentSpace;
+import org.latentlab.playground.LatentSpaces;
+import org.latentlab.playground.ui.LatentMap;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * One challenge. Its teacher controls it (pause, resume, close, reveal, CSV) and watches the leaderboard fill live;
+ * a student builds an answer on the challenge model's latent map (each click picks a code), sees what the judge
+ * reads in it, submits, and sees their history and, once revealed, the leaderboard. Every change to the challenge
+ * reaches open pages by server push.
+ */
+@Route("challenges/:challengeId")
+@PermitAll
+public class ChallengeView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final Challenges challenges;
+    private final LatentSpaces spaces;
+    private final ChallengeFeed feed;
+    private final Div header = new Div();
+    private final Div controls = new Div();
+    private final Div workbench = new Div();
+    private final Div history = new Div();
+    private final Div board = new Div();
+    private final List<float[]> picks = new ArrayList<>();
+    private final Div pickList = new Div();
+    private final Paragraph reading = new Paragraph();
+    private final Button submit = new Button();
+    private Challenge challenge;
+    private LatentSpace space;
+    private LatentMap map;
+    private boolean manager;
+    private Runnable unsubscribe;
+
+    ChallengeView(Challenges challenges, LatentSpaces spaces, ChallengeFeed feed) {
+        this.challenges = challenges;
+        this.spaces = spaces;
+        this.feed = feed;
+        addClassName("ll-page");
+        setId("challenge-view");
+        header.setId("challenge-header");
+        controls.setId("challenge-controls");
+        workbench.setId("challenge-workbench");
+        history.setId("challenge-history");
+        board.setId("challenge-leaderboard");
+        pickList.setId("challenge-picks");
+        pickList.addClassName("ll-pick-list");
+        reading.setId("challenge-reading");
+        submit.setText(getTranslation("challenge.submit"));
+        submit.setId("challenge-submit");
+        submit.addThemeVariants(ButtonVariant.PRIMARY);
+        submit.addClickListener(e -> submitPicks());
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        Optional<Long> id = event.getRouteParameters().get("challengeId").flatMap(ChallengeView::number);
+        try {
+            challenge = challenges.get(id.orElseThrow(() -> new InvalidInputException("challenge",
+                    "challenge.notFound")));
+        } catch (InvalidInputException missing) {
+            challenge = null;
+            add(new H1(getTranslation("challenge.notFoundTitle")), new Paragraph(getTranslation(missing.messageKey())),
+                    new RouterLink(getTranslation("challenge.back"), ChallengesView.class));
+            return;
+        }
+        manager = challenges.runs(challenge.id());
+        space = spaces.open(challenge.modelId());
+        add(new RouterLink(getTranslation("challenge.back"), ChallengesView.class), header, controls);
+        if (!manager) {
+            buildWorkbench();
+            add(workbench, history);
+        }
+        add(board);
+        refresh();
+    }
+
+    private static Optional<Long> number(String text) {
+        try {
+            return Optional.of(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return (challenge == null ? getTranslation("challenges.title") : ChallengeTexts.title(this, challenge)) + " · "
+                + getTranslation("app.name");
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        if (challenge == null) {
+            return;
+        }
+        UI ui = attach.getUI();
+        SecurityContext viewer = SecurityContextHolder.getContext();
+        long id = challenge.id();
+        unsubscribe = feed.subscribe(id, change -> ui.access(() ->
+                new DelegatingSecurityContextRunnable(this::refresh, viewer).run()));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        if (unsubscribe != null) {
+            unsubscribe.run();
+            unsubscribe = null;
+        }
+    }
+
+    /** Reads the challenge again and redraws what may have changed: state, controls, history, leaderboard. */
+    private void refresh() {
+        challenge = challenges.get(challenge.id());
+        showHeader();
+        showControls();
+        if (!manager) {
+            showHistory();
+            submit.setEnabled(challenge.open() && picks.size() == challenge.settings().vectorCount());
+        }
+        showBoard();
+    }
+
+    private void showHeader() {
+        header.removeAll();
+        H1 title = new H1(ChallengeTexts.title(this, challenge));
+        title.addClassName("ll-page-title");
+        Span state = new Span(ChallengeTexts.state(this, challenge));
+        state.setId("challenge-state");
+        state.addClassNames("ll-state", "ll-state-" + challenge.state().name().toLowerCase(Locale.ROOT));
+        Paragraph when = new Paragraph(getTranslation("challenge.details", challenge.className(),
+                ChallengeTexts.when(challenge.closesAt()),
+                getTranslation("challenge.keep." + challenge.keep().name().toLowerCase(Locale.ROOT))));
+        when.addClassName("ll-field-note");
+        Paragraph rules = new Paragraph(ChallengeTexts.rules(this, challenge));
+        rules.setId("challenge-rules");
+        rules.addClassName("ll-notice");
+        header.add(title, state, when, rules);
+        if (challenge.kind() == ChallengeKind.REPAIR) {
+            Div pictures = new Div();
+            pictures.addClassName("ll-widget-images");
+            pictures.add(picture(challenges.damagedDigit(challenge.id()), "challenge.damaged", "challenge-damaged"));
+            if (manager || challenge.revealed()) {
+                pictures.add(picture(challenges.hiddenOriginal(challenge.id()), "challenge.original",
+                        "challenge-original"));
+            }
+            header.add(pictures);
+        }
+    }
+
+    private Div picture(float[] pixels, String captionKey, String id) {
+        Image image = new Image(DigitImages.dataUrl(pixels), getTranslation(captionKey));
+        image.addClassName("ll-digit");
+        image.setWidth("112px");
+        image.setHeight("112px");
+        Div box = new Div(image, new Span(getTranslation(captionKey)));
+        box.addClassName("ll-digit-picture");
+        box.setId(id);
+        return box;
+    }
+
+    private void showControls() {
+        controls.removeAll();
+        if (!manager) {
+            return;
+        }
+        HorizontalLayout buttons = new HorizontalLayout();
+        buttons.setWrap(true);
+        if (challenge.state() == ChallengeState.OPEN) {
+            buttons.add(action("challenge.pause", "challenge-pause", () -> challenges.pause(challenge.id())));
+        }
+        if (challenge.state() == ChallengeState.PAUSED) {
+            buttons.add(action("challenge.resume", "challenge-resume", () -> challenges.resume(challenge.id())));
+        }
+        if (challenge.state() != ChallengeState.CLOSED) {
+            buttons.add(action("challenge.close", "challenge-close", () -> challenges.close(challenge.id())));
+        }
+        if (!challenge.revealed()) {
+            buttons.add(action("challenge.reveal", "challenge-reveal", () -> challenges.reveal(challenge.id())));
+        }
+        long id = challenge.id();
+        Anchor csv = new Anchor();
+        csv.setText(getTranslation("challenge.csv"));
+        csv.setId("challenge-csv");
+        SecurityContext viewer = SecurityContextHolder.getContext();
+        csv.setHref(DownloadHandler.fromInputStream(event -> {
+            // Downloads run outside the UI's request: sign the teacher in for the service's checks.
+            SecurityContext previous = SecurityContextHolder.getContext();
+            SecurityContextHolder.setContext(viewer);
+            try {
+                byte[] bytes = challenges.csv(id).getBytes(StandardCharsets.UTF_8);
+                return new DownloadResponse(new ByteArrayInputStream(bytes), "challenge-" + id + ".csv",
+                        "text/csv;charset=UTF-8", bytes.length);
+            } finally {
+                SecurityContextHolder.setContext(previous);
+            }
+        }), AttachmentType.DOWNLOAD);
+        buttons.add(csv);
+        controls.add(buttons);
+    }
+
+    private Button action(String key, String id, Runnable run) {
+        Button button = new Button(getTranslation(key), e -> {
+            try {
+                run.run();
+            } catch (InvalidInputException refused) {
+                controls.add(new Paragraph(getTranslation(refused.messageKey(), refused.arguments())));
+            }
+        });
+        button.setId(id);
+        return button;
+    }
+
+    private void buildWorkbench() {
+        workbench.removeAll();
+        workbench.addClassName("ll-challenge-workbench");
+        map = new LatentMap(space.plane().projected());
+        map.setId("challenge-map");
+        map.setModel(space.modelId());
+        // A click beyond the model's limits (far out on a zoomed-out map) picks the nearest allowed point.
+        map.addPickListener((x, y) -> pick(space.decodeAt(x, y).code()));
+        Button undo = new Button(getTranslation("challenge.removeLast"), e -> {
+            if (!picks.isEmpty()) {
+                picks.removeLast();
+                showPicks();
+            }
+        });
+        undo.setId("challenge-undo");
+        Button clear = new Button(getTranslation("challenge.clear"), e -> {
+            picks.clear();
+            showPicks();
+        });
+        clear.setId("challenge-clear");
+        HorizontalLayout buttons = new HorizontalLayout(undo, clear);
+        buttons.setWrap(true);
+        if (challenge.kind() == ChallengeKind.MORPH) {
+            Button fill = new Button(getTranslation("challenge.fillPath"), e -> fillPath());
+            fill.setId("challenge-fill");
+            buttons.add(fill);
+        }
+        if (challenge.kind() == ChallengeKind.REPAIR) {
+            Button start = new Button(getTranslation("challenge.fromDamaged"), e -> {
+                picks.clear();
+                float[] damaged = challenges.damagedDigit(challenge.id());
+                pick(space.encode(challenge.settings().lowResolution() ? DigitImages.upscaledBicubic(damaged)
+                        : damaged));
+            });
+            start.setId("challenge-from-damaged");
+            buttons.add(start);
+        }
+        buttons.add(submit);
+        Paragraph how = new Paragraph(getTranslation("challenge.howTo", challenge.settings().vectorCount()));
+        workbench.add(new H2(getTranslation("challenge.workbench")), how, map, buttons, reading, pickList);
+        showPicks();
+    }
+
+    /** Adds a code; a one-image challenge replaces its pick, a full set starts again. */
+    private void pick(float[] code) {
+        int wanted = challenge.settings().vectorCount();
+        if (picks.size() >= wanted) {
+            if (wanted == 1) {
+                picks.clear();
+            } else {
+                reading.setText(getTranslation("challenge.enoughPicks", wanted));
+                return;
+            }
+        }
+        if (!space.withinLimits(code)) {
+            reading.setText(getTranslation("challenge.vectorInvalid", space.latentSize()));
+            return;
+        }
+        picks.add(code);
+        showPicks();
+    }
+
+    /** Fills the picks with a straight path from the first pick to the last, as many steps as the morph needs. */
+    private void fillPath() {
+        if (picks.size() < 2) {
+            reading.setText(getTranslation("challenge.fillNeedsTwo"));
+            return;
+        }
+        float[] first = picks.getFirst();
+        float[] last = picks.getLast();
+        picks.clear();
+        picks.addAll(space.path(first, last, challenge.settings().vectorCount(), Interpolation.LINEAR).codes());
+        showPicks();
+    }
+
+    private void showPicks() {
+        pickList.removeAll();
+        List<double[]> points = picks.stream().map(code -> space.plane().project(code)).toList();
+        map.setLines(points.isEmpty() ? List.of() : List.of(new LatentMap.Line(points, "#000000",
+                getTranslation("challenge.picks"))));
+        int wanted = challenge.settings().vectorCount();
+        submit.setEnabled(challenge.open() && picks.size() == wanted);
+        if (picks.isEmpty()) {
+            reading.setText(getTranslation("challenge.pickCount", 0, wanted));
+            return;
+        }
+        try {
+            Scored preview = challenges.preview(challenge.id(), picks);
+            float[][] readings = challenges.read(preview.images());
+            for (int i = 0; i < preview.images().size(); i++) {
+                int best = argmax(readings[i]);
+                Image image = new Image(DigitImages.dataUrl(preview.images().get(i)),
+                        getTranslation("challenge.pickAlt", i + 1, best));
+                image.addClassNames("ll-digit", "ll-strip-digit");
+                Span says = new Span(getTranslation("challenge.judgeSays", best,
+                        String.format(Locale.ROOT, "%.0f", readings[i][best] * 100)));
+                Div item = new Div(image, says);
+                item.addClassName("ll-pick");
+                pickList.add(item);
+            }
+            String count = getTranslation("challenge.pickCount", picks.size(), wanted);
+            reading.setText(picks.size() == wanted ? count + " " + getTranslation("challenge.expectedScore",
+                    ChallengeTexts.score(preview.score())) : count);
+        } catch (InvalidInputException refused) {
+            reading.setText(getTranslation(refused.messageKey(), refused.arguments()));
+        }
+    }
+
+    private static int argmax(float[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private void submitPicks() {
+        try {
+            Submission submission = challenges.submit(challenge.id(), List.copyOf(picks), challenge.modelVersion());
+            reading.setText(getTranslation("challenge.submitted", ChallengeTexts.score(submission.score())));
+        } catch (InvalidInputException refused) {
+            reading.setText(getTranslation(refused.messageKey(), refused.arguments()));
+        }
+        refresh();
+    }
+
+    private void showHistory() {
+        history.removeAll();
+        List<Submission> mine = challenges.mySubmissions(challenge.id());
+        history.add(new H2(getTranslation("challenge.history")));
+        if (mine.isEmpty()) {
+            history.add(new Paragraph(getTranslation("challenge.noSubmissions")));
+            return;
+        }
+        UnorderedList items = new UnorderedList();
+        for (Submission submission : mine) {
+            UnorderedList rules = new UnorderedList();
+            for (RuleResult rule : submission.rules()) {
+                ListItem line = new ListItem(ChallengeTexts.rule(this, rule));
+                line.addClassName(rule.met() ? "ll-rule-met" : "ll-rule-missed");
+                rules.add(line);
+            }
+            ListItem item = new ListItem(new Span(getTranslation("challenge.historyLine",
+                    ChallengeTexts.when(submission.submittedAt()), ChallengeTexts.score(submission.score()))), rules);
+            items.add(item);
+        }
+        history.add(items);
+    }
+
+    private void showBoard() {
+        board.removeAll();
+        board.add(new H2(getTranslation("challenge.leaderboard")));
+        if (!manager && !challenge.revealed()) {
+            board.add(new Paragraph(getTranslation("challenge.boardHidden")));
+            return;
+        }
+        List<LeaderboardEntry> entries = challenges.leaderboard(challenge.id());
+        if (entries.isEmpty()) {
+            board.add(new Paragraph(getTranslation("challenge.boardEmpty")));
+            return;
+        }
+        Div rows = new Div();
+        rows.addClassName("ll-leaderboard");
+        for (LeaderboardEntry entry : entries) {
+            Submission counted = entry.counted();
+            Div images = new Div();
+            images.addClassName("ll-leaderboard-images");
+            for (float[] image : challenges.images(counted)) {
+                Image thumb = new Image(DigitImages.dataUrl(image), getTranslation("challenge.entryAlt",
+                        counted.studentName()));
+                thumb.addClassNames("ll-digit", "ll-leaderboard-digit");
+                images.add(thumb);
+            }
+            Span rank = new Span(Integer.toString(entry.rank()));
+            rank.addClassName("ll-rank");
+            Span name = new Span(counted.studentName());
+            name.addClassName("ll-leaderboard-name");
+            Span score = new Span(ChallengeTexts.score(counted.score()));
+            score.addClassName("ll-leaderboard-score");
+            Span count = new Span(getTranslation("challenge.submissionCount", entry.submissions()));
+            count.addClassName("ll-field-note");
+            Div row = new Div(rank, name, score, images, count);
+            row.addClassName("ll-leaderboard-row");
+            rows.add(row);
+        }
+        board.add(rows);
+    }
+}

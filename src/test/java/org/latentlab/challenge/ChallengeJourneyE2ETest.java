@@ -1,0 +1,111 @@
+package org.latentlab.challenge;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.util.List;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.BoundingBox;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.latentlab.classroom.AccountSummary;
+import org.latentlab.classroom.ClassSummary;
+import org.latentlab.classroom.ClassroomFixture;
+import org.latentlab.classroom.ClassroomService;
+import org.latentlab.classroom.SignIn;
+import org.latentlab.e2e.BrowserJourney;
+import org.latentlab.e2e.Chromium;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A live image challenge in real Chromium: the teacher opens it for the class, two students pick a point on the
+ * latent map and submit, and the teacher's leaderboard fills by server push without reloading.
+ */
+class ChallengeJourneyE2ETest extends BrowserJourney {
+
+    @Autowired
+    ClassroomFixture fixture;
+    @Autowired
+    ClassroomService classrooms;
+    @Autowired
+    SignIn signIn;
+
+    @BeforeEach
+    void aClassWithTwoStudents() {
+        fixture.emptyDatabase();
+        fixture.admin();
+        AccountSummary teacher = fixture.teacher("rivka");
+        signIn.as(teacher);
+        ClassSummary year11 = classrooms.createClass("Year 11");
+        for (String name : List.of("amina", "budi")) {
+            signIn.as(fixture.student(name));
+            classrooms.join(year11.joinCode());
+        }
+        signIn.out();
+    }
+
+    private static Browser.NewContextOptions tall() {
+        return new Browser.NewContextOptions().setViewportSize(1280, 1500);
+    }
+
+    @Test
+    void teacherOpensAChallengeTwoStudentsSubmitAndTheLeaderboardUpdatesLive() {
+        try (BrowserContext teacherContext = chromium.browser().newContext(tall());
+                BrowserContext aminaContext = chromium.browser().newContext(tall());
+                BrowserContext budiContext = chromium.browser().newContext(tall())) {
+            Page teacher = teacherContext.newPage();
+            Chromium.signIn(teacher, url("/login"), "rivka", ClassroomFixture.PASSWORD);
+            teacher.navigate(url("/challenges"));
+            // Bad input first: a digit that does not exist.
+            teacher.locator("#challenge-digit input").fill("12");
+            teacher.locator("#challenge-open").click();
+            assertThat(teacher.locator("#challenge-digit")).containsText("A digit must be from 0 to 9.");
+            teacher.locator("#challenge-digit input").fill("7");
+            teacher.locator("#challenge-open").click();
+            assertThat(teacher.locator("#challenge-header h1"))
+                    .hasText("Make a 7 that the judge reads with at least 80 % confidence");
+            assertThat(teacher.locator("#challenge-leaderboard")).containsText("No submissions yet.");
+            String challengeUrl = teacher.url();
+
+            for (Page student : List.of(aminaContext.newPage(), budiContext.newPage())) {
+                String name = student.context() == aminaContext ? "amina" : "budi";
+                Chromium.signIn(student, url("/login"), name, ClassroomFixture.PASSWORD);
+                student.navigate(url("/challenges"));
+                student.locator(".ll-challenge-card a").first().click();
+                assertThat(student.locator("#challenge-rules")).containsText("How it is scored");
+                assertThat(student.locator("#challenge-leaderboard"))
+                        .containsText("when your teacher reveals the results");
+                student.waitForFunction("() => document.querySelector('latent-map#challenge-map').decodedCount > 0");
+                Locator map = student.locator("latent-map#challenge-map canvas.map");
+                map.scrollIntoViewIfNeeded();
+                BoundingBox box = map.boundingBox();
+                student.mouse().click(box.x + box.width * (name.equals("amina") ? 0.4 : 0.7),
+                        box.y + box.height * 0.5);
+                assertThat(student.locator("#challenge-reading")).containsText("1 of 1 points picked.");
+                assertThat(student.locator("#challenge-picks .ll-pick")).hasCount(1);
+                student.locator("#challenge-submit").click();
+                assertThat(student.locator("#challenge-reading")).containsText("Submitted. The server scored it");
+                assertThat(student.locator("#challenge-history li").first()).containsText("score");
+            }
+
+            // The teacher never reloaded: the two rows came by push.
+            assertThat(teacher).hasURL(challengeUrl);
+            assertThat(teacher.locator("#challenge-leaderboard .ll-leaderboard-row")).hasCount(2);
+            assertThat(teacher.locator("#challenge-leaderboard")).containsText("Student amina");
+            assertThat(teacher.locator("#challenge-leaderboard")).containsText("Student budi");
+            Chromium.screenshot(teacher, "challenge-teacher");
+
+            teacher.locator("#challenge-reveal").click();
+            Page amina = aminaContext.pages().getFirst();
+            assertThat(amina.locator("#challenge-leaderboard .ll-leaderboard-row")).hasCount(2);
+            teacher.locator("#challenge-close").click();
+            assertThat(amina.locator("#challenge-state")).hasText("Closed");
+            assertThat(amina.locator("#challenge-submit")).isDisabled();
+            Chromium.screenshot(amina, "challenge-student");
+        }
+    }
+}

@@ -41,7 +41,7 @@ export class MelodyView extends LitElement {
   playedSteps = 0;
 
   private synth?: Tone.Synth;
-  private part?: Tone.Part;
+  private phrase?: Tone.Part;
   private stepLoop?: Tone.Loop;
   private currentStep = -1;
 
@@ -117,15 +117,17 @@ export class MelodyView extends LitElement {
     transport.bpm.value = this.tempo;
     this.synth = new Tone.Synth({ oscillator: { type: 'triangle' },
       envelope: { attack: 0.01, decay: 0.1, sustain: 0.5, release: 0.2 } }).toDestination();
-    this.part = new Tone.Part<MelodyNote>((time, note) => {
+    const phrase = new Tone.Part((time: number, value: unknown) => {
+      const note = value as MelodyNote;
       this.synth?.triggerAttackRelease(Tone.Frequency(note.pitch, 'midi').toFrequency(),
         Tone.Time('16n').toSeconds() * note.length, time);
     });
+    this.phrase = phrase;
     // Note times in bars:quarters:sixteenths of the transport, so that they follow the tempo.
     for (const note of this.notes) {
-      this.part.add(`0:0:${note.start}`, note);
+      phrase.add(`0:0:${note.start}`, note);
     }
-    this.part.start(0);
+    phrase.start(0);
     this.playedSteps = 0;
     this.currentStep = -1;
     this.stepLoop = new Tone.Loop((time) => {
@@ -148,10 +150,10 @@ export class MelodyView extends LitElement {
     const transport = Tone.getTransport();
     transport.stop();
     transport.cancel();
-    this.part?.dispose();
+    this.phrase?.dispose();
     this.stepLoop?.dispose();
     this.synth?.dispose();
-    this.part = undefined;
+    this.phrase = undefined;
     this.stepLoop = undefined;
     this.synth = undefined;
     this.currentStep = -1;

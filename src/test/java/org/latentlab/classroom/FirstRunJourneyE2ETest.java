@@ -56,7 +56,7 @@ class FirstRunJourneyE2ETest extends BrowserJourney {
             page.navigate(url("/admin"));
             assertThat(page.locator("#engine-status")).containsText("PyTorch 2.7.1");
             assertThat(page.locator("#shipped-models vaadin-grid-cell-content").filter(
-                    new com.microsoft.playwright.Locator.FilterOptions().setHasText("Ready ("))).hasCount(6);
+                    new com.microsoft.playwright.Locator.FilterOptions().setHasText("Ready ("))).hasCount(org.latentlab.ml.ShippedModels.KINDS.size());
 
             // 2. The admin, also a teacher, creates a class and reads its join code.
             page.navigate(url("/classes"));

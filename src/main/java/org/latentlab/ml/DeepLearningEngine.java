@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class DeepLearningEngine {
 
-    static final String ENGINE = "PyTorch";
+    /** The DJL engine name of PyTorch, the only engine we ship. */
+    public static final String ENGINE = "PyTorch";
     private static final Logger log = LoggerFactory.getLogger(DeepLearningEngine.class);
 
     private final EngineStatus status;

@@ -122,11 +122,35 @@ public class MlCommands implements ApplicationRunner {
                 trained.add(metadata);
             }
         }
-        Files.writeString(folder.resolve("README.md"), modelsReadme(trained));
+        Files.writeString(folder.resolve("README.md"), modelsReadme(trained, otherModels(folder)));
         OUT.println("wrote " + folder.toAbsolutePath());
     }
 
-    private static String modelsReadme(List<CheckpointMetadata> models) {
+    /**
+     * Folders of {@code models/} that other features train with their own command and describe in their own
+     * {@code README.md} (such as the melody VAE of the music challenges): folder name and the README's first line.
+     */
+    static Map<String, String> otherModels(Path folder) throws IOException {
+        Map<String, String> others = new java.util.TreeMap<>();
+        if (!Files.isDirectory(folder)) {
+            return others;
+        }
+        List<String> ours = ShippedModels.KINDS.stream().map(ShippedModels::folderName).toList();
+        try (var children = Files.list(folder)) {
+            for (Path child : children.sorted().toList()) {
+                Path readme = child.resolve("README.md");
+                String name = child.getFileName().toString();
+                if (Files.isDirectory(child) && !ours.contains(name) && Files.isRegularFile(readme)) {
+                    String heading = Files.readAllLines(readme).stream().filter(l -> !l.isBlank()).findFirst()
+                            .orElse(name).replaceFirst("^#+\\s*", "");
+                    others.put(name, heading);
+                }
+            }
+        }
+        return others;
+    }
+
+    static String modelsReadme(List<CheckpointMetadata> models, Map<String, String> otherModels) {
         StringBuilder readme = new StringBuilder("""
                 # Pretrained models
 
@@ -157,6 +181,17 @@ public class MlCommands implements ApplicationRunner {
                 for VAEs, `loss` is per image: binary cross-entropy summed over the 784 pixels plus the KL term; the
                 classifier's figure is its accuracy.
                 """);
+        if (!otherModels.isEmpty()) {
+            readme.append("""
+
+                    ## Other models
+
+                    Trained with their own command; each folder's README gives the command, the data and the metrics.
+
+                    """);
+            otherModels.forEach((name, heading) -> readme.append(String.format(Locale.ROOT,
+                    "- [`%s`](%s/README.md): %s%n", name, name, heading)));
+        }
         return readme.toString();
     }
 

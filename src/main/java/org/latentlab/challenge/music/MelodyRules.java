@@ -154,4 +154,16 @@ public final class MelodyRules {
         rules.addAll(jumps);
         return Score.of(rules);
     }
+
+    /**
+     * The morph challenge handed in as 8 latent codes: the server decodes them with the given model and scores
+     * the melodies. Codes of the wrong length or with non-finite numbers are refused.
+     */
+    public static Score morph(MelodyCodec codec, Melody a, Melody b, List<float[]> codes) {
+        if (codes == null || codes.size() != MORPH_STEPS) {
+            throw new InvalidInputException("path", "challenge.music.morph.count", MORPH_STEPS,
+                    codes == null ? 0 : codes.size());
+        }
+        return morph(a, b, codec.decode(codes));
+    }
 }

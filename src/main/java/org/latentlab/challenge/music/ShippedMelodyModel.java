@@ -1,0 +1,93 @@
+package org.latentlab.challenge.music;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+
+import org.latentlab.base.LatentLabProperties;
+import org.latentlab.ml.DeepLearningEngine;
+import org.latentlab.ml.MlProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * The pretrained melody VAE from {@code models/melody-vae}, packed into the jar under {@code latentlab/models/}
+ * and loaded at start-up, as {@code ml.ShippedModels} does for the image models: DJL loads parameters from files,
+ * so the packed files are first copied to {@code <data-dir>/models-shipped/melody-vae} (or read straight from
+ * {@code latentlab.ml.models-dir} when that is set). Without the engine or the model the app runs on: the problem
+ * is logged and {@link #get()} is empty.
+ */
+@Component
+public class ShippedMelodyModel implements DisposableBean {
+
+    public static final String FOLDER = "melody-vae";
+    private static final Logger log = LoggerFactory.getLogger(ShippedMelodyModel.class);
+
+    private final MelodyCodec codec;
+    private final String problem;
+
+    ShippedMelodyModel(DeepLearningEngine engine, MlProperties properties, LatentLabProperties settings) {
+        MelodyCodec loaded = null;
+        String failure = null;
+        if (!engine.available()) {
+            failure = "the deep-learning engine is not available";
+        } else {
+            try {
+                Path folder = properties.modelsDir() != null ? properties.modelsDir().resolve(FOLDER)
+                        : unpack(settings.dataDir().toAbsolutePath().resolve("models-shipped").resolve(FOLDER));
+                loaded = MelodyCodec.load(folder, properties.inferenceSlots());
+                log.info("Melody VAE ready: {} latent numbers, test accuracy {} of steps", loaded.latentSize(),
+                        String.format(java.util.Locale.ROOT, "%.3f", loaded.metadata().testAccuracy()));
+            } catch (IOException | RuntimeException e) {
+                failure = e.getMessage();
+            }
+        }
+        if (failure != null) {
+            log.warn("Pretrained melody VAE not available: {}", failure);
+        }
+        this.codec = loaded;
+        this.problem = failure;
+    }
+
+    public Optional<MelodyCodec> get() {
+        return Optional.ofNullable(codec);
+    }
+
+    /** Why the model is missing, if it is. */
+    public Optional<String> problem() {
+        return Optional.ofNullable(problem);
+    }
+
+    /** Copies the packed model ({@code metadata.json} and the parameters it names) into {@code target}. */
+    static Path unpack(Path target) throws IOException {
+        String base = "latentlab/models/" + FOLDER + "/";
+        ClassLoader loader = ShippedMelodyModel.class.getClassLoader();
+        try (InputStream metadata = loader.getResourceAsStream(base + MelodyVaeMetadata.FILE)) {
+            if (metadata == null) {
+                throw new IOException("no " + FOLDER + " model is packed in this build");
+            }
+            Files.createDirectories(target);
+            Files.copy(metadata, target.resolve(MelodyVaeMetadata.FILE), StandardCopyOption.REPLACE_EXISTING);
+        }
+        String parameters = MelodyVaeMetadata.read(target).parametersFile();
+        try (InputStream in = loader.getResourceAsStream(base + parameters)) {
+            if (in == null) {
+                throw new IOException("the packed " + FOLDER + " model lacks " + parameters);
+            }
+            Files.copy(in, target.resolve(parameters), StandardCopyOption.REPLACE_EXISTING);
+        }
+        return target;
+    }
+
+    @Override
+    public void destroy() {
+        if (codec != null) {
+            codec.close();
+        }
+    }
+}

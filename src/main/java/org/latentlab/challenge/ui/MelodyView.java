@@ -31,6 +31,13 @@ public class MelodyView extends Component implements HasSize {
         getElement().setProperty("rollText", getTranslation("challenge.music.roll"));
     }
 
+    /** Shows a melody of the music model, with its ABC text and notes. */
+    public void show(org.latentlab.challenge.music.Melody melody, String title) {
+        List<Note> notes = melody.notes().stream().map(n -> new Note(n.pitch(), n.step(), n.length())).toList();
+        show(org.latentlab.challenge.music.AbcExport.toAbc(melody, title), notes,
+                org.latentlab.challenge.music.Melody.STEPS);
+    }
+
     public void show(String abc, List<Note> notes, int steps) {
         getElement().setProperty("abc", abc);
         getElement().setProperty("steps", steps);

@@ -7,8 +7,8 @@ import org.latentlab.base.InvalidInputException;
  *
  * @param digit       the target digit (DIGIT)
  * @param threshold   the judge's confidence a DIGIT image needs, in percent
- * @param from        the first digit of a MORPH
- * @param to          the last digit of a MORPH
+ * @param from        the first digit of a MORPH; the corpus entry (index) a MELODY_MORPH starts from
+ * @param to          the last digit of a MORPH; the corpus entry a MELODY_MORPH leads to
  * @param steps       the number of images in a MORPH
  * @param lowResolution whether a REPAIR shows the original at half resolution (else with noise)
  * @param noiseLevel  the noise of a REPAIR (standard deviation)
@@ -26,6 +26,8 @@ public record ChallengeSettings(ChallengeKind kind, int digit, int threshold, in
             case DIGIT, REPAIR -> 1;
             case VARIED -> 10;
             case MORPH -> steps;
+            case MELODY -> 1;
+            case MELODY_MORPH -> org.latentlab.challenge.music.MelodyRules.MORPH_STEPS;
         };
     }
 
@@ -56,8 +58,17 @@ public record ChallengeSettings(ChallengeKind kind, int digit, int threshold, in
                     throw new InvalidInputException("noiseLevel", "challenge.settings.noise", 0.1, 1.0);
                 }
             }
-            case VARIED -> {
+            case VARIED, MELODY -> {
                 // nothing to set
+            }
+            case MELODY_MORPH -> {
+                int tunes = org.latentlab.challenge.music.MelodyCorpus.entries().size();
+                if (from < 0 || from >= tunes || to < 0 || to >= tunes) {
+                    throw new InvalidInputException("to", "challenge.settings.tune");
+                }
+                if (from == to) {
+                    throw new InvalidInputException("to", "challenge.settings.sameTunes");
+                }
             }
         }
         return this;

@@ -18,6 +18,8 @@ import org.latentlab.base.SignedInUser;
 import org.latentlab.classroom.ClassSummary;
 import org.latentlab.classroom.ClassroomService;
 import org.latentlab.classroom.JoinedClass;
+import org.latentlab.challenge.music.MelodyCodec;
+import org.latentlab.challenge.music.ShippedMelodyModel;
 import org.latentlab.ml.DigitImages;
 import org.latentlab.ml.HeldOutDigits;
 import org.latentlab.ml.LoadedModel;
@@ -41,6 +43,8 @@ public class Challenges {
 
     public static final int MIN_MINUTES = 1;
     public static final int MAX_MINUTES = 240;
+    /** The model id music challenges record. */
+    public static final String MELODY_MODEL = "shipped:melody-vae";
 
     private final ChallengeRecords records;
     private final CurrentUser currentUser;
@@ -50,9 +54,11 @@ public class Challenges {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final Random hiddenDigits = new SecureRandom();
+    private final ShippedMelodyModel melodyModel;
 
     Challenges(ChallengeRecords records, CurrentUser currentUser, ClassroomService classrooms, LatentSpaces spaces,
-            HeldOutDigits digits, Clock clock, ApplicationEventPublisher events) {
+            HeldOutDigits digits, Clock clock, ApplicationEventPublisher events, ShippedMelodyModel melodyModel) {
+        this.melodyModel = melodyModel;
         this.records = records;
         this.currentUser = currentUser;
         this.classrooms = classrooms;
@@ -75,6 +81,14 @@ public class Challenges {
         ChallengeSettings valid = settings.validated();
         if (minutes < MIN_MINUTES || minutes > MAX_MINUTES) {
             throw new InvalidInputException("minutes", "challenge.settings.minutes", MIN_MINUTES, MAX_MINUTES);
+        }
+        if (valid.kind().musical()) {
+            MelodyCodec codec = melodyCodec();
+            Instant now = clock.instant();
+            long id = records.insert(classId, teacher.userId(), valid, MELODY_MODEL, MusicScoring.version(codec),
+                    keep == null ? KeepPolicy.BEST : keep, now, now.plus(Duration.ofMinutes(minutes)));
+            events.publishEvent(new ChallengeChanged(id));
+            return records.find(id, now).orElseThrow();
         }
         // Students must be able to open the model: only shipped ones.
         if (modelId == null || !modelId.startsWith("shipped:")) {
@@ -162,21 +176,30 @@ public class Challenges {
         if (challenge.state() == ChallengeState.PAUSED) {
             throw new InvalidInputException("challenge", "challenge.paused");
         }
-        LatentSpace space = spaces.open(challenge.modelId());
-        if (!challenge.modelVersion().equals(modelVersion) || !space.modelVersion().equals(modelVersion)) {
-            throw new InvalidInputException("model", "challenge.modelChanged");
-        }
         int expected = challenge.settings().vectorCount();
-        if (vectors == null || vectors.size() != expected) {
-            throw new InvalidInputException("vectors", "challenge.vectorCount", expected,
-                    vectors == null ? 0 : vectors.size());
-        }
-        for (float[] vector : vectors) {
-            if (!space.withinLimits(vector)) {
-                throw new InvalidInputException("vectors", "challenge.vectorInvalid", space.latentSize());
+        Scored scored;
+        if (challenge.kind().musical()) {
+            MelodyCodec codec = melodyCodec();
+            if (!challenge.modelVersion().equals(modelVersion)
+                    || !MusicScoring.version(codec).equals(modelVersion)) {
+                throw new InvalidInputException("model", "challenge.modelChanged");
             }
+            countOf(vectors, expected);
+            MusicScoring.check(codec, vectors);
+            scored = MusicScoring.score(challenge.settings(), codec, vectors);
+        } else {
+            LatentSpace space = spaces.open(challenge.modelId());
+            if (!challenge.modelVersion().equals(modelVersion) || !space.modelVersion().equals(modelVersion)) {
+                throw new InvalidInputException("model", "challenge.modelChanged");
+            }
+            countOf(vectors, expected);
+            for (float[] vector : vectors) {
+                if (!space.withinLimits(vector)) {
+                    throw new InvalidInputException("vectors", "challenge.vectorInvalid", space.latentSize());
+                }
+            }
+            scored = score(challenge, space, vectors);
         }
-        Scored scored = score(challenge, space, vectors);
         long submissionId = records.insertSubmission(id, student.userId(), now, challenge.modelId(), modelVersion,
                 vectors, scored);
         events.publishEvent(new ChallengeChanged(id));
@@ -184,9 +207,31 @@ public class Challenges {
                 .findFirst().orElseThrow();
     }
 
+    private static void countOf(List<float[]> vectors, int expected) {
+        if (vectors == null || vectors.size() != expected) {
+            throw new InvalidInputException("vectors", "challenge.vectorCount", expected,
+                    vectors == null ? 0 : vectors.size());
+        }
+    }
+
+    /** The shipped melody model the music challenges use. */
+    public MelodyCodec melodyCodec() {
+        return melodyModel.get().orElseThrow(() -> new InvalidInputException("model", "challenge.music.missing"));
+    }
+
     /** Scores vectors without storing them: what the workbench shows before a student submits. */
     public Scored preview(long id, List<float[]> vectors) {
         Challenge challenge = readable(id);
+        if (challenge.kind().musical()) {
+            MelodyCodec codec = melodyCodec();
+            MusicScoring.check(codec, vectors);
+            if (vectors.isEmpty() || vectors.size() > challenge.settings().vectorCount()) {
+                throw new InvalidInputException("vectors", "challenge.vectorCount",
+                        challenge.settings().vectorCount(), vectors.size());
+            }
+            return vectors.size() < challenge.settings().vectorCount() ? new Scored(0, List.of(), List.of())
+                    : MusicScoring.score(challenge.settings(), codec, vectors);
+        }
         LatentSpace space = spaces.open(challenge.modelId());
         for (float[] vector : vectors) {
             if (!space.withinLimits(vector)) {
@@ -292,7 +337,10 @@ public class Challenges {
 
     /** The images of a stored submission, decoded again with its model (the scores can be checked the same way). */
     public List<float[]> images(Submission submission) {
-        readable(submission.challengeId());
+        Challenge challenge = readable(submission.challengeId());
+        if (challenge.kind().musical()) {
+            return List.of();
+        }
         return decode(spaces.open(submission.modelId()), submission.vectors());
     }
 

@@ -39,6 +39,7 @@ final class ImageScoring {
             case VARIED -> varied(images, probabilities);
             case REPAIR -> repair(images, hiddenOriginal);
             case MORPH -> morph(settings, images, probabilities);
+            case MELODY, MELODY_MORPH -> throw new IllegalArgumentException("not an image challenge");
         };
     }
 

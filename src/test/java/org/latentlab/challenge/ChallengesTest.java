@@ -229,6 +229,39 @@ class ChallengesTest {
     }
 
     @Test
+    void musicChallengesAreScoredByTheServerWithTheMelodyRules() {
+        signIn.as(rivka);
+        Challenge compose = challenges.create(year11.id(), new ChallengeSettings(ChallengeKind.MELODY, 0, 0, 0, 0, 0,
+                false, 0, 0), null, KeepPolicy.BEST, 10);
+        assertThat(compose.modelId()).isEqualTo(Challenges.MELODY_MODEL);
+        org.latentlab.challenge.music.MelodyCodec codec = challenges.melodyCodec();
+        signIn.as(amina);
+        Submission melody = challenges.submit(compose.id(), List.of(codec.randomCode(new java.util.Random(1))),
+                compose.modelVersion());
+        assertThat(melody.score()).isBetween(0.0, 100.0);
+        assertThat(melody.rules()).isNotEmpty();
+        assertThat(refusal(() -> challenges.submit(compose.id(), List.of(new float[] {1, 2}),
+                compose.modelVersion()))).isEqualTo("challenge.vectorInvalid");
+        assertThat(refusal(() -> challenges.submit(compose.id(), List.of(new float[codec.latentSize()]),
+                "another version"))).isEqualTo("challenge.modelChanged");
+
+        signIn.as(rivka);
+        assertThat(refusal(() -> challenges.create(year11.id(), new ChallengeSettings(ChallengeKind.MELODY_MORPH, 0,
+                0, 3, 3, 0, false, 0, 0), null, KeepPolicy.BEST, 10))).isEqualTo("challenge.settings.sameTunes");
+        Challenge morph = challenges.create(year11.id(), new ChallengeSettings(ChallengeKind.MELODY_MORPH, 0, 0, 0,
+                5, 0, false, 0, 0), null, KeepPolicy.BEST, 10);
+        var a = org.latentlab.challenge.music.MelodyCorpus.entries().get(0).melody();
+        var b = org.latentlab.challenge.music.MelodyCorpus.entries().get(5).melody();
+        List<float[]> path = org.latentlab.challenge.music.MelodyCodec.path(codec.encode(a), codec.encode(b), 8,
+                org.latentlab.challenge.music.MelodyInterpolation.SPHERICAL);
+        signIn.as(budi);
+        assertThat(refusal(() -> challenges.submit(morph.id(), path.subList(0, 3), morph.modelVersion())))
+                .isEqualTo("challenge.vectorCount");
+        Submission walked = challenges.submit(morph.id(), path, morph.modelVersion());
+        assertThat(walked.score()).isGreaterThan(30.0);
+    }
+
+    @Test
     void sixtyStudentsSubmittingInTheSameSecondLoseNothing() throws Exception {
         Challenge seven = open(ChallengeKind.DIGIT, KeepPolicy.BEST);
         List<AccountSummary> students = new ArrayList<>();

@@ -11,6 +11,8 @@ import com.vaadin.flow.component.UI;
 import org.latentlab.challenge.Challenge;
 import org.latentlab.challenge.ChallengeSettings;
 import org.latentlab.challenge.RuleResult;
+import org.latentlab.challenge.music.MelodyCorpus;
+import org.latentlab.challenge.music.MelodyRules;
 
 /** How challenges, their rules and results read on the pages. */
 final class ChallengeTexts {
@@ -26,12 +28,25 @@ final class ChallengeTexts {
             case REPAIR -> page.getTranslation(s.lowResolution() ? "challenge.title.repairLow"
                     : "challenge.title.repairNoise");
             case MORPH -> page.getTranslation("challenge.title.morph", s.from(), s.to(), s.steps());
+            case MELODY -> page.getTranslation(MelodyRules.C_MAJOR_TITLE);
+            case MELODY_MORPH -> page.getTranslation(MelodyRules.MORPH_TITLE) + ": "
+                    + page.getTranslation("challenge.music.fromTo", tuneTitle(s.from()), tuneTitle(s.to()));
         };
     }
 
     /** How the server scores this kind, in full, as students see it before they submit. */
     static String rules(Component page, Challenge challenge) {
+        if (challenge.kind() == org.latentlab.challenge.ChallengeKind.MELODY) {
+            return page.getTranslation(MelodyRules.C_MAJOR_RULES);
+        }
+        if (challenge.kind() == org.latentlab.challenge.ChallengeKind.MELODY_MORPH) {
+            return page.getTranslation(MelodyRules.MORPH_RULES);
+        }
         return page.getTranslation("challenge.rules." + challenge.kind().name().toLowerCase(Locale.ROOT));
+    }
+
+    static String tuneTitle(int entry) {
+        return MelodyCorpus.entries().get(entry).tune().fullTitle();
     }
 
     static String state(Component page, Challenge challenge) {

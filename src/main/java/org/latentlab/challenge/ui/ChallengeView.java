@@ -24,6 +24,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.slider.DecimalSlider;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -44,6 +46,10 @@ import org.latentlab.challenge.LeaderboardEntry;
 import org.latentlab.challenge.RuleResult;
 import org.latentlab.challenge.Scored;
 import org.latentlab.challenge.Submission;
+import org.latentlab.challenge.music.Melody;
+import org.latentlab.challenge.music.MelodyCodec;
+import org.latentlab.challenge.music.MelodyCorpus;
+import org.latentlab.challenge.music.MelodyInterpolation;
 import org.latentlab.ml.DigitImages;
 import org.latentlab.playground.Interpolation;
 import org.latentlab.playground.LatentSpace;
@@ -75,6 +81,7 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
     private final Div pickList = new Div();
     private final Paragraph reading = new Paragraph();
     private final Button submit = new Button();
+    private final MelodyView boardMelody = new MelodyView();
     private Challenge challenge;
     private LatentSpace space;
     private LatentMap map;
@@ -115,7 +122,7 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
             return;
         }
         manager = challenges.runs(challenge.id());
-        space = spaces.open(challenge.modelId());
+        space = challenge.kind().musical() ? null : spaces.open(challenge.modelId());
         add(new RouterLink(getTranslation("challenge.back"), ChallengesView.class), header, controls);
         if (!manager) {
             buildWorkbench();
@@ -186,6 +193,15 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
         rules.setId("challenge-rules");
         rules.addClassName("ll-notice");
         header.add(title, state, when, rules);
+        if (challenge.kind() == ChallengeKind.MELODY_MORPH) {
+            MelodyView from = new MelodyView();
+            from.setId("challenge-tune-a");
+            from.show(tune(challenge.settings().from()), "A: " + ChallengeTexts.tuneTitle(challenge.settings().from()));
+            MelodyView to = new MelodyView();
+            to.setId("challenge-tune-b");
+            to.show(tune(challenge.settings().to()), "B: " + ChallengeTexts.tuneTitle(challenge.settings().to()));
+            header.add(from, to);
+        }
         if (challenge.kind() == ChallengeKind.REPAIR) {
             Div pictures = new Div();
             pictures.addClassName("ll-widget-images");
@@ -262,6 +278,10 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
     }
 
     private void buildWorkbench() {
+        if (challenge.kind().musical()) {
+            buildMusicWorkbench();
+            return;
+        }
         workbench.removeAll();
         workbench.addClassName("ll-challenge-workbench");
         map = new LatentMap(space.plane().projected());
@@ -315,7 +335,7 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
                 return;
             }
         }
-        if (!space.withinLimits(code)) {
+        if (!challenge.kind().musical() && !space.withinLimits(code)) {
             reading.setText(getTranslation("challenge.vectorInvalid", space.latentSize()));
             return;
         }
@@ -337,6 +357,10 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
     }
 
     private void showPicks() {
+        if (challenge.kind().musical()) {
+            showMelodyPicks();
+            return;
+        }
         pickList.removeAll();
         List<double[]> points = picks.stream().map(code -> space.plane().project(code)).toList();
         map.setLines(points.isEmpty() ? List.of() : List.of(new LatentMap.Line(points, "#000000",
@@ -367,6 +391,122 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
         } catch (InvalidInputException refused) {
             reading.setText(getTranslation(refused.messageKey(), refused.arguments()));
         }
+    }
+
+    private MelodyCodec codec;
+    private final MelodyView current = new MelodyView();
+    private final MelodyView chosen = new MelodyView();
+    private final List<DecimalSlider> sliders = new ArrayList<>();
+    private float[] code;
+
+    /** Music: sliders over the melody VAE's code, the melody they give, and the picked melodies in order. */
+    private void buildMusicWorkbench() {
+        workbench.removeAll();
+        workbench.addClassName("ll-challenge-workbench");
+        codec = challenges.melodyCodec();
+        code = new float[codec.latentSize()];
+        current.setId("challenge-melody");
+        chosen.setId("challenge-chosen-melody");
+        Div sliderList = new Div();
+        sliderList.addClassName("ll-slider-list");
+        for (int d = 0; d < codec.latentSize(); d++) {
+            int dimension = d;
+            DecimalSlider slider = new DecimalSlider(-3, 3);
+            slider.setStep(0.05);
+            slider.setValue(0.0);
+            slider.setLabel(getTranslation("playground.sliders.dimension", d + 1));
+            slider.setValueChangeMode(ValueChangeMode.LAZY);
+            slider.setValueChangeTimeout(60);
+            slider.setId("challenge-slider-" + (d + 1));
+            slider.setWidthFull();
+            slider.addValueChangeListener(e -> {
+                if (e.getValue() != null && e.isFromClient()) {
+                    code[dimension] = e.getValue().floatValue();
+                    showMelody();
+                }
+            });
+            sliders.add(slider);
+            sliderList.add(slider);
+        }
+        Button random = new Button(getTranslation("melodies.random"), e -> setMelodyCode(codec.randomCode(
+                new java.util.Random())));
+        random.setId("challenge-random");
+        Button use = new Button(getTranslation("challenge.music.use"), e -> pick(code.clone()));
+        use.setId("challenge-use");
+        use.addThemeVariants(ButtonVariant.PRIMARY);
+        Button undo = new Button(getTranslation("challenge.removeLast"), e -> {
+            if (!picks.isEmpty()) {
+                picks.removeLast();
+                showPicks();
+            }
+        });
+        Button clear = new Button(getTranslation("challenge.clear"), e -> {
+            picks.clear();
+            showPicks();
+        });
+        HorizontalLayout buttons = new HorizontalLayout(random, use, undo, clear);
+        buttons.setWrap(true);
+        if (challenge.kind() == ChallengeKind.MELODY_MORPH) {
+            Button fill = new Button(getTranslation("challenge.music.fillPath"), e -> {
+                picks.clear();
+                picks.addAll(MelodyCodec.path(codec.encode(tune(challenge.settings().from())),
+                        codec.encode(tune(challenge.settings().to())), challenge.settings().vectorCount(),
+                        MelodyInterpolation.SPHERICAL));
+                showPicks();
+            });
+            fill.setId("challenge-fill");
+            buttons.add(fill);
+        }
+        buttons.add(submit);
+        workbench.add(new H2(getTranslation("challenge.workbench")),
+                new Paragraph(getTranslation("challenge.music.howTo", challenge.settings().vectorCount())),
+                current, sliderList, buttons, reading, pickList, chosen);
+        chosen.setVisible(false);
+        setMelodyCode(code);
+        showPicks();
+    }
+
+    private static Melody tune(int entry) {
+        return MelodyCorpus.entries().get(entry).melody();
+    }
+
+    private void setMelodyCode(float[] next) {
+        code = next.clone();
+        for (int d = 0; d < sliders.size(); d++) {
+            sliders.get(d).setValue(Math.clamp(Math.round(code[d] * 20) / 20.0, -3, 3));
+        }
+        showMelody();
+    }
+
+    private void showMelody() {
+        current.show(codec.decode(code), getTranslation("melodies.current"));
+    }
+
+    private void showMelodyPicks() {
+        pickList.removeAll();
+        int wanted = challenge.settings().vectorCount();
+        submit.setEnabled(challenge.open() && picks.size() == wanted);
+        List<Melody> melodies = picks.isEmpty() ? List.of() : codec.decode(picks);
+        for (int i = 0; i < melodies.size(); i++) {
+            Melody melody = melodies.get(i);
+            String title = getTranslation("melodies.morphStep", i + 1, wanted);
+            Button show = new Button(title, e -> {
+                chosen.setVisible(true);
+                chosen.show(melody, title);
+            });
+            show.setId("challenge-pick-" + (i + 1));
+            pickList.add(show);
+        }
+        String count = getTranslation("challenge.pickCount", picks.size(), wanted);
+        if (picks.size() == wanted) {
+            try {
+                count += " " + getTranslation("challenge.expectedScore",
+                        ChallengeTexts.score(challenges.preview(challenge.id(), picks).score()));
+            } catch (InvalidInputException refused) {
+                count = getTranslation(refused.messageKey(), refused.arguments());
+            }
+        }
+        reading.setText(count);
     }
 
     private static int argmax(float[] values) {
@@ -444,10 +584,20 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
             score.addClassName("ll-leaderboard-score");
             Span count = new Span(getTranslation("challenge.submissionCount", entry.submissions()));
             count.addClassName("ll-field-note");
+            if (challenge.kind().musical()) {
+                Button listen = new Button(getTranslation("challenge.music.listen"), e -> {
+                    List<Melody> melodies = challenges.melodyCodec().decode(counted.vectors());
+                    boardMelody.setVisible(true);
+                    boardMelody.show(melodies.getLast(), counted.studentName());
+                });
+                listen.addThemeVariants(ButtonVariant.TERTIARY);
+                images.add(listen);
+            }
             Div row = new Div(rank, name, score, images, count);
             row.addClassName("ll-leaderboard-row");
             rows.add(row);
         }
-        board.add(rows);
+        boardMelody.setVisible(false);
+        board.add(rows, boardMelody);
     }
 }

@@ -120,6 +120,11 @@ public class ChallengesView extends FeaturePage {
         model.setItems(MODELS);
         model.setItemLabelGenerator(id -> getTranslation("playground.shipped." + id.substring("shipped:".length())));
         model.setValue(MODELS.getFirst());
+        List<org.latentlab.challenge.music.MelodyCorpus.Entry> tunes = org.latentlab.challenge.music.MelodyCorpus
+                .entries();
+        Select<Integer> tuneFrom = tunePicker("challenge.field.tuneFrom", "challenge-tune-from", tunes, 0);
+        Select<Integer> tuneTo = tunePicker("challenge.field.tuneTo", "challenge-tune-to", tunes,
+                Math.min(5, tunes.size() - 1));
         IntegerField minutes = new IntegerField(getTranslation("challenge.field.minutes", Challenges.MIN_MINUTES,
                 Challenges.MAX_MINUTES));
         minutes.setId("challenge-minutes");
@@ -138,6 +143,9 @@ public class ChallengesView extends FeaturePage {
             steps.setVisible(k == ChallengeKind.MORPH);
             lowResolution.setVisible(k == ChallengeKind.REPAIR);
             noise.setVisible(k == ChallengeKind.REPAIR && !lowResolution.getValue());
+            tuneFrom.setVisible(k == ChallengeKind.MELODY_MORPH);
+            tuneTo.setVisible(k == ChallengeKind.MELODY_MORPH);
+            model.setVisible(!k.musical());
         };
         kind.addValueChangeListener(e -> showFields.run());
         lowResolution.addValueChangeListener(e -> showFields.run());
@@ -145,14 +153,18 @@ public class ChallengesView extends FeaturePage {
         FieldErrors errors = new FieldErrors(this).field("classId", classes).field("digit", digit)
                 .field("threshold", threshold).field("from", from).field("to", to).field("steps", steps)
                 .field("noiseLevel", noise).field("minutes", minutes).field("model", model);
+        // For a melody morph, a "to" problem is about the tunes.
+        kind.addValueChangeListener(e -> errors.field("to", e.getValue() == ChallengeKind.MELODY_MORPH ? tuneTo : to));
         Button open = new Button(getTranslation("challenge.open"), e -> {
             errors.clear();
             try {
                 if (classes.getValue() == null) {
                     throw new InvalidInputException("classId", "challenge.classUnknown");
                 }
+                boolean melodyMorph = kind.getValue() == ChallengeKind.MELODY_MORPH;
                 ChallengeSettings settings = new ChallengeSettings(kind.getValue(), value(digit), value(threshold),
-                        value(from), value(to), value(steps), lowResolution.getValue(),
+                        melodyMorph ? tuneFrom.getValue() : value(from), melodyMorph ? tuneTo.getValue() : value(to),
+                        value(steps), lowResolution.getValue(),
                         noise.getValue() == null ? Double.NaN : noise.getValue(), 0);
                 Challenge created = challenges.create(classes.getValue().id(), settings, model.getValue(),
                         keep.getValue(), value(minutes));
@@ -165,14 +177,25 @@ public class ChallengesView extends FeaturePage {
         open.setId("challenge-open");
         open.addThemeVariants(ButtonVariant.PRIMARY);
         open.setEnabled(!own.isEmpty());
-        FormLayout form = new FormLayout(classes, kind, digit, threshold, from, to, steps, lowResolution, noise, model,
-                minutes, keep, open);
+        FormLayout form = new FormLayout(classes, kind, digit, threshold, from, to, steps, lowResolution, noise,
+                tuneFrom, tuneTo, model, minutes, keep, open);
         form.setId("challenge-form");
         form.setMaxWidth("56em");
         if (own.isEmpty()) {
             form.add(new Paragraph(getTranslation("challenge.noClasses")));
         }
         return form;
+    }
+
+    private Select<Integer> tunePicker(String key, String id,
+            List<org.latentlab.challenge.music.MelodyCorpus.Entry> tunes, int value) {
+        Select<Integer> picker = new Select<>();
+        picker.setLabel(getTranslation(key));
+        picker.setId(id);
+        picker.setItems(java.util.stream.IntStream.range(0, tunes.size()).boxed().toList());
+        picker.setItemLabelGenerator(i -> tunes.get(i).tune().fullTitle());
+        picker.setValue(value);
+        return picker;
     }
 
     private IntegerField digitField(String key, String id, int value) {

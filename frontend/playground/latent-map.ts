@@ -104,6 +104,10 @@ export class LatentMap extends LitElement {
   private moveTimes: number[] = [];
   private inFlight = false;
   private drawQueued = false;
+  /** The scatter, axes and lines, drawn once per change of view or data; pointer moves only add the crosshair. */
+  private layer?: HTMLCanvasElement;
+  private layerDirty = true;
+  private rect?: DOMRect;
   private drag: { x: number; y: number; moved: boolean; panning: boolean; id: number } | null = null;
   private resizer?: ResizeObserver;
   private loadedModel = '';
@@ -177,7 +181,7 @@ export class LatentMap extends LitElement {
     }
     if (changed.has('paths') || changed.has('marker') || changed.has('highlight') || changed.has('selectedPoint')
       || changed.has('hiddenDigits')) {
-      this.scheduleDraw();
+      this.scheduleFullDraw();
     }
   }
 
@@ -192,6 +196,7 @@ export class LatentMap extends LitElement {
         <div class="plot">
           <canvas class="map ${this.panMode ? 'pan' : ''}" tabindex="0" role="img"
               aria-label=${l.mapName || ''}
+              @pointerenter=${this.onPointerEnter} @pointerleave=${this.onPointerLeave}
               @pointerdown=${this.onPointerDown} @pointermove=${this.onPointerMove}
               @pointerup=${this.onPointerUp} @pointercancel=${this.onPointerUp}
               @keydown=${this.onKey}></canvas>
@@ -207,7 +212,7 @@ export class LatentMap extends LitElement {
         <div class="side">
           <canvas class="digit" width="28" height="28" role="img" aria-label=${l.decoded || ''}
               ?hidden=${!this.decoding}></canvas>
-          <div class="caption" aria-live="polite" ?hidden=${!this.decoding}>${this.caption}</div>
+          <div class="caption" ?hidden=${!this.decoding}>${this.caption}</div>
           <div class="legend" role="group" aria-label=${l.legend || ''}>
             ${legend}
             <button @click=${() => { this.hiddenDigits = new Set(); }}>${l.all || ''}</button>
@@ -272,7 +277,7 @@ export class LatentMap extends LitElement {
     const [x0, x1, y0, y1] = this.data.bounds;
     const span = Math.max(x1 - x0, y1 - y0, 1e-6) * 1.12;
     this.view = { cx: (x0 + x1) / 2, cy: (y0 + y1) / 2, scale: this.size / span };
-    this.scheduleDraw();
+    this.scheduleFullDraw();
   }
 
   zoom(factor: number, around?: { sx: number; sy: number }) {
@@ -282,7 +287,7 @@ export class LatentMap extends LitElement {
     const after = this.toWorld(centre.sx, centre.sy);
     this.view.cx += before.x - after.x;
     this.view.cy += before.y - after.y;
-    this.scheduleDraw();
+    this.scheduleFullDraw();
   }
 
   private fit() {
@@ -299,11 +304,12 @@ export class LatentMap extends LitElement {
     if (previous > 0 && previous !== css) {
       this.view.scale *= css / previous;
     }
-    this.scheduleDraw();
+    this.scheduleFullDraw();
     if (!canvas.dataset.wheel) {
       canvas.dataset.wheel = 'on';
       canvas.addEventListener('wheel', (e) => {
         e.preventDefault();
+        this.rect = canvas.getBoundingClientRect();
         const at = this.local(e);
         this.zoom(e.deltaY < 0 ? 1.2 : 1 / 1.2, at);
       }, { passive: false });
@@ -321,19 +327,29 @@ export class LatentMap extends LitElement {
   }
 
   private local(e: { clientX: number; clientY: number }) {
-    const rect = this.mapCanvas!.getBoundingClientRect();
+    // Measured once per gesture (pointer enter or down), not per move: a layout read per move costs a reflow.
+    const rect = this.rect ?? this.mapCanvas!.getBoundingClientRect();
     return { sx: e.clientX - rect.left, sy: e.clientY - rect.top };
   }
 
+  private onPointerEnter = () => {
+    this.rect = this.mapCanvas!.getBoundingClientRect();
+  };
+
+  private onPointerLeave = () => {
+    this.rect = undefined;
+  };
+
   private onPointerDown = (e: PointerEvent) => {
     const canvas = this.mapCanvas!;
+    this.rect = canvas.getBoundingClientRect();
     canvas.setPointerCapture(e.pointerId);
     const at = this.local(e);
     const panning = this.panMode || e.shiftKey || e.button === 1;
     this.drag = { x: at.sx, y: at.sy, moved: false, panning, id: e.pointerId };
     if (!panning && this.decoding) {
       const world = this.toWorld(at.sx, at.sy);
-      this.requestDecode(world.x, world.y, true);
+      this.requestDecode(world.x, world.y, true, e.timeStamp);
     }
   };
 
@@ -348,13 +364,13 @@ export class LatentMap extends LitElement {
         this.view.cy += (at.sy - this.drag.y) / this.view.scale;
         this.drag.x = at.sx;
         this.drag.y = at.sy;
-        this.scheduleDraw();
+        this.scheduleFullDraw();
         return;
       }
     }
     if (this.decoding && (this.drag || e.pointerType === 'mouse')) {
       const world = this.toWorld(at.sx, at.sy);
-      this.requestDecode(world.x, world.y, true);
+      this.requestDecode(world.x, world.y, true, e.timeStamp);
     }
   };
 
@@ -429,13 +445,13 @@ export class LatentMap extends LitElement {
   }
 
   /** Asks for the digit at (x, y); only the latest wish waits while a request is out. */
-  requestDecode(x: number, y: number, measured: boolean) {
+  requestDecode(x: number, y: number, measured: boolean, eventTime?: number) {
     this.probe = { x, y };
     if (measured) {
-      this.moveTimes.push(performance.now());
+      this.moveTimes.push(eventTime ?? performance.now());
     }
     this.pending = { x, y };
-    this.scheduleDraw();
+    this.scheduleDraw(); // crosshair only
     this.pump();
   }
 
@@ -500,6 +516,12 @@ export class LatentMap extends LitElement {
     context.putImageData(image, 0, 0);
   }
 
+  /** Redraws the scatter layer too (view, data, lines or legend changed). */
+  private scheduleFullDraw() {
+    this.layerDirty = true;
+    this.scheduleDraw();
+  }
+
   private scheduleDraw() {
     if (this.drawQueued) {
       return;
@@ -516,10 +538,39 @@ export class LatentMap extends LitElement {
     if (!canvas) {
       return;
     }
+    if (!this.layer || this.layer.width !== canvas.width || this.layer.height !== canvas.height) {
+      this.layer = document.createElement('canvas');
+      this.layer.width = canvas.width;
+      this.layer.height = canvas.height;
+      this.layerDirty = true;
+    }
+    if (this.layerDirty) {
+      this.drawLayer(this.layer.getContext('2d')!, canvas.width / this.size);
+      this.layerDirty = false;
+    }
     const context = canvas.getContext('2d')!;
+    context.setTransform(1, 0, 0, 1, 0, 0);
+    context.clearRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(this.layer, 0, 0);
     const ratio = canvas.width / this.size;
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
-    context.clearRect(0, 0, this.size, this.size);
+    if (this.probe && this.decoding) {
+      const p = this.toScreen(this.probe.x, this.probe.y);
+      context.strokeStyle = '#000';
+      context.lineWidth = 1.5;
+      context.beginPath();
+      context.moveTo(p.sx - 9, p.sy);
+      context.lineTo(p.sx + 9, p.sy);
+      context.moveTo(p.sx, p.sy - 9);
+      context.lineTo(p.sx, p.sy + 9);
+      context.stroke();
+    }
+  }
+
+  private drawLayer(context: CanvasRenderingContext2D, ratio: number) {
+    context.setTransform(1, 0, 0, 1, 0, 0);
+    context.clearRect(0, 0, context.canvas.width, context.canvas.height);
+    context.setTransform(ratio, 0, 0, ratio, 0, 0);
     // Fixed colours: Lumo's custom properties may hold color-mix() expressions a canvas cannot parse.
     const text = '#5a6270';
     const grid = '#e4e7ec';
@@ -585,17 +636,6 @@ export class LatentMap extends LitElement {
       context.fillStyle = '#000';
       context.font = 'bold 13px sans-serif';
       context.fillText(this.marker.label, p.sx + 14, p.sy - 10);
-    }
-    if (this.probe && this.decoding) {
-      const p = this.toScreen(this.probe.x, this.probe.y);
-      context.strokeStyle = '#000';
-      context.lineWidth = 1.5;
-      context.beginPath();
-      context.moveTo(p.sx - 9, p.sy);
-      context.lineTo(p.sx + 9, p.sy);
-      context.moveTo(p.sx, p.sy - 9);
-      context.lineTo(p.sx, p.sy + 9);
-      context.stroke();
     }
   }
 

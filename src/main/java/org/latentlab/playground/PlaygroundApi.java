@@ -3,6 +3,7 @@ package org.latentlab.playground;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 import org.latentlab.base.InvalidInputException;
@@ -34,8 +35,8 @@ class PlaygroundApi {
     }
 
     @GetMapping("/map")
-    ResponseEntity<MapData> map(@RequestParam(required = false) String model, HttpSession session) {
-        MapData map = withSpace(model, session, LatentSpace::map);
+    ResponseEntity<MapData> map(@RequestParam(required = false) String model, HttpServletRequest request) {
+        MapData map = withSpace(model, request, LatentSpace::map);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(map);
     }
 
@@ -43,24 +44,30 @@ class PlaygroundApi {
     @GetMapping(value = "/decode", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
     ResponseEntity<byte[]> decode(@RequestParam(required = false) String model,
             @RequestParam(required = false) String x, @RequestParam(required = false) String y,
-            @RequestParam(required = false) String z, HttpSession session) {
+            @RequestParam(required = false) String z, HttpServletRequest request) {
         Decoded decoded;
         if (z != null) {
             float[] code = parseCode(z);
-            decoded = withSpace(model, session, space -> space.decode(code));
+            decoded = withSpace(model, request, space -> space.decode(code));
         } else {
             double px = number(x);
             double py = number(y);
-            decoded = withSpace(model, session, space -> space.decodeAt(px, py));
+            decoded = withSpace(model, request, space -> space.decodeAt(px, py));
         }
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 .header(CLAMPED_HEADER, Boolean.toString(decoded.clamped()))
                 .contentType(MediaType.APPLICATION_OCTET_STREAM).body(decoded.greyBytes());
     }
 
-    private <T> T withSpace(String model, HttpSession session, java.util.function.Function<LatentSpace, T> action) {
+    private <T> T withSpace(String model, HttpServletRequest request,
+            java.util.function.Function<LatentSpace, T> action) {
         try {
-            return action.apply(spaces.openGranted(model, grants(session)));
+            // Shipped models need no grant, so a visitor's request creates no session; a Lab run's model is
+            // only ever opened by a signed-in user, who has one.
+            if (model == null || !model.startsWith(ModelChoice.RUN)) {
+                return action.apply(spaces.open(model));
+            }
+            return action.apply(spaces.openGranted(model, grants(request.getSession())));
         } catch (org.latentlab.ml.LoadedModel.ModelClosedException unloaded) {
             return spaces.use(model, action);
         }

@@ -100,6 +100,8 @@ class ChallengeJourneyE2ETest extends BrowserJourney {
             Chromium.screenshot(teacher, "challenge-teacher");
 
             teacher.locator("#challenge-reveal").click();
+            // The controls are drawn again once the reveal is stored.
+            assertThat(teacher.locator("#challenge-reveal")).hasCount(0);
             Page amina = aminaContext.pages().getFirst();
             assertThat(amina.locator("#challenge-leaderboard .ll-leaderboard-row")).hasCount(2);
             teacher.locator("#challenge-close").click();

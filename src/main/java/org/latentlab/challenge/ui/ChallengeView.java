@@ -24,8 +24,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.slider.DecimalSlider;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -396,7 +394,7 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
     private MelodyCodec codec;
     private final MelodyView current = new MelodyView();
     private final MelodyView chosen = new MelodyView();
-    private final List<DecimalSlider> sliders = new ArrayList<>();
+    private MelodySliders sliderList;
     private float[] code;
 
     /** Music: sliders over the melody VAE's code, the melody they give, and the picked melodies in order. */
@@ -407,27 +405,10 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
         code = new float[codec.latentSize()];
         current.setId("challenge-melody");
         chosen.setId("challenge-chosen-melody");
-        Div sliderList = new Div();
-        sliderList.addClassName("ll-slider-list");
-        for (int d = 0; d < codec.latentSize(); d++) {
-            int dimension = d;
-            DecimalSlider slider = new DecimalSlider(-3, 3);
-            slider.setStep(0.05);
-            slider.setValue(0.0);
-            slider.setLabel(getTranslation("playground.sliders.dimension", d + 1));
-            slider.setValueChangeMode(ValueChangeMode.LAZY);
-            slider.setValueChangeTimeout(60);
-            slider.setId("challenge-slider-" + (d + 1));
-            slider.setWidthFull();
-            slider.addValueChangeListener(e -> {
-                if (e.getValue() != null && e.isFromClient()) {
-                    code[dimension] = e.getValue().floatValue();
-                    showMelody();
-                }
-            });
-            sliders.add(slider);
-            sliderList.add(slider);
-        }
+        sliderList = new MelodySliders(codec.latentSize(), "challenge-slider-", moved -> {
+            code = moved;
+            showMelody();
+        });
         Button random = new Button(getTranslation("melodies.random"), e -> setMelodyCode(codec.randomCode(
                 new java.util.Random())));
         random.setId("challenge-random");
@@ -472,9 +453,7 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
 
     private void setMelodyCode(float[] next) {
         code = next.clone();
-        for (int d = 0; d < sliders.size(); d++) {
-            sliders.get(d).setValue(Math.clamp(Math.round(code[d] * 20) / 20.0, -3, 3));
-        }
+        sliderList.setCode(code);
         showMelody();
     }
 

@@ -1,7 +1,6 @@
 package org.latentlab.challenge.ui;
 
 import java.io.ByteArrayInputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -16,8 +15,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.slider.DecimalSlider;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -47,14 +44,13 @@ public class MelodiesView extends FeaturePage {
 
     private final MelodyView melody = new MelodyView();
     private final MelodyView morphView = new MelodyView();
-    private final List<DecimalSlider> sliders = new ArrayList<>();
+    private MelodySliders sliders;
     private final Paragraph origin = new Paragraph();
     private final Random random = new Random();
     private final Div morphSteps = new Div();
     private MelodyCodec codec;
     private float[] code;
     private Melody current;
-    private boolean setting;
 
     MelodiesView(ShippedMelodyModel model) {
         super("melodies.title", "melodies.intro");
@@ -90,32 +86,15 @@ public class MelodiesView extends FeaturePage {
             return new DownloadResponse(new ByteArrayInputStream(bytes), "latent-melody.mid", "audio/midi",
                     bytes.length);
         }), AttachmentType.DOWNLOAD);
-        Div sliderList = new Div();
-        sliderList.addClassName("ll-slider-list");
-        sliderList.setId("melody-sliders");
-        for (int d = 0; d < codec.latentSize(); d++) {
-            int dimension = d;
-            DecimalSlider slider = new DecimalSlider(-3, 3);
-            slider.setStep(0.05);
-            slider.setValue(0.0);
-            slider.setLabel(getTranslation("playground.sliders.dimension", d + 1));
-            slider.setValueChangeMode(ValueChangeMode.LAZY);
-            slider.setValueChangeTimeout(60);
-            slider.setId("melody-slider-" + (d + 1));
-            slider.setWidthFull();
-            slider.addValueChangeListener(e -> {
-                if (!setting && e.getValue() != null) {
-                    code[dimension] = e.getValue().floatValue();
-                    show();
-                }
-            });
-            sliders.add(slider);
-            sliderList.add(slider);
-        }
+        sliders = new MelodySliders(codec.latentSize(), "melody-slider-", moved -> {
+            code = moved;
+            show();
+        });
+        sliders.setId("melody-sliders");
         HorizontalLayout actions = new HorizontalLayout(sample, tune, midi);
         actions.setWrap(true);
         actions.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
-        add(new H2(getTranslation("melodies.explore")), actions, origin, melody, sliderList,
+        add(new H2(getTranslation("melodies.explore")), actions, origin, melody, sliders,
                 new H2(getTranslation("melodies.morphTitle")), new Paragraph(getTranslation("melodies.morphIntro",
                         MORPH_STEPS)), morph(entries));
         setCode(codec.encode(entries.getFirst().melody()),
@@ -173,14 +152,7 @@ public class MelodiesView extends FeaturePage {
 
     private void setCode(float[] next, String from) {
         code = next.clone();
-        setting = true;
-        try {
-            for (int d = 0; d < sliders.size(); d++) {
-                sliders.get(d).setValue(Math.clamp(Math.round(code[d] * 20) / 20.0, -3, 3));
-            }
-        } finally {
-            setting = false;
-        }
+        sliders.setCode(code);
         origin.setText(from);
         show();
     }

@@ -1,14 +1,11 @@
 package org.latentlab.ml;
 
-import java.util.concurrent.Semaphore;
 
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 
 /**
@@ -19,15 +16,12 @@ public final class LoadedModel implements LatentCodec, AutoCloseable {
 
     private final Model model;
     private final CheckpointMetadata metadata;
-    private final Semaphore slots;
-    private final int concurrency;
-    private volatile boolean closed;
+    private final InferenceSlots slots;
 
     LoadedModel(Model model, CheckpointMetadata metadata, int concurrency) {
         this.model = model;
         this.metadata = metadata;
-        this.concurrency = Math.max(1, concurrency);
-        this.slots = new Semaphore(this.concurrency);
+        this.slots = new InferenceSlots(model, concurrency);
     }
 
     public CheckpointMetadata metadata() {
@@ -116,25 +110,13 @@ public final class LoadedModel implements LatentCodec, AutoCloseable {
         for (int i = 0; i < rows.length; i++) {
             System.arraycopy(rows[i], 0, flat, i * width, width);
         }
-        slots.acquireUninterruptibly();
-        if (closed) {
-            slots.release();
-            throw new ModelClosedException();
+        float[] values = slots.call(call -> forward.apply(new ParameterStore(call, false),
+                call.create(flat, new Shape(rows.length, width))));
+        float[][] result = new float[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            result[i] = java.util.Arrays.copyOfRange(values, i * outputWidth, (i + 1) * outputWidth);
         }
-        try (NDManager call = model.getNDManager().newSubManager()) {
-            // Inference only: no autograd graph, whatever thread this is.
-            JniUtils.setGradMode(false);
-            ParameterStore store = new ParameterStore(call, false);
-            NDArray output = forward.apply(store, call.create(flat, new Shape(rows.length, width)));
-            float[] values = output.toFloatArray();
-            float[][] result = new float[rows.length][];
-            for (int i = 0; i < rows.length; i++) {
-                result[i] = java.util.Arrays.copyOfRange(values, i * outputWidth, (i + 1) * outputWidth);
-            }
-            return result;
-        } finally {
-            slots.release();
-        }
+        return result;
     }
 
     private NDArray asImages(NDArray batch) {
@@ -145,15 +127,7 @@ public final class LoadedModel implements LatentCodec, AutoCloseable {
     /** Waits for the calls in progress, then frees the native memory; later calls get {@link ModelClosedException}. */
     @Override
     public void close() {
-        slots.acquireUninterruptibly(concurrency);
-        try {
-            if (!closed) {
-                closed = true;
-                model.close();
-            }
-        } finally {
-            slots.release(concurrency);
-        }
+        slots.close();
     }
 
     /** A call on a model that a cache has already unloaded; the caller loads it again. */

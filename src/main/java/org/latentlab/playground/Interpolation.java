@@ -10,7 +10,13 @@ public enum Interpolation {
      */
     SPHERICAL;
 
-    float[] between(float[] a, float[] b, float[] centre, double t) {
+    /** The point at {@code t} (0 = a, 1 = b), turning around the origin (a VAE's prior mean). */
+    public float[] between(float[] a, float[] b, double t) {
+        return between(a, b, new float[a.length], t);
+    }
+
+    /** The point at {@code t} (0 = a, 1 = b), turning around {@code centre}. */
+    public float[] between(float[] a, float[] b, float[] centre, double t) {
         int size = a.length;
         float[] out = new float[size];
         if (this == LINEAR) {

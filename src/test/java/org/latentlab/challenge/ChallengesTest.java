@@ -253,7 +253,7 @@ class ChallengesTest {
         var a = org.latentlab.challenge.music.MelodyCorpus.entries().get(0).melody();
         var b = org.latentlab.challenge.music.MelodyCorpus.entries().get(5).melody();
         List<float[]> path = org.latentlab.challenge.music.MelodyCodec.path(codec.encode(a), codec.encode(b), 8,
-                org.latentlab.challenge.music.MelodyInterpolation.SPHERICAL);
+                org.latentlab.playground.Interpolation.SPHERICAL);
         signIn.as(budi);
         assertThat(refusal(() -> challenges.submit(morph.id(), path.subList(0, 3), morph.modelVersion())))
                 .isEqualTo("challenge.vectorCount");

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.Semaphore;
 
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
@@ -16,11 +15,12 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 
 import org.latentlab.base.InvalidInputException;
 import org.latentlab.ml.DeepLearningEngine;
+import org.latentlab.ml.InferenceSlots;
+import org.latentlab.playground.Interpolation;
 
 /**
  * A trained melody VAE in memory: melodies to codes and back. Thread-safe: at most {@code concurrency} calls run
@@ -37,16 +37,13 @@ public final class MelodyCodec implements AutoCloseable {
     private final Model model;
     private final MelodyVaeBlock block;
     private final MelodyVaeMetadata metadata;
-    private final Semaphore slots;
-    private final int concurrency;
-    private volatile boolean closed;
+    private final InferenceSlots slots;
 
     private MelodyCodec(Model model, MelodyVaeMetadata metadata, int concurrency) {
         this.model = model;
         this.block = (MelodyVaeBlock) model.getBlock();
         this.metadata = metadata;
-        this.concurrency = Math.max(1, concurrency);
-        this.slots = new Semaphore(this.concurrency);
+        this.slots = new InferenceSlots(model, concurrency);
     }
 
     /** Loads a melody VAE folder ({@code metadata.json} and DJL parameters). */
@@ -144,16 +141,16 @@ public final class MelodyCodec implements AutoCloseable {
 
     /** {@code steps} melodies (2 to 32) on the straight line from a's code to b's, both ends included. */
     public List<Melody> interpolate(Melody a, Melody b, int steps) {
-        return interpolate(a, b, steps, MelodyInterpolation.LINEAR);
+        return interpolate(a, b, steps, Interpolation.LINEAR);
     }
 
-    public List<Melody> interpolate(Melody a, Melody b, int steps, MelodyInterpolation how) {
+    public List<Melody> interpolate(Melody a, Melody b, int steps, Interpolation how) {
         List<float[]> ends = encode(List.of(a, b));
         return decode(path(ends.get(0), ends.get(1), steps, how));
     }
 
     /** {@code steps} codes from a to b (ends included), evenly spaced in t. */
-    public static List<float[]> path(float[] a, float[] b, int steps, MelodyInterpolation how) {
+    public static List<float[]> path(float[] a, float[] b, int steps, Interpolation how) {
         if (steps < 2 || steps > MAX_STEPS) {
             throw new InvalidInputException("steps", "challenge.music.steps", 2, MAX_STEPS);
         }
@@ -178,32 +175,12 @@ public final class MelodyCodec implements AutoCloseable {
     }
 
     private float[] run(Forward forward) {
-        slots.acquireUninterruptibly();
-        try {
-            if (closed) {
-                throw new IllegalStateException("The melody model was closed");
-            }
-            try (NDManager call = model.getNDManager().newSubManager()) {
-                // Inference only: no autograd graph, whatever thread this is.
-                JniUtils.setGradMode(false);
-                return forward.apply(call).toFloatArray();
-            }
-        } finally {
-            slots.release();
-        }
+        return slots.call(forward::apply);
     }
 
     /** Waits for the calls in progress, then frees the native memory. */
     @Override
     public void close() {
-        slots.acquireUninterruptibly(concurrency);
-        try {
-            if (!closed) {
-                closed = true;
-                model.close();
-            }
-        } finally {
-            slots.release(concurrency);
-        }
+        slots.close();
     }
 }

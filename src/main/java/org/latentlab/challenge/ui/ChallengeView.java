@@ -47,7 +47,6 @@ import org.latentlab.challenge.Submission;
 import org.latentlab.challenge.music.Melody;
 import org.latentlab.challenge.music.MelodyCodec;
 import org.latentlab.challenge.music.MelodyCorpus;
-import org.latentlab.challenge.music.MelodyInterpolation;
 import org.latentlab.ml.DigitImages;
 import org.latentlab.playground.Interpolation;
 import org.latentlab.playground.LatentSpace;
@@ -80,6 +79,7 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
     private final Paragraph reading = new Paragraph();
     private final Button submit = new Button();
     private final MelodyView boardMelody = new MelodyView();
+    private final java.util.Map<Long, List<String>> thumbnails = new java.util.HashMap<>();
     private Challenge challenge;
     private LatentSpace space;
     private LatentMap map;
@@ -432,7 +432,7 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
                 picks.clear();
                 picks.addAll(MelodyCodec.path(codec.encode(tune(challenge.settings().from())),
                         codec.encode(tune(challenge.settings().to())), challenge.settings().vectorCount(),
-                        MelodyInterpolation.SPHERICAL));
+                        Interpolation.SPHERICAL));
                 showPicks();
             });
             fill.setId("challenge-fill");
@@ -549,8 +549,11 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
             Submission counted = entry.counted();
             Div images = new Div();
             images.addClassName("ll-leaderboard-images");
-            for (float[] image : challenges.images(counted)) {
-                Image thumb = new Image(DigitImages.dataUrl(image), getTranslation("challenge.entryAlt",
+            // A stored submission never changes: decode and encode its pictures once per page, not on every update.
+            List<String> pictures = thumbnails.computeIfAbsent(counted.id(),
+                    id -> challenges.images(counted).stream().map(DigitImages::dataUrl).toList());
+            for (String picture : pictures) {
+                Image thumb = new Image(picture, getTranslation("challenge.entryAlt",
                         counted.studentName()));
                 thumb.addClassNames("ll-digit", "ll-leaderboard-digit");
                 images.add(thumb);

@@ -25,7 +25,7 @@ import org.latentlab.base.ui.FeaturePage;
 import org.latentlab.challenge.music.Melody;
 import org.latentlab.challenge.music.MelodyCodec;
 import org.latentlab.challenge.music.MelodyCorpus;
-import org.latentlab.challenge.music.MelodyInterpolation;
+import org.latentlab.playground.Interpolation;
 import org.latentlab.challenge.music.MidiExport;
 import org.latentlab.challenge.music.ShippedMelodyModel;
 
@@ -117,11 +117,11 @@ public class MelodiesView extends FeaturePage {
         Select<MelodyCorpus.Entry> to = corpusPicker("melodies.morphTo", "melody-morph-to", entries);
         from.setValue(entries.getFirst());
         to.setValue(entries.get(Math.min(5, entries.size() - 1)));
-        RadioButtonGroup<MelodyInterpolation> how = new RadioButtonGroup<>();
-        how.setItems(MelodyInterpolation.values());
-        how.setItemLabelGenerator(i -> getTranslation(i == MelodyInterpolation.LINEAR ? "playground.path.linear"
+        RadioButtonGroup<Interpolation> how = new RadioButtonGroup<>();
+        how.setItems(Interpolation.values());
+        how.setItemLabelGenerator(i -> getTranslation(i == Interpolation.LINEAR ? "playground.path.linear"
                 : "playground.path.spherical"));
-        how.setValue(MelodyInterpolation.SPHERICAL);
+        how.setValue(Interpolation.SPHERICAL);
         morphSteps.setId("melody-morph-steps");
         morphSteps.addClassName("ll-morph-steps");
         Runnable compute = () -> {

@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.base.InvalidInputException;
+import org.latentlab.playground.Interpolation;
 
 /** The melody VAE trains on a few tunes, saves, loads, and its codec API does what it promises. */
 class MelodyVaeTest {
@@ -79,7 +80,7 @@ class MelodyVaeTest {
             assertThat(codec.encode(List.of(a, b)).getFirst()).containsExactly(code,
                     org.assertj.core.data.Offset.offset(1e-5f));
             assertThat(codec.decode(code)).isEqualTo(codec.reconstruct(a));
-            for (MelodyInterpolation how : MelodyInterpolation.values()) {
+            for (Interpolation how : Interpolation.values()) {
                 List<Melody> path = codec.interpolate(a, b, 8, how);
                 assertThat(path).hasSize(8);
                 assertThat(path.getFirst()).isEqualTo(codec.reconstruct(a));
@@ -111,7 +112,7 @@ class MelodyVaeTest {
             }
         }
         try (MelodyCodec codec = MelodyCodec.load(folder, 1)) {
-            List<float[]> codes = MelodyCodec.path(new float[8], new float[8], 8, MelodyInterpolation.LINEAR);
+            List<float[]> codes = MelodyCodec.path(new float[8], new float[8], 8, Interpolation.LINEAR);
             Melody decoded = codec.decode(new float[8]);
             MelodyRules.Score score = MelodyRules.morph(codec, decoded, decoded, codes);
             assertThat(score.score()).as("eight times the same code: a perfect, if dull, morph").isEqualTo(100);
@@ -131,10 +132,10 @@ class MelodyVaeTest {
     void sphericalPathsKeepTheLengthBetweenTheEnds() {
         float[] a = {3, 0};
         float[] b = {0, 3};
-        float[] middle = MelodyInterpolation.SPHERICAL.between(a, b, 0.5);
+        float[] middle = Interpolation.SPHERICAL.between(a, b, 0.5);
         assertThat(Math.hypot(middle[0], middle[1])).isCloseTo(3, org.assertj.core.data.Offset.offset(1e-5));
-        float[] line = MelodyInterpolation.LINEAR.between(a, b, 0.5);
+        float[] line = Interpolation.LINEAR.between(a, b, 0.5);
         assertThat(line).containsExactly(1.5f, 1.5f);
-        assertThat(MelodyInterpolation.SPHERICAL.between(a, new float[] {6, 0}, 0.5)).containsExactly(4.5f, 0f);
+        assertThat(Interpolation.SPHERICAL.between(a, new float[] {6, 0}, 0.5)).containsExactly(4.5f, 0f);
     }
 }

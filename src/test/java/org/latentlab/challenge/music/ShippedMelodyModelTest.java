@@ -1,5 +1,7 @@
 package org.latentlab.challenge.music;
 
+import org.latentlab.playground.Interpolation;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -79,7 +81,7 @@ class ShippedMelodyModelTest {
         }
         Melody a = MelodyCorpus.entries().get(0).melody();
         Melody b = MelodyCorpus.entries().get(4).melody();
-        List<Melody> path = codec.interpolate(a, b, MelodyRules.MORPH_STEPS, MelodyInterpolation.SPHERICAL);
+        List<Melody> path = codec.interpolate(a, b, MelodyRules.MORPH_STEPS, Interpolation.SPHERICAL);
         MelodyRules.Score score = MelodyRules.morph(codec.reconstruct(a), codec.reconstruct(b), path);
         assertThat(score.rules().getFirst().points()).isEqualTo(30);
         assertThat(score.rules().get(1).points()).isEqualTo(30);

@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,13 +39,13 @@ class ChallengeRecords {
     }
 
     long insert(long classId, long teacherId, ChallengeSettings settings, String modelId, String modelVersion,
-            KeepPolicy keep, Instant createdAt, Instant closesAt) {
+            KeepPolicy keep, boolean classVote, Instant createdAt, Instant closesAt) {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
                 insert into challenge (classroom_id, created_by, kind, settings, model_id, model_version, keep_policy,
-                    state, created_at, closes_at) values (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)""")
+                    class_vote, state, created_at, closes_at) values (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)""")
                 .params(classId, teacherId, settings.kind().name(), JSON.writeValueAsString(settings), modelId,
-                        modelVersion, keep.name(), Timestamp.from(createdAt), Timestamp.from(closesAt))
+                        modelVersion, keep.name(), classVote, Timestamp.from(createdAt), Timestamp.from(closesAt))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -91,6 +93,28 @@ class ChallengeRecords {
                 + "s.id desc").params(challengeId, studentId).query((rs, n) -> submission(rs)).list();
     }
 
+    /** Records a student's vote, replacing their earlier one for the same challenge (one row per voter). */
+    void vote(long challengeId, long voterId, long submissionId, Instant at) {
+        jdbc.sql("""
+                merge into challenge_vote (challenge_id, voter_id, submission_id, voted_at) key (challenge_id, voter_id)
+                values (?, ?, ?, ?)""").params(challengeId, voterId, submissionId, Timestamp.from(at)).update();
+    }
+
+    Optional<Long> voteOf(long challengeId, long voterId) {
+        return jdbc.sql("select submission_id from challenge_vote where challenge_id = ? and voter_id = ?")
+                .params(challengeId, voterId).query(Long.class).optional();
+    }
+
+    /** Votes per submission id. */
+    Map<Long, Integer> voteCounts(long challengeId) {
+        Map<Long, Integer> counts = new HashMap<>();
+        jdbc.sql("select submission_id, count(*) votes from challenge_vote where challenge_id = ? group by submission_id")
+                .param(challengeId).query(rs -> {
+                    counts.put(rs.getLong("submission_id"), rs.getInt("votes"));
+                });
+        return counts;
+    }
+
     private static Challenge challenge(ResultSet rs, Instant now) throws SQLException {
         ChallengeState stored = ChallengeState.valueOf(rs.getString("state"));
         Instant closesAt = rs.getTimestamp("closes_at").toInstant();
@@ -99,7 +123,7 @@ class ChallengeRecords {
         return new Challenge(rs.getLong("id"), rs.getLong("classroom_id"), rs.getString("class_name"),
                 JSON.readValue(rs.getString("settings"), ChallengeSettings.class), rs.getString("model_id"),
                 rs.getString("model_version"), KeepPolicy.valueOf(rs.getString("keep_policy")), state,
-                rs.getBoolean("revealed"), rs.getTimestamp("created_at").toInstant(), closesAt);
+                rs.getBoolean("revealed"), rs.getBoolean("class_vote"), rs.getTimestamp("created_at").toInstant(), closesAt);
     }
 
     private static Submission submission(ResultSet rs) throws SQLException {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 
 import org.latentlab.base.CurrentUser;
@@ -70,7 +71,8 @@ public class Challenges {
 
     /** Opens a challenge for one of the teacher's classes, now, for the given number of minutes. */
     @PreAuthorize("hasRole('TEACHER')")
-    public Challenge create(long classId, ChallengeSettings settings, String modelId, KeepPolicy keep, int minutes) {
+    public Challenge create(long classId, ChallengeSettings settings, String modelId, KeepPolicy keep, int minutes,
+            boolean classVote) {
         SignedInUser teacher = currentUser.require();
         if (classrooms.myClasses().stream().noneMatch(c -> c.id() == classId)) {
             throw new InvalidInputException("classId", "challenge.classUnknown");
@@ -86,7 +88,7 @@ public class Challenges {
             MelodyCodec codec = melodyCodec();
             Instant now = clock.instant();
             long id = records.insert(classId, teacher.userId(), valid, MELODY_MODEL, MusicScoring.version(codec),
-                    keep == null ? KeepPolicy.BEST : keep, now, now.plus(Duration.ofMinutes(minutes)));
+                    keep == null ? KeepPolicy.BEST : keep, classVote, now, now.plus(Duration.ofMinutes(minutes)));
             events.publishEvent(new ChallengeChanged(id));
             return records.find(id, now).orElseThrow();
         }
@@ -103,7 +105,7 @@ public class Challenges {
         }
         Instant now = clock.instant();
         long id = records.insert(classId, teacher.userId(), valid, modelId, space.modelVersion(),
-                keep == null ? KeepPolicy.BEST : keep, now, now.plus(Duration.ofMinutes(minutes)));
+                keep == null ? KeepPolicy.BEST : keep, classVote, now, now.plus(Duration.ofMinutes(minutes)));
         events.publishEvent(new ChallengeChanged(id));
         return records.find(id, now).orElseThrow();
     }
@@ -311,28 +313,94 @@ public class Challenges {
         if (!manages(challenge) && !challenge.revealed()) {
             throw new InvalidInputException("challenge", "challenge.notRevealed");
         }
+        Map<Long, Integer> votes = challenge.classVote() ? records.voteCounts(id) : Map.of();
+        List<LeaderboardEntry> board = new ArrayList<>();
+        for (Counted counted : counted(challenge)) {
+            board.add(new LeaderboardEntry(board.size() + 1, counted.submission(), counted.submissions(),
+                    votes.getOrDefault(counted.submission().id(), 0)));
+        }
+        return board;
+    }
+
+    private record Counted(Submission submission, int submissions) {
+    }
+
+    /** Each student's counted submission (best or last) with their number of submissions, best score first. */
+    private List<Counted> counted(Challenge challenge) {
         Map<Long, List<Submission>> byStudent = new LinkedHashMap<>();
-        for (Submission submission : records.submissions(id)) {
+        for (Submission submission : records.submissions(challenge.id())) {
             byStudent.computeIfAbsent(submission.studentId(), s -> new ArrayList<>()).add(submission);
         }
         Comparator<Submission> best = Comparator.comparingDouble(Submission::score)
                 .thenComparing(Submission::submittedAt, Comparator.reverseOrder())
                 .thenComparing(Submission::id, Comparator.reverseOrder());
-        List<Submission> counted = new ArrayList<>();
-        Map<Long, Integer> counts = new LinkedHashMap<>();
-        for (Map.Entry<Long, List<Submission>> entry : byStudent.entrySet()) {
-            List<Submission> own = entry.getValue();
-            counts.put(entry.getKey(), own.size());
-            counted.add(challenge.keep() == KeepPolicy.LAST ? own.getLast() : own.stream().max(best).orElseThrow());
+        List<Counted> counted = new ArrayList<>();
+        for (List<Submission> own : byStudent.values()) {
+            counted.add(new Counted(challenge.keep() == KeepPolicy.LAST ? own.getLast()
+                    : own.stream().max(best).orElseThrow(), own.size()));
         }
-        counted.sort(Comparator.comparingDouble(Submission::score).reversed()
-                .thenComparing(Submission::submittedAt).thenComparing(Submission::id));
-        List<LeaderboardEntry> board = new ArrayList<>();
-        for (int i = 0; i < counted.size(); i++) {
-            Submission submission = counted.get(i);
-            board.add(new LeaderboardEntry(i + 1, submission, counts.get(submission.studentId())));
+        counted.sort(Comparator.comparing((Counted c) -> c.submission().score()).reversed()
+                .thenComparing(c -> c.submission().submittedAt()).thenComparing(c -> c.submission().id()));
+        return counted;
+    }
+
+    /**
+     * The class vote as the viewer may see it: its teacher sees names and the running tally; a student sees the
+     * answers numbered and without names (their own marked), and the tally only after the reveal.
+     */
+    public Ballot ballot(long id) {
+        Challenge challenge = readable(id);
+        if (!challenge.classVote()) {
+            throw new InvalidInputException("challenge", "challenge.vote.none");
         }
-        return board;
+        boolean manager = manages(challenge);
+        long viewer = currentUser.require().userId();
+        boolean tallyShown = manager || challenge.revealed();
+        Map<Long, Integer> votes = records.voteCounts(id);
+        List<Submission> answers = new ArrayList<>(counted(challenge).stream().map(Counted::submission).toList());
+        // Numbered in an order that says nothing about score, time or name, and is the same on every page.
+        answers.sort(Comparator.comparingLong(s -> ballotOrder(id, s.id())));
+        List<Ballot.Entry> entries = new ArrayList<>();
+        for (Submission answer : answers) {
+            entries.add(new Ballot.Entry(answer.id(), entries.size() + 1, answer.vectors(),
+                    answer.studentId() == viewer, tallyShown ? answer.studentName() : "",
+                    tallyShown ? votes.getOrDefault(answer.id(), 0) : 0));
+        }
+        int cast = votes.values().stream().mapToInt(Integer::intValue).sum();
+        return new Ballot(challenge.votingOpen(), entries, manager ? Optional.empty() : records.voteOf(id, viewer),
+                cast, tallyShown);
+    }
+
+    private static long ballotOrder(long challengeId, long submissionId) {
+        long mixed = (submissionId + challengeId * 0x9E3779B97F4A7C15L) * 0xBF58476D1CE4E5B9L;
+        return mixed ^ (mixed >>> 31);
+    }
+
+    /**
+     * A student's vote for a classmate's counted answer, taken between the close and the reveal; a new vote
+     * replaces the old one. Refused for the teacher, one's own answer, and any answer not on the ballot.
+     */
+    public void vote(long id, long submissionId) {
+        Challenge challenge = readable(id);
+        if (!challenge.classVote()) {
+            throw new InvalidInputException("challenge", "challenge.vote.none");
+        }
+        if (manages(challenge)) {
+            throw new InvalidInputException("challenge", "challenge.vote.teachers");
+        }
+        if (!challenge.votingOpen()) {
+            throw new InvalidInputException("challenge",
+                    challenge.revealed() ? "challenge.vote.over" : "challenge.vote.notYet");
+        }
+        long voter = currentUser.require().userId();
+        Submission answer = counted(challenge).stream().map(Counted::submission)
+                .filter(s -> s.id() == submissionId).findFirst()
+                .orElseThrow(() -> new InvalidInputException("submission", "challenge.vote.unknown"));
+        if (answer.studentId() == voter) {
+            throw new InvalidInputException("submission", "challenge.vote.own");
+        }
+        records.vote(id, voter, submissionId, clock.instant());
+        events.publishEvent(new ChallengeChanged(id));
     }
 
     /** The images of a stored submission, decoded again with its model (the scores can be checked the same way). */
@@ -348,13 +416,13 @@ public class Challenges {
     @PreAuthorize("hasRole('TEACHER')")
     public String csv(long id) {
         managed(id);
-        StringBuilder csv = new StringBuilder("rank,student,score,submitted_at,submissions,vectors\n");
+        StringBuilder csv = new StringBuilder("rank,student,score,submitted_at,submissions,votes,vectors\n");
         for (LeaderboardEntry entry : leaderboard(id)) {
             Submission s = entry.counted();
             csv.append(entry.rank()).append(',').append(quoted(s.studentName())).append(',')
                     .append(String.format(Locale.ROOT, "%.1f", s.score())).append(',').append(s.submittedAt())
-                    .append(',').append(entry.submissions()).append(',').append(quoted(vectors(s.vectors())))
-                    .append('\n');
+                    .append(',').append(entry.submissions()).append(',').append(entry.votes()).append(',')
+                    .append(quoted(vectors(s.vectors()))).append('\n');
         }
         return csv.toString();
     }

@@ -90,12 +90,86 @@ class ChallengesTest {
     private Challenge open(ChallengeKind kind, KeepPolicy keep) {
         signIn.as(rivka);
         return challenges.create(year11.id(), new ChallengeSettings(kind, 7, 80, 1, 7, 5, false, 0.5, 0),
-                "shipped:vae-2d", keep, 10);
+                "shipped:vae-2d", keep, 10, false);
     }
 
     /** The code of a held-out example of a digit: a good answer. */
     private float[] codeOf(int digit) {
         return vae.encode(digits.randomOf(digit, new java.util.Random(digit)).pixels());
+    }
+
+    @Test
+    void theClassVotesBetweenTheCloseAndTheRevealForAClassmatesCountedAnswerOnly() {
+        AccountSummary dewi = fixture.student("dewi");
+        signIn.as(dewi);
+        classrooms.join(year11.joinCode());
+        signIn.as(rivka);
+        Challenge seven = challenges.create(year11.id(), new ChallengeSettings(ChallengeKind.DIGIT, 7, 80, 0, 0, 0,
+                false, 0, 0), "shipped:vae-2d", KeepPolicy.BEST, 10, true);
+        assertThat(seven.classVote()).isTrue();
+        signIn.as(amina);
+        Submission aminaBest = challenges.submit(seven.id(), List.of(codeOf(7)), seven.modelVersion());
+        Submission aminaPoor = challenges.submit(seven.id(), List.of(codeOf(1)), seven.modelVersion());
+        signIn.as(budi);
+        Submission budis = challenges.submit(seven.id(), List.of(codeOf(2)), seven.modelVersion());
+        // Not before the close.
+        assertThat(refusal(() -> challenges.vote(seven.id(), aminaBest.id()))).isEqualTo("challenge.vote.notYet");
+
+        signIn.as(rivka);
+        challenges.close(seven.id());
+        assertThat(refusal(() -> challenges.vote(seven.id(), aminaBest.id()))).isEqualTo("challenge.vote.teachers");
+
+        signIn.as(amina);
+        Ballot ballot = challenges.ballot(seven.id());
+        assertThat(ballot.open()).isTrue();
+        assertThat(ballot.tallyShown()).isFalse();
+        assertThat(ballot.entries()).extracting(Ballot.Entry::submissionId)
+                .containsExactlyInAnyOrder(aminaBest.id(), budis.id());
+        assertThat(ballot.entries()).extracting(Ballot.Entry::number).containsExactly(1, 2);
+        assertThat(ballot.entries()).allSatisfy(e -> {
+            assertThat(e.studentName()).isEmpty();
+            assertThat(e.mine()).isEqualTo(e.submissionId() == aminaBest.id());
+        });
+        assertThat(refusal(() -> challenges.vote(seven.id(), aminaBest.id()))).isEqualTo("challenge.vote.own");
+        // Only counted answers of this challenge are on the ballot.
+        assertThat(refusal(() -> challenges.vote(seven.id(), aminaPoor.id()))).isEqualTo("challenge.vote.unknown");
+        assertThat(refusal(() -> challenges.vote(seven.id(), 987_654L))).isEqualTo("challenge.vote.unknown");
+        challenges.vote(seven.id(), budis.id());
+        assertThat(challenges.ballot(seven.id()).myVote()).contains(budis.id());
+
+        // Dewi changes her mind: one vote per student.
+        signIn.as(dewi);
+        challenges.vote(seven.id(), budis.id());
+        challenges.vote(seven.id(), aminaBest.id());
+        signIn.as(budi);
+        challenges.vote(seven.id(), aminaBest.id());
+        signIn.as(carol);
+        assertThat(refusal(() -> challenges.ballot(seven.id()))).isEqualTo("challenge.notFound");
+        assertThat(refusal(() -> challenges.vote(seven.id(), budis.id()))).isEqualTo("challenge.notFound");
+
+        signIn.as(rivka);
+        Ballot tally = challenges.ballot(seven.id());
+        assertThat(tally.tallyShown()).isTrue();
+        assertThat(tally.votesCast()).isEqualTo(3);
+        assertThat(tally.entries()).extracting(Ballot.Entry::studentName, Ballot.Entry::votes)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("Student amina", 2),
+                        org.assertj.core.groups.Tuple.tuple("Student budi", 1));
+        challenges.reveal(seven.id());
+        assertThat(challenges.csv(seven.id())).startsWith("rank,student,score,submitted_at,submissions,votes,")
+                .contains(",2,\"");
+
+        signIn.as(budi);
+        assertThat(refusal(() -> challenges.vote(seven.id(), budis.id()))).isEqualTo("challenge.vote.over");
+        assertThat(challenges.leaderboard(seven.id())).extracting(e -> e.counted().studentName(),
+                LeaderboardEntry::votes).containsExactly(org.assertj.core.groups.Tuple.tuple("Student amina", 2),
+                        org.assertj.core.groups.Tuple.tuple("Student budi", 1));
+        assertThat(challenges.ballot(seven.id()).tallyShown()).isTrue();
+
+        // A challenge without a vote has no ballot.
+        Challenge plain = open(ChallengeKind.DIGIT, KeepPolicy.BEST);
+        signIn.as(amina);
+        assertThat(refusal(() -> challenges.ballot(plain.id()))).isEqualTo("challenge.vote.none");
+        assertThat(refusal(() -> challenges.vote(plain.id(), budis.id()))).isEqualTo("challenge.vote.none");
     }
 
     @Test
@@ -198,14 +272,14 @@ class ChallengesTest {
         signIn.as(other);
         assertThat(refusal(() -> challenges.close(seven.id()))).isEqualTo("challenge.notFound");
         assertThat(refusal(() -> challenges.create(year11.id(), new ChallengeSettings(ChallengeKind.VARIED, 0, 0, 0,
-                0, 0, false, 0, 0), "shipped:vae-2d", KeepPolicy.BEST, 5))).isEqualTo("challenge.classUnknown");
+                0, 0, false, 0, 0), "shipped:vae-2d", KeepPolicy.BEST, 5, false))).isEqualTo("challenge.classUnknown");
         signIn.as(rivka);
         assertThat(refusal(() -> challenges.create(year11.id(), new ChallengeSettings(ChallengeKind.DIGIT, 12, 80, 0,
-                0, 0, false, 0, 0), "shipped:vae-2d", KeepPolicy.BEST, 5))).isEqualTo("challenge.settings.digit");
+                0, 0, false, 0, 0), "shipped:vae-2d", KeepPolicy.BEST, 5, false))).isEqualTo("challenge.settings.digit");
         assertThat(refusal(() -> challenges.create(year11.id(), new ChallengeSettings(ChallengeKind.VARIED, 0, 0, 0,
-                0, 0, false, 0, 0), "shipped:vae-2d", KeepPolicy.BEST, 100_000))).isEqualTo("challenge.settings.minutes");
+                0, 0, false, 0, 0), "shipped:vae-2d", KeepPolicy.BEST, 100_000, false))).isEqualTo("challenge.settings.minutes");
         assertThat(refusal(() -> challenges.create(year11.id(), new ChallengeSettings(ChallengeKind.VARIED, 0, 0, 0,
-                0, 0, false, 0, 0), "run:" + java.util.UUID.randomUUID(), KeepPolicy.BEST, 5)))
+                0, 0, false, 0, 0), "run:" + java.util.UUID.randomUUID(), KeepPolicy.BEST, 5, false)))
                 .isEqualTo("challenge.settings.model");
     }
 
@@ -232,7 +306,7 @@ class ChallengesTest {
     void musicChallengesAreScoredByTheServerWithTheMelodyRules() {
         signIn.as(rivka);
         Challenge compose = challenges.create(year11.id(), new ChallengeSettings(ChallengeKind.MELODY, 0, 0, 0, 0, 0,
-                false, 0, 0), null, KeepPolicy.BEST, 10);
+                false, 0, 0), null, KeepPolicy.BEST, 10, false);
         assertThat(compose.modelId()).isEqualTo(Challenges.MELODY_MODEL);
         org.latentlab.challenge.music.MelodyCodec codec = challenges.melodyCodec();
         signIn.as(amina);
@@ -247,9 +321,9 @@ class ChallengesTest {
 
         signIn.as(rivka);
         assertThat(refusal(() -> challenges.create(year11.id(), new ChallengeSettings(ChallengeKind.MELODY_MORPH, 0,
-                0, 3, 3, 0, false, 0, 0), null, KeepPolicy.BEST, 10))).isEqualTo("challenge.settings.sameTunes");
+                0, 3, 3, 0, false, 0, 0), null, KeepPolicy.BEST, 10, false))).isEqualTo("challenge.settings.sameTunes");
         Challenge morph = challenges.create(year11.id(), new ChallengeSettings(ChallengeKind.MELODY_MORPH, 0, 0, 0,
-                5, 0, false, 0, 0), null, KeepPolicy.BEST, 10);
+                5, 0, false, 0, 0), null, KeepPolicy.BEST, 10, false);
         var a = org.latentlab.challenge.music.MelodyCorpus.entries().get(0).melody();
         var b = org.latentlab.challenge.music.MelodyCorpus.entries().get(5).melody();
         List<float[]> path = org.latentlab.challenge.music.MelodyCodec.path(codec.encode(a), codec.encode(b), 8,

@@ -1,6 +1,7 @@
 package org.latentlab.challenge.music;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,31 +20,41 @@ public final class AbcExport {
     }
 
     public static String toAbc(Melody melody, String title) {
+        return toAbc(List.of(melody), title);
+    }
+
+    /** Melodies one after the other (a morph's steps, say), as one tune of two bars per melody. */
+    public static String toAbc(List<Melody> melodies, String title) {
         String cleanTitle = title == null || title.isBlank() ? "Melody" : title.replaceAll("[\\r\\n]+", " ").strip();
         StringBuilder abc = new StringBuilder("X:1\nT:").append(cleanTitle)
                 .append("\nM:4/4\nL:1/16\nK:C\n");
+        int[] tokens = new int[melodies.size() * Melody.STEPS];
+        for (int i = 0; i < melodies.size(); i++) {
+            System.arraycopy(melodies.get(i).tokens(), 0, tokens, i * Melody.STEPS, Melody.STEPS);
+        }
         Map<Integer, Boolean> sharpened = new HashMap<>();
         int step = 0;
-        while (step < Melody.STEPS) {
+        while (step < tokens.length) {
             int barEnd = (step / Melody.STEPS_PER_BAR + 1) * Melody.STEPS_PER_BAR;
-            int token = melody.token(step);
+            int token = tokens[step];
             int end = step + 1;
             if (token == Melody.REST) {
-                while (end < barEnd && melody.token(end) == Melody.REST) {
+                while (end < barEnd && tokens[end] == Melody.REST) {
                     end++;
                 }
                 appendLengths(abc, "z", end - step, false);
             } else {
-                int pitch = token == Melody.HOLD ? soundingPitch(melody, step) : token;
-                while (end < barEnd && melody.token(end) == Melody.HOLD) {
+                int pitch = token == Melody.HOLD ? soundingPitch(tokens, step) : token;
+                while (end < barEnd && tokens[end] == Melody.HOLD) {
                     end++;
                 }
-                boolean tiedOn = end < Melody.STEPS && end == barEnd && melody.token(end) == Melody.HOLD;
+                boolean tiedOn = end < tokens.length && end == barEnd && tokens[end] == Melody.HOLD;
                 appendLengths(abc, noteName(pitch, sharpened), end - step, tiedOn);
             }
             step = end;
             if (step % Melody.STEPS_PER_BAR == 0) {
-                abc.append(step == Melody.STEPS ? " |]" : " | ");
+                // Four bars to a line keeps a long morph readable.
+                abc.append(step == tokens.length ? " |]" : step % (4 * Melody.STEPS_PER_BAR) == 0 ? " |\n" : " | ");
                 sharpened.clear();
             } else {
                 abc.append(' ');
@@ -52,12 +63,12 @@ public final class AbcExport {
         return abc.append('\n').toString();
     }
 
-    private static int soundingPitch(Melody melody, int step) {
+    private static int soundingPitch(int[] tokens, int step) {
         int s = step;
-        while (melody.token(s) == Melody.HOLD) {
+        while (tokens[s] == Melody.HOLD) {
             s--;
         }
-        return melody.token(s);
+        return tokens[s];
     }
 
     /** The ABC name of a pitch, with {@code ^} or {@code =} as the bar's accidentals so far require. */

@@ -35,6 +35,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.PermitAll;
 
 import org.latentlab.base.InvalidInputException;
+import org.latentlab.challenge.Ballot;
 import org.latentlab.challenge.Challenge;
 import org.latentlab.challenge.ChallengeFeed;
 import org.latentlab.challenge.ChallengeKind;
@@ -74,12 +75,15 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
     private final Div workbench = new Div();
     private final Div history = new Div();
     private final Div board = new Div();
+    private final Div vote = new Div();
+    private final MelodyView voteMelody = new MelodyView();
     private final List<float[]> picks = new ArrayList<>();
     private final Div pickList = new Div();
     private final Paragraph reading = new Paragraph();
     private final Button submit = new Button();
     private final MelodyView boardMelody = new MelodyView();
     private final java.util.Map<Long, List<String>> thumbnails = new java.util.HashMap<>();
+    private final java.util.Map<Long, List<float[]>> ballotPictures = new java.util.HashMap<>();
     private Challenge challenge;
     private LatentSpace space;
     private LatentMap map;
@@ -97,6 +101,12 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
         workbench.setId("challenge-workbench");
         history.setId("challenge-history");
         board.setId("challenge-leaderboard");
+        vote.setId("challenge-vote");
+        voteMelody.setId("challenge-vote-melody");
+        boardMelody.setId("challenge-board-melody");
+        // Hidden until a Listen button fills them; a live refresh keeps them as they are.
+        voteMelody.setVisible(false);
+        boardMelody.setVisible(false);
         pickList.setId("challenge-picks");
         pickList.addClassName("ll-pick-list");
         reading.setId("challenge-reading");
@@ -126,7 +136,7 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
             buildWorkbench();
             add(workbench, history);
         }
-        add(board);
+        add(vote, board);
         refresh();
     }
 
@@ -173,6 +183,7 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
             showHistory();
             submit.setEnabled(challenge.open() && picks.size() == challenge.settings().vectorCount());
         }
+        showVote();
         showBoard();
     }
 
@@ -531,6 +542,117 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
         history.add(items);
     }
 
+    /**
+     * The class vote, when the challenge has one: before the close a note on what is coming; from the close to the
+     * reveal, the class's answers without names, each with a vote button (none on one's own) for students and the
+     * running tally for the teacher; after the reveal, who the class liked best.
+     */
+    private void showVote() {
+        vote.removeAll();
+        vote.setVisible(challenge.classVote());
+        if (!challenge.classVote()) {
+            return;
+        }
+        vote.addClassName("ll-class-vote");
+        vote.add(new H2(getTranslation("challenge.vote.title")));
+        if (challenge.state() != ChallengeState.CLOSED && !challenge.revealed()) {
+            vote.add(new Paragraph(getTranslation(manager ? "challenge.vote.comingTeacher" : "challenge.vote.coming")));
+            return;
+        }
+        Ballot ballot = challenges.ballot(challenge.id());
+        if (ballot.entries().isEmpty()) {
+            vote.add(new Paragraph(getTranslation("challenge.boardEmpty")));
+            return;
+        }
+        Paragraph status = new Paragraph();
+        status.setId("challenge-vote-status");
+        if (ballot.open()) {
+            if (manager) {
+                status.setText(getTranslation("challenge.vote.openTeacher", ballot.votesCast()));
+            } else {
+                Optional<Ballot.Entry> mine = ballot.myVote().flatMap(voted -> ballot.entries().stream()
+                        .filter(e -> e.submissionId() == voted).findFirst());
+                status.setText(getTranslation("challenge.vote.open") + " " + mine.map(e -> getTranslation(
+                        "challenge.vote.yours", e.number())).orElse(getTranslation("challenge.vote.notVoted")));
+            }
+        } else {
+            status.setText(getTranslation("challenge.vote.closed", ballot.votesCast()));
+        }
+        vote.add(status);
+        Div entries = new Div();
+        entries.addClassName("ll-ballot");
+        for (Ballot.Entry entry : ballot.entries()) {
+            entries.add(ballotEntry(ballot, entry));
+        }
+        vote.add(entries, voteMelody);
+    }
+
+    private Div ballotEntry(Ballot ballot, Ballot.Entry entry) {
+        String label = getTranslation("challenge.vote.entry", entry.number());
+        Div card = new Div();
+        card.addClassName("ll-ballot-entry");
+        card.setId("challenge-ballot-" + entry.number());
+        Span title = new Span(ballot.tallyShown() ? label + " · " + entry.studentName() : label);
+        title.addClassName("ll-ballot-title");
+        card.add(title);
+        if (challenge.kind().musical()) {
+            Button listen = new Button(getTranslation("challenge.music.listen"), e -> {
+                voteMelody.setVisible(true);
+                voteMelody.show(challenges.melodyCodec().decode(entry.vectors()), label);
+            });
+            listen.addThemeVariants(ButtonVariant.TERTIARY);
+            listen.setId("challenge-ballot-listen-" + entry.number());
+            card.add(listen);
+        } else {
+            Div images = new Div();
+            images.addClassName("ll-leaderboard-images");
+            for (float[] pixels : ballotImages(entry)) {
+                Image image = new Image(DigitImages.dataUrl(pixels), label);
+                image.addClassNames("ll-digit", "ll-leaderboard-digit");
+                images.add(image);
+            }
+            card.add(images);
+        }
+        if (ballot.tallyShown()) {
+            Span votes = new Span(getTranslation("challenge.vote.count", entry.votes()));
+            votes.addClassName("ll-leaderboard-votes");
+            card.add(votes);
+        }
+        boolean chosen = ballot.myVote().filter(v -> v == entry.submissionId()).isPresent();
+        if (chosen) {
+            card.addClassName("ll-ballot-chosen");
+        }
+        if (entry.mine()) {
+            Span own = new Span(getTranslation("challenge.vote.ownEntry"));
+            own.addClassName("ll-field-note");
+            card.add(own);
+        } else if (ballot.open() && !manager) {
+            Button choose = new Button(getTranslation(chosen ? "challenge.vote.chosen" : "challenge.vote.for",
+                    entry.number()), e -> {
+                        try {
+                            challenges.vote(challenge.id(), entry.submissionId());
+                        } catch (InvalidInputException refused) {
+                            vote.add(new Paragraph(getTranslation(refused.messageKey(), refused.arguments())));
+                            return;
+                        }
+                        refresh();
+                    });
+            choose.setId("challenge-vote-for-" + entry.number());
+            choose.setEnabled(!chosen);
+            if (!chosen) {
+                choose.addThemeVariants(ButtonVariant.PRIMARY);
+            }
+            card.add(choose);
+        }
+        return card;
+    }
+
+    /** A ballot entry's pictures: the same stored submission as on the leaderboard, decoded once per page. */
+    private List<float[]> ballotImages(Ballot.Entry entry) {
+        return ballotPictures.computeIfAbsent(entry.submissionId(),
+                id -> entry.vectors().stream().map(code -> space.decode(code).pixels()).toList());
+    }
+
     private void showBoard() {
         board.removeAll();
         board.add(new H2(getTranslation("challenge.leaderboard")));
@@ -545,6 +667,7 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
         }
         Div rows = new Div();
         rows.addClassName("ll-leaderboard");
+        int mostVotes = entries.stream().mapToInt(LeaderboardEntry::votes).max().orElse(0);
         for (LeaderboardEntry entry : entries) {
             Submission counted = entry.counted();
             Div images = new Div();
@@ -568,18 +691,27 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
             count.addClassName("ll-field-note");
             if (challenge.kind().musical()) {
                 Button listen = new Button(getTranslation("challenge.music.listen"), e -> {
-                    List<Melody> melodies = challenges.melodyCodec().decode(counted.vectors());
                     boardMelody.setVisible(true);
-                    boardMelody.show(melodies.getLast(), counted.studentName());
+                    boardMelody.show(challenges.melodyCodec().decode(counted.vectors()), counted.studentName());
                 });
                 listen.addThemeVariants(ButtonVariant.TERTIARY);
                 images.add(listen);
             }
             Div row = new Div(rank, name, score, images, count);
+            if (challenge.classVote()) {
+                Div votes = new Div(new Span(getTranslation("challenge.vote.count", entry.votes())));
+                votes.addClassName("ll-leaderboard-votes");
+                if (entry.votes() > 0 && entry.votes() == mostVotes) {
+                    Span favourite = new Span(getTranslation("challenge.vote.favourite"));
+                    favourite.addClassName("ll-badge");
+                    votes.add(favourite);
+                }
+                row.add(votes);
+                row.addClassName("ll-leaderboard-voted");
+            }
             row.addClassName("ll-leaderboard-row");
             rows.add(row);
         }
-        boardMelody.setVisible(false);
         board.add(rows, boardMelody);
     }
 }

@@ -134,6 +134,9 @@ public class ChallengesView extends FeaturePage {
         keep.setItems(KeepPolicy.values());
         keep.setItemLabelGenerator(k -> getTranslation("challenge.keep." + k.name().toLowerCase(java.util.Locale.ROOT)));
         keep.setValue(KeepPolicy.BEST);
+        Checkbox classVote = new Checkbox(getTranslation("challenge.field.classVote"));
+        classVote.setId("challenge-class-vote");
+        classVote.setHelperText(getTranslation("challenge.field.classVoteHelp"));
         Runnable showFields = () -> {
             ChallengeKind k = kind.getValue();
             digit.setVisible(k == ChallengeKind.DIGIT);
@@ -167,7 +170,7 @@ public class ChallengesView extends FeaturePage {
                         value(steps), lowResolution.getValue(),
                         noise.getValue() == null ? Double.NaN : noise.getValue(), 0);
                 Challenge created = challenges.create(classes.getValue().id(), settings, model.getValue(),
-                        keep.getValue(), value(minutes));
+                        keep.getValue(), value(minutes), classVote.getValue());
                 getUI().ifPresent(ui -> ui.navigate(ChallengeView.class,
                         new RouteParameters("challengeId", Long.toString(created.id()))));
             } catch (InvalidInputException refused) {
@@ -178,7 +181,7 @@ public class ChallengesView extends FeaturePage {
         open.addThemeVariants(ButtonVariant.PRIMARY);
         open.setEnabled(!own.isEmpty());
         FormLayout form = new FormLayout(classes, kind, digit, threshold, from, to, steps, lowResolution, noise,
-                tuneFrom, tuneTo, model, minutes, keep, open);
+                tuneFrom, tuneTo, model, minutes, keep, classVote, open);
         form.setId("challenge-form");
         form.setMaxWidth("56em");
         if (own.isEmpty()) {

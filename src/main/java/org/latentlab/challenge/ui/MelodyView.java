@@ -38,6 +38,17 @@ public class MelodyView extends Component implements HasSize {
                 org.latentlab.challenge.music.Melody.STEPS);
     }
 
+    /** Shows melodies one after the other as one piece (a morph from its first step to its last). */
+    public void show(List<org.latentlab.challenge.music.Melody> melodies, String title) {
+        List<Note> notes = new ArrayList<>();
+        for (int i = 0; i < melodies.size(); i++) {
+            int offset = i * org.latentlab.challenge.music.Melody.STEPS;
+            melodies.get(i).notes().forEach(n -> notes.add(new Note(n.pitch(), offset + n.step(), n.length())));
+        }
+        show(org.latentlab.challenge.music.AbcExport.toAbc(melodies, title), notes,
+                melodies.size() * org.latentlab.challenge.music.Melody.STEPS);
+    }
+
     public void show(String abc, List<Note> notes, int steps) {
         getElement().setProperty("abc", abc);
         getElement().setProperty("steps", steps);

@@ -46,6 +46,13 @@ class AbcExportTest {
     }
 
     @Test
+    void aMorphIsOnePieceWithFourBarsToALineAndNotesTiedAcrossMelodies() {
+        Melody held = Melody.parse("C4" + " -".repeat(31));
+        String abc = AbcExport.toAbc(java.util.List.of(MelodyTest.SCALE, held, Melody.silence()), "Morph");
+        assertThat(abc).endsWith("K:C\nC2 D2 E2 F2 G2 A2 B2 c2- | c2 z6 G4 C4 | C16- | C16 |\nz16 | z16 |]\n");
+    }
+
+    @Test
     void titlesStayOnOneLine() {
         assertThat(AbcExport.toAbc(Melody.silence(), "two\nlines")).contains("T:two lines\n");
         assertThat(AbcExport.toAbc(Melody.silence(), " ")).contains("T:Melody\n").contains("z16 | z16 |]");

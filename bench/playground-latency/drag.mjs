@@ -109,13 +109,14 @@ async function openUser(browser, errors) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-  // Beside the map's own figure: how long each pointermove waited in the renderer before any handler ran (its
+  // Beside the map's own figure: how long each pointer event waited in the renderer before any handler ran (its
   // timeStamp is when the browser received it), and each decode request's time as the page's network stack saw
   // it (request sent to response read, which includes the server).
   await page.addInitScript(() => {
     window.__inputDelays = [];
     window.__fetches = [];
-    window.addEventListener('pointermove',
+    // The map decodes from pointerrawupdate where the browser has it (Chromium), else from pointermove.
+    window.addEventListener('onpointerrawupdate' in window ? 'pointerrawupdate' : 'pointermove',
       (e) => window.__inputDelays.push(performance.now() - e.timeStamp), { capture: true, passive: true });
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {

@@ -5,13 +5,13 @@
 # browser contexts (each its own session) and drags across the map like a person: press, a mouse move every 16 ms
 # along a Lissajous figure over the canvas (sent as real input events, not waiting for the browser), release.
 # The figure is the map component's own record (frontend/playground/latent-map.ts, `latencies`): for every
-# pointermove its handler sees, the time from that handler to the animation frame after the digit that answers
-# it - or a later move - was painted. Decoding is coalesced (one GET api/playground/decode in flight per page,
-# only the latest position waits), so a move's latency includes waiting for the request before it. The first
-# second of each drag is warm-up and not counted. Not in the figure: the time the event waited in the renderer
-# before the handler ran (Chromium hands mouse moves to pages once per frame); that is shown beside it as
-# "input delay", with the decode request's time as the page saw it, and the CPU used by java, Chromium, Node and
-# any other process during the phase (the machine is shared: other processes make the figures unreliable).
+# pointer move its handler sees (pointerrawupdate in Chromium), the time from the event's time stamp (when the
+# browser received it) to the animation frame after the digit that answers it - or a later move - was painted.
+# Decoding is coalesced (one GET api/playground/decode in flight per page, only the latest position waits), so a
+# move's latency includes waiting for the request before it. The first second of each drag is warm-up and not
+# counted. Beside it: the "input delay" (event time stamp to the first handler, part of the figure), the decode
+# request's time as the page saw it, and the CPU used by java, Chromium, Node and any other process during the
+# phase (the machine is shared: other processes make the figures unreliable).
 # Two phases: 1 user dragging for 10 s, then 30 users (30 contexts, one page each, started within 0.5 s) dragging
 # at the same time for 15 s. Per phase: users=<n> moves=<latencies> decodes=<answers painted> p50_ms p95_ms p99_ms
 # max_ms, and decodes_per_s (requests the server answered per second). Last line: p95_ms_1_user=<..>

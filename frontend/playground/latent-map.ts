@@ -50,6 +50,11 @@ const DIGIT_COLOURS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f',
   '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#1f1f1f'];
 
 const SIDE = 28;
+/**
+ * Decode requests a map keeps out at once. One: a second one overlapping the first was measured slower on a
+ * two-core machine (it only adds contention); the request numbering below would allow more.
+ */
+const MAX_IN_FLIGHT = 1;
 
 /**
  * The latent map: the held-out digits' codes as a scatter (coloured by digit, with a legend that hides and shows
@@ -57,9 +62,11 @@ const SIDE = 28;
  * pointer over the map (or dragging, also by touch, or the arrow keys) decodes that point on the server and paints
  * the digit beside the map.
  *
- * Decoding is coalesced: one request at a time, and while it runs only the latest pointer position is kept, so a
- * fast drag never builds a queue. Every pointer move's latency (from the event to the frame that shows an answer
- * for it or a later move) is kept in {@link latencies} for the benchmark.
+ * Decoding is coalesced: one request is out at a time, only the latest pointer position waits, and an answer older
+ * than the one painted is dropped, so a fast drag never builds a queue. Where the browser offers `pointerrawupdate`, moves are handled as they arrive rather than at the
+ * next animation frame. The scatter is drawn on its own canvas once per change of view or data; a move redraws only
+ * the crosshair on a transparent canvas above it. Every pointer move's latency (from the event's time stamp to the
+ * frame that shows an answer for it or a later move) is kept in {@link latencies} for the benchmark.
  *
  * A click fires `latent-picked` (detail: x, y on the map) and, on a dot, `point-selected` (detail: point, index,
  * label). The plot is always left-to-right.
@@ -74,7 +81,6 @@ export class LatentMap extends LitElement {
     selectedPoint: { type: Number, attribute: 'selected-point' },
     decoding: { type: Boolean },
     status: { state: true },
-    caption: { state: true },
     panMode: { state: true },
     hiddenDigits: { state: true },
   };
@@ -87,7 +93,6 @@ export class LatentMap extends LitElement {
   declare selectedPoint: number;
   declare decoding: boolean;
   declare status: string;
-  declare caption: string;
   declare panMode: boolean;
   declare hiddenDigits: Set<number>;
 
@@ -102,11 +107,19 @@ export class LatentMap extends LitElement {
   private probe: { x: number; y: number } | null = null;
   private pending: { x: number; y: number } | null = null;
   private moveTimes: number[] = [];
-  private inFlight = false;
+  private inFlight = 0;
+  /** Numbers of the decode requests sent and of the newest one painted: older answers arriving late are dropped. */
+  private sentRequests = 0;
+  private paintedRequest = 0;
+  /** Move times waiting for a painted answer, per request number. */
+  private unanswered: { request: number; times: number[] }[] = [];
+  /** Set by the first pointerrawupdate: from then on moves are decoded from those, not from pointermove. */
+  private rawUpdates = false;
   private drawQueued = false;
-  /** The scatter, axes and lines, drawn once per change of view or data; pointer moves only add the crosshair. */
-  private layer?: HTMLCanvasElement;
+  /** The scatter, axes and lines need drawing again (view, data, lines or legend changed). */
   private layerDirty = true;
+  /** Where the map's drawing area starts inside the plot (measured on resize), for the crosshair. */
+  private origin = { x: 0, y: 0 };
   private rect?: DOMRect;
   private drag: { x: number; y: number; moved: boolean; panning: boolean; id: number } | null = null;
   private resizer?: ResizeObserver;
@@ -116,6 +129,13 @@ export class LatentMap extends LitElement {
     :host { display: block; }
     /* The plot and its tools read left to right on every page; the texts follow the page. */
     .plot canvas, .tools, .legend, .caption { direction: ltr; }
+    /* The crosshair is a composited layer moved by a transform: a move repaints nothing but itself. */
+    .probe { position: absolute; left: 0; top: 0; width: 19px; height: 19px; margin: -9.5px 0 0 -9.5px;
+      pointer-events: none; will-change: transform;
+      background: linear-gradient(#000, #000) center / 1.5px 100% no-repeat,
+        linear-gradient(#000, #000) center / 100% 1.5px no-repeat; }
+    /* A drag over the map is never a text selection: no selection work on every move. */
+    .plot { user-select: none; -webkit-user-select: none; }
     .layout { display: flex; flex-wrap: wrap; gap: var(--lumo-space-m, 1rem); align-items: flex-start; }
     .plot { position: relative; flex: 1 1 320px; max-width: 640px; min-width: 260px; }
     canvas.map { display: block; width: 100%; aspect-ratio: 1; border-radius: 8px;
@@ -133,8 +153,9 @@ export class LatentMap extends LitElement {
     [hidden] { display: none !important; }
     .side { display: flex; flex-direction: column; gap: 8px; align-items: center; min-width: 180px; }
     canvas.digit { width: 168px; height: 168px; image-rendering: pixelated; background: #000; border-radius: 6px; }
+    /* Its text changes with every decoded digit: a fixed box keeps that from laying out the page again. */
     .caption { font-size: var(--lumo-font-size-s, 14px); color: var(--lumo-secondary-text-color, #555);
-      text-align: center; min-height: 2.6em; font-variant-numeric: tabular-nums; }
+      text-align: center; width: 100%; height: 2.8em; contain: strict; font-variant-numeric: tabular-nums; }
     .legend { display: flex; flex-wrap: wrap; gap: 4px; max-width: 240px; justify-content: center; }
     .legend button { display: inline-flex; align-items: center; gap: 4px; padding: 2px 8px; }
     .swatch { width: 10px; height: 10px; border-radius: 50%; display: inline-block; }
@@ -152,7 +173,6 @@ export class LatentMap extends LitElement {
     this.selectedPoint = -1;
     this.decoding = true;
     this.status = '';
-    this.caption = '';
     this.panMode = false;
     this.hiddenDigits = new Set();
   }
@@ -200,6 +220,7 @@ export class LatentMap extends LitElement {
               @pointerdown=${this.onPointerDown} @pointermove=${this.onPointerMove}
               @pointerup=${this.onPointerUp} @pointercancel=${this.onPointerUp}
               @keydown=${this.onKey}></canvas>
+          <div class="probe" aria-hidden="true" hidden></div>
           <div class="tools">
             <button @click=${() => this.zoom(1.5)} title=${l.zoomIn || ''} aria-label=${l.zoomIn || ''}>+</button>
             <button @click=${() => this.zoom(1 / 1.5)} title=${l.zoomOut || ''}
@@ -212,7 +233,7 @@ export class LatentMap extends LitElement {
         <div class="side">
           <canvas class="digit" width="28" height="28" role="img" aria-label=${l.decoded || ''}
               ?hidden=${!this.decoding}></canvas>
-          <div class="caption" ?hidden=${!this.decoding}>${this.caption}</div>
+          <div class="caption" ?hidden=${!this.decoding}></div>
           <div class="legend" role="group" aria-label=${l.legend || ''}>
             ${legend}
             <button @click=${() => { this.hiddenDigits = new Set(); }}>${l.all || ''}</button>
@@ -224,6 +245,10 @@ export class LatentMap extends LitElement {
 
   private get mapCanvas(): HTMLCanvasElement | null {
     return this.renderRoot.querySelector('canvas.map');
+  }
+
+  private get probeMark(): HTMLElement | null {
+    return this.renderRoot.querySelector('.probe');
   }
 
   private get digitCanvas(): HTMLCanvasElement | null {
@@ -301,12 +326,17 @@ export class LatentMap extends LitElement {
     this.size = css;
     canvas.width = Math.round(css * ratio);
     canvas.height = Math.round(css * ratio);
+    // Pointer positions are measured from the canvas's border box (getBoundingClientRect), so is the crosshair.
+    this.origin = { x: canvas.offsetLeft, y: canvas.offsetTop };
     if (previous > 0 && previous !== css) {
       this.view.scale *= css / previous;
     }
     this.scheduleFullDraw();
     if (!canvas.dataset.wheel) {
       canvas.dataset.wheel = 'on';
+      if ('onpointerrawupdate' in window) {
+        canvas.addEventListener('pointerrawupdate', this.onRawUpdate as EventListener);
+      }
       canvas.addEventListener('wheel', (e) => {
         e.preventDefault();
         this.rect = canvas.getBoundingClientRect();
@@ -353,6 +383,16 @@ export class LatentMap extends LitElement {
     }
   };
 
+  /** Moves as they arrive (not aligned to animation frames): only decoding, the rest stays with pointermove. */
+  private onRawUpdate = (e: PointerEvent) => {
+    this.rawUpdates = true;
+    if (this.decoding && (this.drag ? !this.drag.panning && this.drag.id === e.pointerId : e.pointerType === 'mouse')) {
+      const at = this.local(e);
+      const world = this.toWorld(at.sx, at.sy);
+      this.requestDecode(world.x, world.y, true, e.timeStamp);
+    }
+  };
+
   private onPointerMove = (e: PointerEvent) => {
     const at = this.local(e);
     if (this.drag && this.drag.id === e.pointerId) {
@@ -368,7 +408,7 @@ export class LatentMap extends LitElement {
         return;
       }
     }
-    if (this.decoding && (this.drag || e.pointerType === 'mouse')) {
+    if (this.decoding && !this.rawUpdates && (this.drag || e.pointerType === 'mouse')) {
       const world = this.toWorld(at.sx, at.sy);
       this.requestDecode(world.x, world.y, true, e.timeStamp);
     }
@@ -451,19 +491,20 @@ export class LatentMap extends LitElement {
       this.moveTimes.push(eventTime ?? performance.now());
     }
     this.pending = { x, y };
-    this.scheduleDraw(); // crosshair only
+    this.placeProbe();
     this.pump();
   }
 
   private async pump() {
-    if (this.inFlight || !this.pending || !this.model) {
+    if (this.inFlight >= MAX_IN_FLIGHT || !this.pending || !this.model) {
       return;
     }
     const point = this.pending;
-    const covered = this.moveTimes;
+    const request = ++this.sentRequests;
+    this.unanswered.push({ request, times: this.moveTimes });
     this.pending = null;
     this.moveTimes = [];
-    this.inFlight = true;
+    this.inFlight++;
     const model = this.model;
     try {
       const response = await fetch(`api/playground/decode?model=${encodeURIComponent(model)}`
@@ -472,12 +513,19 @@ export class LatentMap extends LitElement {
         throw new Error(await this.problem(response));
       }
       const grey = new Uint8Array(await response.arrayBuffer());
-      if (model === this.model) {
+      if (model === this.model && request > this.paintedRequest) {
+        this.paintedRequest = request;
         this.paintDigit(grey);
         const clamped = response.headers.get('X-Latent-Clamped') === 'true';
-        this.caption = `(${point.x.toFixed(2)}, ${point.y.toFixed(2)})${clamped ? ' · ' + (this.labels.clamped || '') : ''}`;
-        this.status = '';
+        this.showCaption(`(${point.x.toFixed(2)}, ${point.y.toFixed(2)})${clamped ? ' · ' + (this.labels.clamped || '') : ''}`);
+        if (this.status) {
+          this.status = '';
+        }
         this.decodedCount++;
+        const covered: number[] = [];
+        while (this.unanswered.length > 0 && this.unanswered[0].request <= request) {
+          covered.push(...this.unanswered.shift()!.times);
+        }
         // The frame after this one is the first to show the new digit.
         requestAnimationFrame(() => setTimeout(() => {
           const painted = performance.now();
@@ -493,10 +541,21 @@ export class LatentMap extends LitElement {
     } catch (e) {
       this.status = (e as Error).message || this.labels.failed;
     } finally {
-      this.inFlight = false;
+      this.inFlight--;
       if (this.pending) {
         this.pump();
       }
+    }
+  }
+
+  /**
+   * The caption changes with every decoded digit: written straight into its element (the template leaves it
+   * empty), since a Lit update per move would render the whole template again.
+   */
+  private showCaption(text: string) {
+    const element = this.renderRoot.querySelector('.caption');
+    if (element) {
+      element.textContent = text;
     }
   }
 
@@ -538,32 +597,26 @@ export class LatentMap extends LitElement {
     if (!canvas) {
       return;
     }
-    if (!this.layer || this.layer.width !== canvas.width || this.layer.height !== canvas.height) {
-      this.layer = document.createElement('canvas');
-      this.layer.width = canvas.width;
-      this.layer.height = canvas.height;
-      this.layerDirty = true;
-    }
     if (this.layerDirty) {
-      this.drawLayer(this.layer.getContext('2d')!, canvas.width / this.size);
+      this.drawLayer(canvas.getContext('2d')!, canvas.width / this.size);
       this.layerDirty = false;
     }
-    const context = canvas.getContext('2d')!;
-    context.setTransform(1, 0, 0, 1, 0, 0);
-    context.clearRect(0, 0, canvas.width, canvas.height);
-    context.drawImage(this.layer, 0, 0);
-    const ratio = canvas.width / this.size;
-    context.setTransform(ratio, 0, 0, ratio, 0, 0);
-    if (this.probe && this.decoding) {
-      const p = this.toScreen(this.probe.x, this.probe.y);
-      context.strokeStyle = '#000';
-      context.lineWidth = 1.5;
-      context.beginPath();
-      context.moveTo(p.sx - 9, p.sy);
-      context.lineTo(p.sx + 9, p.sy);
-      context.moveTo(p.sx, p.sy - 9);
-      context.lineTo(p.sx, p.sy + 9);
-      context.stroke();
+    this.placeProbe();
+  }
+
+  /** Moves the crosshair to the probe (hidden when there is none or it is off the map). */
+  private placeProbe() {
+    const mark = this.probeMark;
+    if (!mark) {
+      return;
+    }
+    const p = this.probe && this.decoding ? this.toScreen(this.probe.x, this.probe.y) : null;
+    const inside = p !== null && p.sx >= 0 && p.sy >= 0 && p.sx <= this.size && p.sy <= this.size;
+    if (mark.hidden === inside) {
+      mark.hidden = !inside;
+    }
+    if (inside) {
+      mark.style.transform = `translate(${this.origin.x + p.sx}px, ${this.origin.y + p.sy}px)`;
     }
   }
 

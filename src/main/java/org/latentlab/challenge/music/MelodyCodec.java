@@ -58,7 +58,7 @@ public final class MelodyCodec implements AutoCloseable {
         model.setBlock(new MelodyVaeBlock(metadata.config()));
         try {
             // DJL needs the epoch to find model-NNNN.params.
-            model.load(folder, NAME, Map.of("epoch", Integer.toString(metadata.config().epochs())));
+            model.load(folder, NAME, Map.of("epoch", Integer.toString(metadata.parametersEpoch())));
             return new MelodyCodec(model, metadata, concurrency);
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
@@ -72,7 +72,7 @@ public final class MelodyCodec implements AutoCloseable {
             int corpusEntries, Path folder, Instant createdAt, String engine) throws IOException {
         Files.createDirectories(folder);
         MelodyVaeMetadata metadata = MelodyVaeMetadata.of(trained, data, splitSeed, corpusEntries, createdAt, engine);
-        trained.model().setProperty("Epoch", Integer.toString(trained.config().epochs()));
+        trained.model().setProperty("Epoch", Integer.toString(trained.result().bestEpoch()));
         trained.model().save(folder, NAME);
         metadata.write(folder);
         return metadata;

@@ -16,17 +16,23 @@ import tools.jackson.databind.json.JsonMapper;
  * @param model              always {@code melody-vae}
  * @param trainMelodies      melodies (tunes in all their keys) trained on; likewise for validation and test
  * @param trainTunes         tunes (corpus groups) in the training split; likewise for validation and test
+ * @param validationNoteAccuracies per epoch, the share of the validation melodies' note starts decoded right
+ * @param bestEpoch          the epoch whose parameters were kept: the best validation accuracy (early stopping);
+ *                           the train, validation and test figures are those of this epoch
+ * @param trainNoteAccuracy  share of the training melodies' note starts decoded right; likewise for validation
  * @param testAccuracy       share of the 32 steps the model reconstructs right for test melodies (tunes it never saw
  *                           in any key), decoding the mean code
  * @param testNoteAccuracy   the same over the steps where a note starts only
  * @param testHoldShare      share of the test steps that are holds: what a model that always answers "hold" would
  *                           score, the floor to compare {@code testAccuracy} with
- * @param parametersFile     the file DJL wrote, e.g. {@code model-0120.params}
+ * @param parametersFile     the file DJL wrote, named after the epoch kept, e.g. {@code model-0036.params}
  */
 public record MelodyVaeMetadata(int format, String model, MelodyVaeConfig config, long splitSeed, int corpusEntries,
         int trainTunes, int validationTunes, int testTunes, int trainMelodies, int validationMelodies,
         int testMelodies, List<Double> trainLosses, List<Double> validationLosses, List<Double> validationAccuracies,
-        double trainLoss, double trainAccuracy, double validationLoss, double validationAccuracy, double testLoss,
+        List<Double> validationNoteAccuracies, int bestEpoch, double trainLoss, double trainAccuracy,
+        double trainNoteAccuracy, double validationLoss, double validationAccuracy, double validationNoteAccuracy,
+        double testLoss,
         double testReconstruction, double testKl, double testAccuracy, double testNoteAccuracy,
         double testHoldShare, long trainingSeconds, Instant createdAt,
         String engine, String parametersFile) {
@@ -43,10 +49,11 @@ public record MelodyVaeMetadata(int format, String model, MelodyVaeConfig config
         return new MelodyVaeMetadata(FORMAT, MODEL, config, splitSeed, corpusEntries, data.trainGroups().size(),
                 data.validationGroups().size(), data.testGroups().size(), data.train().size(),
                 data.validation().size(), data.test().size(), r.trainLosses(), r.validationLosses(),
-                r.validationAccuracies(), r.train().loss(), r.train().accuracy(), r.validation().loss(),
-                r.validation().accuracy(), r.test().loss(), r.test().reconstruction(), r.test().kl(),
+                r.validationAccuracies(), r.validationNoteAccuracies(), r.bestEpoch(), r.train().loss(),
+                r.train().accuracy(), r.train().noteAccuracy(), r.validation().loss(), r.validation().accuracy(),
+                r.validation().noteAccuracy(), r.test().loss(), r.test().reconstruction(), r.test().kl(),
                 r.test().accuracy(), r.test().noteAccuracy(), holdShare(data.test()), r.duration().toSeconds(),
-                createdAt, engine, parametersFile(config.epochs()));
+                createdAt, engine, parametersFile(r.bestEpoch()));
     }
 
     static double holdShare(List<Melody> melodies) {
@@ -55,8 +62,19 @@ public record MelodyVaeMetadata(int format, String model, MelodyVaeConfig config
         return melodies.isEmpty() ? 0 : holds / (double) (melodies.size() * Melody.STEPS);
     }
 
-    static String parametersFile(int epochs) {
-        return String.format("%s-%04d.params", MelodyCodec.NAME, epochs);
+    static String parametersFile(int epoch) {
+        return String.format("%s-%04d.params", MelodyCodec.NAME, epoch);
+    }
+
+    /** The epoch in the name of the parameters file ({@code model-0036.params}: 36), which DJL needs to load it. */
+    int parametersEpoch() {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(MelodyCodec.NAME + "-(\\d{4})\\.params")
+                .matcher(parametersFile);
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("the parameters file " + parametersFile + " is not named "
+                    + MelodyCodec.NAME + "-NNNN.params");
+        }
+        return Integer.parseInt(matcher.group(1));
     }
 
     void write(Path folder) throws IOException {
@@ -76,6 +94,7 @@ public record MelodyVaeMetadata(int format, String model, MelodyVaeConfig config
                 throw new IOException("The metadata in " + file + " is not that of a melody VAE of format " + FORMAT);
             }
             metadata.config().validate();
+            metadata.parametersEpoch();
             return metadata;
         } catch (JacksonException | IllegalArgumentException e) {
             throw new IOException("The metadata in " + file + " cannot be read: " + e.getMessage(), e);

@@ -2,7 +2,9 @@ package org.latentlab.challenge.music;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 
@@ -13,12 +15,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import ai.djl.util.Pair;
 
 import org.latentlab.ml.DeepLearningEngine;
 
@@ -29,6 +33,10 @@ import org.latentlab.ml.DeepLearningEngine;
  * losses are the plain negative ELBO (cross-entropy + KL, in nats per melody) with the network in inference mode,
  * i.e. the reconstruction decoded from the mean code. Same config and data give the same losses up to the rounding of
  * PyTorch's multi-threaded kernels (test accuracy within about a percentage point from run to run).
+ * <p>
+ * Early stopping: after each epoch the validation melodies are measured, and the network keeps the parameters of
+ * the epoch with the best validation accuracy ({@link #better}); the last epochs, which mostly learn the training
+ * tunes by heart, are still run so the curves show it, but their parameters are dropped.
  */
 public final class MelodyVaeTrainer {
 
@@ -39,7 +47,7 @@ public final class MelodyVaeTrainer {
 
     /** Progress after each epoch. */
     public record Epoch(int epoch, int epochs, double trainLoss, double validationLoss, double validationAccuracy,
-            double klWeight, Duration elapsed) {
+            double validationNoteAccuracy, double klWeight, Duration elapsed) {
     }
 
     /**
@@ -57,9 +65,13 @@ public final class MelodyVaeTrainer {
             int melodies) {
     }
 
-    /** What a training run produced besides the parameters. */
+    /**
+     * What a training run produced besides the parameters: the curves of every epoch, and the evaluations of the
+     * parameters kept, those of {@code bestEpoch}.
+     */
     public record Result(List<Double> trainLosses, List<Double> validationLosses, List<Double> validationAccuracies,
-            Evaluation train, Evaluation validation, Evaluation test, Duration duration) {
+            List<Double> validationNoteAccuracies, int bestEpoch, Evaluation train, Evaluation validation,
+            Evaluation test, Duration duration) {
     }
 
     /** A trained network with its result; close it to free its native memory. */
@@ -89,6 +101,10 @@ public final class MelodyVaeTrainer {
         List<Double> trainLosses = new ArrayList<>();
         List<Double> validationLosses = new ArrayList<>();
         List<Double> validationAccuracies = new ArrayList<>();
+        List<Double> validationNoteAccuracies = new ArrayList<>();
+        Evaluation best = null;
+        int bestEpoch = 0;
+        Map<String, float[]> bestParameters = Map.of();
         boolean done = false;
         try (Trainer trainer = model.newTrainer(djlConfig)) {
             trainer.initialize(new Shape(config.batchSize(), MelodyVaeBlock.INPUT));
@@ -104,21 +120,54 @@ public final class MelodyVaeTrainer {
                 trainLosses.add(lossSum / train.size());
                 validationLosses.add(validation.loss());
                 validationAccuracies.add(validation.accuracy());
+                validationNoteAccuracies.add(validation.noteAccuracy());
+                if (best == null || better(validation, best)) {
+                    best = validation;
+                    bestEpoch = epoch;
+                    bestParameters = snapshot(model);
+                }
                 listener.accept(new Epoch(epoch, config.epochs(), lossSum / train.size(), validation.loss(),
-                        validation.accuracy(), klWeight, Duration.ofNanos(System.nanoTime() - started)));
+                        validation.accuracy(), validation.noteAccuracy(), klWeight,
+                        Duration.ofNanos(System.nanoTime() - started)));
             }
+            restore(model, bestParameters);
             Evaluation trainEvaluation = evaluate(trainer, data.train());
             Evaluation validation = evaluate(trainer, data.validation());
             Evaluation test = data.test().isEmpty() ? new Evaluation(0, 0, 0, 0, 0, 0)
                     : evaluate(trainer, data.test());
             done = true;
             return new Trained(model, config, new Result(List.copyOf(trainLosses), List.copyOf(validationLosses),
-                    List.copyOf(validationAccuracies), trainEvaluation, validation, test,
-                    Duration.ofNanos(System.nanoTime() - started)));
+                    List.copyOf(validationAccuracies), List.copyOf(validationNoteAccuracies), bestEpoch,
+                    trainEvaluation, validation, test, Duration.ofNanos(System.nanoTime() - started)));
         } finally {
             if (!done) {
                 model.close();
             }
+        }
+    }
+
+    /**
+     * Whether an epoch's validation beats the best so far: a higher share of steps right, or as many and more note
+     * starts right. Ties keep the earlier epoch.
+     */
+    static boolean better(Evaluation candidate, Evaluation best) {
+        return candidate.accuracy() > best.accuracy()
+                || candidate.accuracy() == best.accuracy() && candidate.noteAccuracy() > best.noteAccuracy();
+    }
+
+    /** A copy of the network's parameters, by name. */
+    private static Map<String, float[]> snapshot(Model model) {
+        Map<String, float[]> values = new LinkedHashMap<>();
+        for (Pair<String, Parameter> parameter : model.getBlock().getParameters()) {
+            values.put(parameter.getKey(), parameter.getValue().getArray().toFloatArray());
+        }
+        return values;
+    }
+
+    /** Writes a {@link #snapshot} back into the network. */
+    private static void restore(Model model, Map<String, float[]> values) {
+        for (Pair<String, Parameter> parameter : model.getBlock().getParameters()) {
+            parameter.getValue().getArray().set(values.get(parameter.getKey()));
         }
     }
 

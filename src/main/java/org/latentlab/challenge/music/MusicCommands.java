@@ -18,10 +18,11 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code --train-melody-vae=models/melody-vae [--epochs=120] [--latent-size=8] [--seed=9]}: trains the melody VAE
- * on the corpus (split by tune with {@link MelodyData#SEED}, all twelve keys), prints the losses every epoch and
- * writes the folder: DJL parameters, {@code metadata.json} and a {@code README.md} with the metrics. Exits 1 with a
- * message on bad arguments or when PyTorch is not available.
+ * {@code --train-melody-vae=models/melody-vae [--epochs=120] [--latent-size=16] [--seed=9]}: trains the melody
+ * VAE on the corpus (split by tune with {@link MelodyData#SEED}, all twelve keys), prints the losses every epoch
+ * and writes the folder: DJL parameters of the epoch with the best validation accuracy, {@code metadata.json} and a
+ * {@code README.md} with the metrics. The defaults ({@link MelodyVaeConfig#defaults()}) rebuild the shipped model.
+ * Exits 1 with a message on bad arguments or when PyTorch is not available.
  */
 @Component
 class MusicCommands implements ApplicationRunner {
@@ -73,13 +74,16 @@ class MusicCommands implements ApplicationRunner {
                 data.validationGroups().size(), data.testGroups().size(), data.train().size(),
                 data.validation().size(), data.test().size(), config);
         try (MelodyVaeTrainer.Trained trained = MelodyVaeTrainer.train(config, data, epoch -> out.printf(Locale.ROOT,
-                "  epoch %d/%d train %.2f validation %.2f validation accuracy %.3f (KL weight %.2f, %d s)%n",
-                epoch.epoch(), epoch.epochs(), epoch.trainLoss(), epoch.validationLoss(), epoch.validationAccuracy(),
-                epoch.klWeight(), epoch.elapsed().toSeconds()))) {
+                "  epoch %d/%d train %.2f validation %.2f validation accuracy %.3f, note starts %.3f (KL weight %.2f, "
+                        + "%d s)%n", epoch.epoch(), epoch.epochs(), epoch.trainLoss(), epoch.validationLoss(),
+                epoch.validationAccuracy(), epoch.validationNoteAccuracy(), epoch.klWeight(),
+                epoch.elapsed().toSeconds()))) {
             deleteOldParameters(folder);
             MelodyVaeMetadata metadata = MelodyCodec.save(trained, data, MelodyData.SEED, entries, folder,
                     clock.instant(), engine.status().engineName() + " " + engine.status().engineVersion());
             Files.writeString(folder.resolve("README.md"), MelodyModelReadme.text(metadata));
+            out.printf(Locale.ROOT, "kept epoch %d (best validation accuracy %.3f, note starts %.3f)%n",
+                    metadata.bestEpoch(), metadata.validationAccuracy(), metadata.validationNoteAccuracy());
             out.printf(Locale.ROOT, "test: accuracy %.3f of steps, %.3f of note starts (always \"hold\" would score "
                     + "%.3f), loss %.2f (reconstruction %.2f + KL %.2f); %d s%n", metadata.testAccuracy(),
                     metadata.testNoteAccuracy(), metadata.testHoldShare(), metadata.testLoss(),

@@ -46,6 +46,14 @@ class MelodyVaeTest {
             assertThat(result.train().accuracy()).isBetween(0.0, 1.0);
             assertThat(result.test().loss()).isCloseTo(result.test().reconstruction() + result.test().kl(),
                     org.assertj.core.data.Offset.offset(1e-6));
+            // Early stopping: the parameters kept are those of the epoch with the best validation accuracy.
+            assertThat(result.validationAccuracies()).hasSize(3);
+            assertThat(result.validationNoteAccuracies()).hasSize(3);
+            assertThat(result.bestEpoch()).isBetween(1, 3);
+            double best = result.validationAccuracies().get(result.bestEpoch() - 1);
+            assertThat(result.validationAccuracies()).allMatch(a -> a <= best);
+            assertThat(result.validation().accuracy()).as("the kept parameters are measured again")
+                    .isCloseTo(best, org.assertj.core.data.Offset.offset(0.01));
         }
     }
 
@@ -62,21 +70,25 @@ class MelodyVaeTest {
     @Test
     void aSavedModelLoadsAndEncodesDecodesAndInterpolates(@TempDir Path folder) throws Exception {
         MelodyData data = tiny();
+        int size = tinyConfig(2).latentSize();
         try (MelodyVaeTrainer.Trained trained = MelodyVaeTrainer.train(tinyConfig(2), data, e -> { })) {
             MelodyVaeMetadata saved = MelodyCodec.save(trained, data, 1, 30, folder, Instant.parse(
                     "2026-01-01T00:00:00Z"), "PyTorch test");
-            assertThat(folder.resolve("model-0002.params")).exists();
-            assertThat(saved.parametersFile()).isEqualTo("model-0002.params");
+            assertThat(saved.bestEpoch()).isEqualTo(trained.result().bestEpoch()).isBetween(1, 2);
+            assertThat(saved.parametersFile()).as("named after the epoch kept")
+                    .isEqualTo(String.format("model-%04d.params", saved.bestEpoch()));
+            assertThat(folder.resolve(saved.parametersFile())).exists();
         }
         MelodyVaeMetadata read = MelodyVaeMetadata.read(folder);
         assertThat(read.config()).isEqualTo(tinyConfig(2));
         assertThat(read.trainLosses()).hasSize(2);
+        assertThat(read.validationNoteAccuracies()).hasSize(2);
         try (MelodyCodec codec = MelodyCodec.load(folder, 2)) {
-            assertThat(codec.latentSize()).isEqualTo(8);
+            assertThat(codec.latentSize()).isEqualTo(size);
             Melody a = MelodyCorpus.entries().get(0).melody();
             Melody b = MelodyCorpus.entries().get(2).melody();
             float[] code = codec.encode(a);
-            assertThat(code).hasSize(8);
+            assertThat(code).hasSize(size);
             assertThat(codec.encode(List.of(a, b)).getFirst()).containsExactly(code,
                     org.assertj.core.data.Offset.offset(1e-5f));
             assertThat(codec.decode(code)).isEqualTo(codec.reconstruct(a));
@@ -88,12 +100,13 @@ class MelodyVaeTest {
             }
             assertThat(codec.interpolate(a, b, 2)).containsExactly(codec.reconstruct(a), codec.reconstruct(b));
             float[] random = codec.randomCode(new Random(3));
-            assertThat(random).hasSize(8).isEqualTo(codec.randomCode(new Random(3)));
+            assertThat(random).hasSize(size).isEqualTo(codec.randomCode(new Random(3)));
             assertThat(codec.decode(random)).isNotNull();
             assertThatThrownBy(() -> codec.decode(new float[3])).isInstanceOfSatisfying(InvalidInputException.class,
-                    e -> assertThat(e.arguments()).containsExactly(1, 8));
-            assertThatThrownBy(() -> codec.decode(new float[] {0, 0, Float.NaN, 0, 0, 0, 0, 0}))
-                    .isInstanceOf(InvalidInputException.class);
+                    e -> assertThat(e.arguments()).containsExactly(1, size));
+            float[] notANumber = new float[size];
+            notANumber[2] = Float.NaN;
+            assertThatThrownBy(() -> codec.decode(notANumber)).isInstanceOf(InvalidInputException.class);
             assertThatThrownBy(() -> codec.interpolate(a, b, 1)).isInstanceOfSatisfying(InvalidInputException.class,
                     e -> assertThat(e.messageKey()).isEqualTo("challenge.music.steps"));
             // Many callers at once get the same answers as one caller alone.
@@ -112,8 +125,8 @@ class MelodyVaeTest {
             }
         }
         try (MelodyCodec codec = MelodyCodec.load(folder, 1)) {
-            List<float[]> codes = MelodyCodec.path(new float[8], new float[8], 8, Interpolation.LINEAR);
-            Melody decoded = codec.decode(new float[8]);
+            List<float[]> codes = MelodyCodec.path(new float[size], new float[size], 8, Interpolation.LINEAR);
+            Melody decoded = codec.decode(new float[size]);
             MelodyRules.Score score = MelodyRules.morph(codec, decoded, decoded, codes);
             assertThat(score.score()).as("eight times the same code: a perfect, if dull, morph").isEqualTo(100);
             assertThatThrownBy(() -> MelodyRules.morph(codec, decoded, decoded, codes.subList(0, 7)))

@@ -58,9 +58,10 @@ class ShippedMelodyModelTest {
         double holds = MelodyVaeMetadata.holdShare(data.test());
         System.out.printf("shipped melody VAE: %.3f of the test steps right (%.3f are holds), %.3f in training%n",
                 test, holds, accuracy(codec, data.train()));
-        // Measured 0.706 at training; the floor leaves room for another run's noise, yet is well above "always hold".
+        // Measured 0.730 at training (0.692 before early stopping, 16 numbers and more free bits); the floor leaves
+        // room for another run's noise, yet is well above "always hold" (0.615).
         assertThat(test).isCloseTo(codec.metadata().testAccuracy(), org.assertj.core.data.Offset.offset(0.005));
-        assertThat(test).isGreaterThan(0.65).isGreaterThan(holds + 0.05);
+        assertThat(test).isGreaterThan(0.70).isGreaterThan(holds + 0.08);
     }
 
     @Test

@@ -163,7 +163,7 @@ public final class ModelTrainer {
             int to, BatchBuffer buffer) {
         try (NDManager step = trainer.getManager().newSubManager()) {
             NDArray clean = buffer.batch(step, images, order, from, to);
-            NDArray input = config.kind().corruption().apply(clean, config.noiseLevel());
+            NDArray input = ChannelsLast.of(config.kind().corruption().apply(clean, config.noiseLevel()));
             try (GradientCollector collector = trainer.newGradientCollector()) {
                 NDList output = trainer.forward(new NDList(input));
                 NDArray loss = loss(config.kind(), output, clean, labels(step, images, order, from, to, config));
@@ -187,7 +187,7 @@ public final class ModelTrainer {
             int n = to - from;
             try (NDManager step = trainer.getManager().newSubManager()) {
                 NDArray clean = buffer.batch(step, images, indices, from, to);
-                NDArray input = kind.corruption().apply(clean, config.noiseLevel());
+                NDArray input = ChannelsLast.of(kind.corruption().apply(clean, config.noiseLevel()));
                 NDList output = trainer.evaluate(new NDList(input));
                 NDArray labels = labels(step, images, indices, from, to, config);
                 lossSum += loss(kind, output, clean, labels).getFloat() * n;

@@ -49,6 +49,14 @@ class ChallengeJourneyE2ETest extends BrowserJourney {
         signIn.out();
     }
 
+    /** The class's teacher, signed in, on the challenges page with its form. */
+    private Page teacherOnChallenges(BrowserContext context) {
+        Page teacher = context.newPage();
+        Chromium.signIn(teacher, url("/login"), "rivka", ClassroomFixture.PASSWORD);
+        teacher.navigate(url("/challenges"));
+        return teacher;
+    }
+
     private static Browser.NewContextOptions tall() {
         return new Browser.NewContextOptions().setViewportSize(1280, 1500);
     }
@@ -58,9 +66,7 @@ class ChallengeJourneyE2ETest extends BrowserJourney {
         try (BrowserContext teacherContext = chromium.browser().newContext(tall());
                 BrowserContext aminaContext = chromium.browser().newContext(tall());
                 BrowserContext budiContext = chromium.browser().newContext(tall())) {
-            Page teacher = teacherContext.newPage();
-            Chromium.signIn(teacher, url("/login"), "rivka", ClassroomFixture.PASSWORD);
-            teacher.navigate(url("/challenges"));
+            Page teacher = teacherOnChallenges(teacherContext);
             // Bad input first: a digit that does not exist.
             teacher.locator("#challenge-digit input").fill("12");
             teacher.locator("#challenge-open").click();
@@ -117,9 +123,7 @@ class ChallengeJourneyE2ETest extends BrowserJourney {
         try (BrowserContext teacherContext = chromium.browser().newContext(tall());
                 BrowserContext aminaContext = chromium.browser().newContext(tall());
                 BrowserContext budiContext = chromium.browser().newContext(tall())) {
-            Page teacher = teacherContext.newPage();
-            Chromium.signIn(teacher, url("/login"), "rivka", ClassroomFixture.PASSWORD);
-            teacher.navigate(url("/challenges"));
+            Page teacher = teacherOnChallenges(teacherContext);
             teacher.locator("#challenge-kind").click();
             teacher.locator("vaadin-select-item", new Page.LocatorOptions()
                     .setHasText("Morph one tune into another (music)")).click();

@@ -50,11 +50,6 @@ const DIGIT_COLOURS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f',
   '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#1f1f1f'];
 
 const SIDE = 28;
-/**
- * Decode requests a map keeps out at once. One: a second one overlapping the first was measured slower on a
- * two-core machine (it only adds contention); the request numbering below would allow more.
- */
-const MAX_IN_FLIGHT = 1;
 
 /**
  * The latent map: the held-out digits' codes as a scatter (coloured by digit, with a legend that hides and shows
@@ -62,8 +57,8 @@ const MAX_IN_FLIGHT = 1;
  * pointer over the map (or dragging, also by touch, or the arrow keys) decodes that point on the server and paints
  * the digit beside the map.
  *
- * Decoding is coalesced: one request is out at a time, only the latest pointer position waits, and an answer older
- * than the one painted is dropped, so a fast drag never builds a queue. Where the browser offers `pointerrawupdate`, moves are handled as they arrive rather than at the
+ * Decoding is coalesced: one request is out at a time and only the latest pointer position waits, so a fast drag
+ * never builds a queue (a second request overlapping the first was measured slower on two cores). Where the browser offers `pointerrawupdate`, moves are handled as they arrive rather than at the
  * next animation frame. The scatter is drawn on its own canvas once per change of view or data; a move redraws only
  * the crosshair on a transparent canvas above it. Every pointer move's latency (from the event's time stamp to the
  * frame that shows an answer for it or a later move) is kept in {@link latencies} for the benchmark.
@@ -107,12 +102,7 @@ export class LatentMap extends LitElement {
   private probe: { x: number; y: number } | null = null;
   private pending: { x: number; y: number } | null = null;
   private moveTimes: number[] = [];
-  private inFlight = 0;
-  /** Numbers of the decode requests sent and of the newest one painted: older answers arriving late are dropped. */
-  private sentRequests = 0;
-  private paintedRequest = 0;
-  /** Move times waiting for a painted answer, per request number. */
-  private unanswered: { request: number; times: number[] }[] = [];
+  private inFlight = false;
   /** Set by the first pointerrawupdate: from then on moves are decoded from those, not from pointermove. */
   private rawUpdates = false;
   private drawQueued = false;
@@ -496,15 +486,14 @@ export class LatentMap extends LitElement {
   }
 
   private async pump() {
-    if (this.inFlight >= MAX_IN_FLIGHT || !this.pending || !this.model) {
+    if (this.inFlight || !this.pending || !this.model) {
       return;
     }
     const point = this.pending;
-    const request = ++this.sentRequests;
-    this.unanswered.push({ request, times: this.moveTimes });
+    const covered = this.moveTimes;
     this.pending = null;
     this.moveTimes = [];
-    this.inFlight++;
+    this.inFlight = true;
     const model = this.model;
     try {
       const response = await fetch(`api/playground/decode?model=${encodeURIComponent(model)}`
@@ -513,8 +502,7 @@ export class LatentMap extends LitElement {
         throw new Error(await this.problem(response));
       }
       const grey = new Uint8Array(await response.arrayBuffer());
-      if (model === this.model && request > this.paintedRequest) {
-        this.paintedRequest = request;
+      if (model === this.model) {
         this.paintDigit(grey);
         const clamped = response.headers.get('X-Latent-Clamped') === 'true';
         this.showCaption(`(${point.x.toFixed(2)}, ${point.y.toFixed(2)})${clamped ? ' · ' + (this.labels.clamped || '') : ''}`);
@@ -522,10 +510,6 @@ export class LatentMap extends LitElement {
           this.status = '';
         }
         this.decodedCount++;
-        const covered: number[] = [];
-        while (this.unanswered.length > 0 && this.unanswered[0].request <= request) {
-          covered.push(...this.unanswered.shift()!.times);
-        }
         // The frame after this one is the first to show the new digit.
         requestAnimationFrame(() => setTimeout(() => {
           const painted = performance.now();
@@ -541,7 +525,7 @@ export class LatentMap extends LitElement {
     } catch (e) {
       this.status = (e as Error).message || this.labels.failed;
     } finally {
-      this.inFlight--;
+      this.inFlight = false;
       if (this.pending) {
         this.pump();
       }

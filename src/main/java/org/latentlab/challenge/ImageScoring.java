@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.latentlab.ml.DigitImages;
 import org.latentlab.ml.ImageSet;
+import org.latentlab.ml.LoadedModel;
 
 /**
  * The rules of the image challenges. Everything is computed from the images the server decoded itself and from
@@ -62,7 +63,7 @@ final class ImageScoring {
         boolean[] seen = new boolean[10];
         double confidenceSum = 0;
         for (float[] reading : probabilities) {
-            int best = argmax(reading);
+            int best = LoadedModel.mostLikely(reading);
             confidenceSum += reading[best];
             if (reading[best] >= CLEAR) {
                 seen[best] = true;
@@ -112,11 +113,11 @@ final class ImageScoring {
     static Scored morph(ChallengeSettings settings, List<float[]> images, float[][] probabilities) {
         float[] first = probabilities[0];
         float[] last = probabilities[probabilities.length - 1];
-        boolean starts = argmax(first) == settings.from() && first[settings.from()] >= CLEAR;
-        boolean ends = argmax(last) == settings.to() && last[settings.to()] >= CLEAR;
+        boolean starts = LoadedModel.mostLikely(first) == settings.from() && first[settings.from()] >= CLEAR;
+        boolean ends = LoadedModel.mostLikely(last) == settings.to() && last[settings.to()] >= CLEAR;
         int plausible = 0;
         for (float[] reading : probabilities) {
-            plausible += reading[argmax(reading)] >= PLAUSIBLE ? 1 : 0;
+            plausible += reading[LoadedModel.mostLikely(reading)] >= PLAUSIBLE ? 1 : 0;
         }
         double share = (double) plausible / probabilities.length;
         List<RuleResult> rules = new ArrayList<>();
@@ -128,16 +129,6 @@ final class ImageScoring {
                 List.of(Integer.toString(plausible), Integer.toString(probabilities.length)),
                 plausible == probabilities.length, round(40 * share)));
         return new Scored(round(rules.stream().mapToDouble(RuleResult::points).sum()), rules, images);
-    }
-
-    private static int argmax(float[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 
     private static String percent(double share) {

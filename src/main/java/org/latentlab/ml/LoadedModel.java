@@ -95,6 +95,17 @@ public final class LoadedModel implements LatentCodec, AutoCloseable {
                 10);
     }
 
+    /** The digit one row of {@link #classify} names: the class with the highest probability. */
+    public static int mostLikely(float[] probabilities) {
+        int best = 0;
+        for (int d = 1; d < probabilities.length; d++) {
+            if (probabilities[d] > probabilities[best]) {
+                best = d;
+            }
+        }
+        return best;
+    }
+
     private interface Forward {
         NDArray apply(ParameterStore store, NDArray batch);
     }

@@ -59,11 +59,6 @@ public record MelodyVaeConfig(int latentSize, int hidden1, int hidden2, int epoc
                 klWarmupEpochs, dropout, value);
     }
 
-    public MelodyVaeConfig withDropout(double value) {
-        return new MelodyVaeConfig(latentSize, hidden1, hidden2, epochs, batchSize, learningRate, klWeight, freeBits,
-                klWarmupEpochs, value, seed);
-    }
-
     /** The KL weight used in the given epoch (1-based), after the warm-up. */
     public double klWeightAt(int epoch) {
         return klWarmupEpochs <= 0 ? klWeight : klWeight * Math.min(1.0, epoch / (double) klWarmupEpochs);

@@ -49,6 +49,7 @@ import org.latentlab.challenge.music.Melody;
 import org.latentlab.challenge.music.MelodyCodec;
 import org.latentlab.challenge.music.MelodyCorpus;
 import org.latentlab.ml.DigitImages;
+import org.latentlab.ml.LoadedModel;
 import org.latentlab.playground.Interpolation;
 import org.latentlab.playground.LatentSpace;
 import org.latentlab.playground.LatentSpaces;
@@ -384,7 +385,7 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
             Scored preview = challenges.preview(challenge.id(), picks);
             float[][] readings = challenges.read(preview.images());
             for (int i = 0; i < preview.images().size(); i++) {
-                int best = argmax(readings[i]);
+                int best = LoadedModel.mostLikely(readings[i]);
                 Image image = new Image(DigitImages.dataUrl(preview.images().get(i)),
                         getTranslation("challenge.pickAlt", i + 1, best));
                 image.addClassNames("ll-digit", "ll-strip-digit");
@@ -497,16 +498,6 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
             }
         }
         reading.setText(count);
-    }
-
-    private static int argmax(float[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 
     private void submitPicks() {

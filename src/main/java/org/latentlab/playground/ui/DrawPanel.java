@@ -83,12 +83,7 @@ class DrawPanel extends Div {
             return;
         }
         float[] probabilities = classifier.get().classify(new float[][] {digit})[0];
-        int best = 0;
-        for (int d = 1; d < probabilities.length; d++) {
-            if (probabilities[d] > probabilities[best]) {
-                best = d;
-            }
-        }
+        int best = LoadedModel.mostLikely(probabilities);
         verdict.setText(getTranslation("playground.draw.verdict", best, percent(probabilities[best])));
         for (int d = 0; d < probabilities.length; d++) {
             Div bar = new Div();

@@ -20,6 +20,11 @@ final class ImageScoring {
     /** Confidence each step of a morph needs to count as a plausible digit. */
     static final double PLAUSIBLE = 0.6;
     /**
+     * Closeness to the hidden original (see {@link #repair}) that meets a repair's goal. The rules text in the
+     * message bundles states it as 75.
+     */
+    static final double REPAIR_GOAL = 0.75;
+    /**
      * Mean distance between two different real digits (root of the summed squared pixel differences, pixels 0..1),
      * measured on 400 random MNIST digits (10.2): ten digits this far apart on average count as fully varied.
      */
@@ -103,7 +108,7 @@ final class ImageScoring {
         double closeness = Math.max(0, 1 - error / Math.max(blank, 1e-9));
         double score = round(100 * closeness);
         return new Scored(score, List.of(new RuleResult("challenge.rule.repair", List.of(percent(closeness),
-                String.format(Locale.ROOT, "%.4f", error)), closeness >= 0.75, score)), images);
+                String.format(Locale.ROOT, "%.4f", error)), closeness >= REPAIR_GOAL, score)), images);
     }
 
     /**

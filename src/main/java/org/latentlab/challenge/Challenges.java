@@ -86,26 +86,27 @@ public class Challenges {
         if (minutes < MIN_MINUTES || minutes > MAX_MINUTES) {
             throw new InvalidInputException("minutes", "challenge.settings.minutes", MIN_MINUTES, MAX_MINUTES);
         }
+        String model;
+        String modelVersion;
         if (valid.kind().musical()) {
-            MelodyCodec codec = melodyCodec();
-            Instant now = clock.instant();
-            long id = records.insert(classId, teacher.userId(), valid, MELODY_MODEL, MusicScoring.version(codec),
-                    keep == null ? KeepPolicy.BEST : keep, classVote, now, now.plus(Duration.ofMinutes(minutes)));
-            events.publishEvent(new ChallengeChanged(id));
-            return records.find(id, now).orElseThrow();
-        }
-        // Students must be able to open the model: only shipped ones.
-        if (modelId == null || !modelId.startsWith("shipped:")) {
-            throw new InvalidInputException("model", "challenge.settings.model");
-        }
-        LatentSpace space = spaces.open(modelId);
-        if (valid.kind() == ChallengeKind.REPAIR) {
-            int hidden = repairableDigit(space).index();
-            valid = new ChallengeSettings(valid.kind(), valid.digit(), valid.threshold(), valid.from(), valid.to(),
-                    valid.steps(), valid.lowResolution(), valid.noiseLevel(), hidden);
+            model = MELODY_MODEL;
+            modelVersion = MusicScoring.version(melodyCodec());
+        } else {
+            // Students must be able to open the model: only shipped ones.
+            if (modelId == null || !modelId.startsWith("shipped:")) {
+                throw new InvalidInputException("model", "challenge.settings.model");
+            }
+            LatentSpace space = spaces.open(modelId);
+            if (valid.kind() == ChallengeKind.REPAIR) {
+                int hidden = repairableDigit(space).index();
+                valid = new ChallengeSettings(valid.kind(), valid.digit(), valid.threshold(), valid.from(),
+                        valid.to(), valid.steps(), valid.lowResolution(), valid.noiseLevel(), hidden);
+            }
+            model = modelId;
+            modelVersion = space.modelVersion();
         }
         Instant now = clock.instant();
-        long id = records.insert(classId, teacher.userId(), valid, modelId, space.modelVersion(),
+        long id = records.insert(classId, teacher.userId(), valid, model, modelVersion,
                 keep == null ? KeepPolicy.BEST : keep, classVote, now, now.plus(Duration.ofMinutes(minutes)));
         events.publishEvent(new ChallengeChanged(id));
         return records.find(id, now).orElseThrow();
@@ -426,15 +427,6 @@ public class Challenges {
         }
         records.vote(id, voter, submissionId, clock.instant());
         events.publishEvent(new ChallengeChanged(id));
-    }
-
-    /** The images of a stored submission, decoded again with its model (the scores can be checked the same way). */
-    public List<float[]> images(Submission submission) {
-        Challenge challenge = readable(submission.challengeId());
-        if (challenge.kind().musical()) {
-            return List.of();
-        }
-        return decode(spaces.open(submission.modelId()), submission.vectors());
     }
 
     /** The leaderboard as CSV (UTF-8, one line per student), for the teacher. */

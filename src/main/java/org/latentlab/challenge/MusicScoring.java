@@ -33,14 +33,11 @@ final class MusicScoring {
         List<Melody> melodies = codec.decode(codes);
         MelodyRules.Score score = settings.kind() == ChallengeKind.MELODY
                 ? MelodyRules.cMajorEndingOnTonic(melodies.getFirst())
-                : MelodyRules.morph(tune(settings.from()), tune(settings.to()), melodies);
+                : MelodyRules.morph(MelodyCorpus.melody(settings.from()), MelodyCorpus.melody(settings.to()),
+                        melodies);
         List<RuleResult> rules = score.rules().stream().map(rule -> new RuleResult(rule.messageKey(),
                 rule.arguments().stream().map(String::valueOf).toList(), rule.passed(), rule.points())).toList();
         return new Scored(score.score(), rules, List.of());
-    }
-
-    static Melody tune(int entry) {
-        return MelodyCorpus.entries().get(entry).melody();
     }
 
     /** The model's version as challenges store it: when it was trained and its parameter file. */

@@ -39,6 +39,11 @@ public final class MelodyCorpus {
     private MelodyCorpus() {
     }
 
+    /** The melody of the entry at this index of {@link #entries()}: how challenges name their tunes. */
+    public static Melody melody(int entry) {
+        return entries().get(entry).melody();
+    }
+
     /** All entries, tunes first, in file order (read once, then kept). */
     public static List<Entry> entries() {
         List<Entry> entries = cached;

@@ -84,7 +84,6 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
     private final Button submit = new Button();
     private final MelodyView boardMelody = new MelodyView();
     private final java.util.Map<Long, List<String>> thumbnails = new java.util.HashMap<>();
-    private final java.util.Map<Long, List<float[]>> ballotPictures = new java.util.HashMap<>();
     private Challenge challenge;
     private LatentSpace space;
     private LatentMap map;
@@ -206,10 +205,12 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
         if (challenge.kind() == ChallengeKind.MELODY_MORPH) {
             MelodyView from = new MelodyView();
             from.setId("challenge-tune-a");
-            from.show(tune(challenge.settings().from()), "A: " + ChallengeTexts.tuneTitle(challenge.settings().from()));
+            int a = challenge.settings().from();
+            from.show(MelodyCorpus.melody(a), "A: " + ChallengeTexts.tuneTitle(a));
             MelodyView to = new MelodyView();
             to.setId("challenge-tune-b");
-            to.show(tune(challenge.settings().to()), "B: " + ChallengeTexts.tuneTitle(challenge.settings().to()));
+            int b = challenge.settings().to();
+            to.show(MelodyCorpus.melody(b), "B: " + ChallengeTexts.tuneTitle(b));
             header.add(from, to);
         }
         if (challenge.kind() == ChallengeKind.REPAIR) {
@@ -442,9 +443,9 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
         if (challenge.kind() == ChallengeKind.MELODY_MORPH) {
             Button fill = new Button(getTranslation("challenge.music.fillPath"), e -> {
                 picks.clear();
-                picks.addAll(MelodyCodec.path(codec.encode(tune(challenge.settings().from())),
-                        codec.encode(tune(challenge.settings().to())), challenge.settings().vectorCount(),
-                        Interpolation.SPHERICAL));
+                picks.addAll(MelodyCodec.path(codec.encode(MelodyCorpus.melody(challenge.settings().from())),
+                        codec.encode(MelodyCorpus.melody(challenge.settings().to())),
+                        challenge.settings().vectorCount(), Interpolation.SPHERICAL));
                 showPicks();
             });
             fill.setId("challenge-fill");
@@ -457,10 +458,6 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
         chosen.setVisible(false);
         setMelodyCode(code);
         showPicks();
-    }
-
-    private static Melody tune(int entry) {
-        return MelodyCorpus.entries().get(entry).melody();
     }
 
     private void setMelodyCode(float[] next) {
@@ -597,8 +594,8 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
         } else {
             Div images = new Div();
             images.addClassName("ll-leaderboard-images");
-            for (float[] pixels : ballotImages(entry)) {
-                Image image = new Image(DigitImages.dataUrl(pixels), label);
+            for (String picture : pictures(entry.submissionId(), entry.vectors())) {
+                Image image = new Image(picture, label);
                 image.addClassNames("ll-digit", "ll-leaderboard-digit");
                 images.add(image);
             }
@@ -638,10 +635,16 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
         return card;
     }
 
-    /** A ballot entry's pictures: the same stored submission as on the leaderboard, decoded once per page. */
-    private List<float[]> ballotImages(Ballot.Entry entry) {
-        return ballotPictures.computeIfAbsent(entry.submissionId(),
-                id -> entry.vectors().stream().map(code -> space.decode(code).pixels()).toList());
+    /**
+     * A stored submission's pictures (for the ballot and the leaderboard), decoded with the challenge's model. A
+     * submission never changes, so they are decoded and encoded once per page, not on every live update.
+     */
+    private List<String> pictures(long submissionId, List<float[]> vectors) {
+        if (challenge.kind().musical()) {
+            return List.of();
+        }
+        return thumbnails.computeIfAbsent(submissionId,
+                id -> vectors.stream().map(code -> DigitImages.dataUrl(space.decode(code).pixels())).toList());
     }
 
     private void showBoard() {
@@ -663,10 +666,7 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
             Submission counted = entry.counted();
             Div images = new Div();
             images.addClassName("ll-leaderboard-images");
-            // A stored submission never changes: decode and encode its pictures once per page, not on every update.
-            List<String> pictures = thumbnails.computeIfAbsent(counted.id(),
-                    id -> challenges.images(counted).stream().map(DigitImages::dataUrl).toList());
-            for (String picture : pictures) {
+            for (String picture : pictures(counted.id(), counted.vectors())) {
                 Image thumb = new Image(picture, getTranslation("challenge.entryAlt",
                         counted.studentName()));
                 thumb.addClassNames("ll-digit", "ll-leaderboard-digit");

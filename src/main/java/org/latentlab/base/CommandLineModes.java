@@ -50,12 +50,14 @@ public final class CommandLineModes {
     }
 
     /**
-     * Called before the application starts: for a mode, binds a free port (Vaadin still needs a web context), drops
-     * the banner and sends everything else that would print on standard output to standard error.
+     * Called before the application starts: for a mode, binds a free port (Vaadin still needs a web context), waits
+     * for the deep-learning engine during start-up instead of loading it in the background, drops the banner and
+     * sends everything else that would print on standard output to standard error.
      */
     public static void prepare(String... args) {
         if (requested(args)) {
             System.setProperty("server.port", "0");
+            System.setProperty("latentlab.ml.warm-up-in-background", "false");
             System.setProperty("spring.main.banner-mode", "off");
             System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
         }

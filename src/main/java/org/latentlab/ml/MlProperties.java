@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param interOpThreads threads for running independent operations in parallel
  * @param modelsDir      a folder with pretrained models to use instead of those packed in the jar
  * @param inferenceSlots how many encode/decode calls may run at once per model
+ * @param warmUpInBackground true: the web server answers while PyTorch and the shipped models load (pages that need
+ *                       them say "warming up"); false: start-up waits for them (tests, command-line modes)
  */
 @ConfigurationProperties("latentlab.ml")
 public record MlProperties(
@@ -23,5 +25,6 @@ public record MlProperties(
         @DefaultValue("2") int intraOpThreads,
         @DefaultValue("1") int interOpThreads,
         Path modelsDir,
-        @DefaultValue("4") int inferenceSlots) {
+        @DefaultValue("4") int inferenceSlots,
+        @DefaultValue("true") boolean warmUpInBackground) {
 }

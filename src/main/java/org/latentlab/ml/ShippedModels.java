@@ -16,42 +16,55 @@ import org.latentlab.base.LatentLabProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The pretrained models from the top-level {@code models/} folder, packed into the jar, loaded at start-up so the
- * Playground and the Challenges work on a fresh server without training first. DJL loads parameters from files,
- * so the packed models are first copied to {@code <data-dir>/models-shipped}. A model that fails to load is
- * logged with the reason and left out; the app runs on.
+ * The pretrained models from the top-level {@code models/} folder, packed into the jar, loaded during the engine's
+ * warm-up so the Playground and the Challenges work on a fresh server without training first. DJL loads parameters
+ * from files, so the packed models are first copied to {@code <data-dir>/models-shipped}. A model that fails to load
+ * is logged with the reason and left out; the app runs on. Until the warm-up has loaded them, {@link #get} is empty
+ * and {@link DeepLearningEngine#warmingUp()} says why.
  */
 @Component
-public class ShippedModels implements DisposableBean {
+@Order(1)
+public class ShippedModels implements WarmUpStep, DisposableBean {
 
     /** The kinds we ship, in the order the README lists them. */
     public static final List<ModelKind> KINDS = List.of(ModelKind.CONV_AE, ModelKind.DENOISING_AE,
             ModelKind.SUPER_RESOLUTION_AE, ModelKind.VAE_2D, ModelKind.VAE, ModelKind.CONV_VAE, ModelKind.CLASSIFIER);
     private static final Logger log = LoggerFactory.getLogger(ShippedModels.class);
 
-    private final Map<ModelKind, LoadedModel> models = new EnumMap<>(ModelKind.class);
-    private final Map<ModelKind, String> problems = new EnumMap<>(ModelKind.class);
+    private final DeepLearningEngine engine;
+    private final MlProperties properties;
+    private final Path unpacked;
+    private volatile Map<ModelKind, LoadedModel> models = Map.of();
+    private volatile Map<ModelKind, String> problems = Map.of();
 
     ShippedModels(DeepLearningEngine engine, MlProperties properties, LatentLabProperties settings) {
-        if (!engine.available()) {
-            KINDS.forEach(kind -> problems.put(kind, "the deep-learning engine is not available"));
-            return;
-        }
-        Path unpacked = settings.dataDir().toAbsolutePath().resolve("models-shipped");
+        this.engine = engine;
+        this.properties = properties;
+        this.unpacked = settings.dataDir().toAbsolutePath().resolve("models-shipped");
+    }
+
+    /** Loads every shipped model; called once by the engine's warm-up, after PyTorch has loaded. */
+    @Override
+    public void warmUp() {
+        Map<ModelKind, LoadedModel> loaded = new EnumMap<>(ModelKind.class);
+        Map<ModelKind, String> missing = new EnumMap<>(ModelKind.class);
         for (ModelKind kind : KINDS) {
             try {
                 Path folder = properties.modelsDir() != null ? properties.modelsDir().resolve(folderName(kind))
                         : unpack(kind, unpacked.resolve(folderName(kind)));
-                models.put(kind, Checkpoints.load(folder, properties.inferenceSlots()));
+                loaded.put(kind, Checkpoints.load(folder, properties.inferenceSlots()));
             } catch (IOException | CheckpointException | RuntimeException e) {
-                problems.put(kind, e.getMessage());
+                missing.put(kind, e.getMessage());
                 log.warn("Pretrained {} model not available: {}", kind, e.getMessage());
             }
         }
-        log.info("Pretrained models ready: {}", models.keySet());
+        models = Collections.unmodifiableMap(loaded);
+        problems = Collections.unmodifiableMap(missing);
+        log.info("Pretrained models ready: {}", loaded.keySet());
     }
 
     public static String folderName(ModelKind kind) {
@@ -63,12 +76,18 @@ public class ShippedModels implements DisposableBean {
     }
 
     public Map<ModelKind, LoadedModel> all() {
-        return Collections.unmodifiableMap(models);
+        return models;
     }
 
-    /** Why a kind is missing, for the admin page. */
+    /** Why a kind is missing, for the admin page (every kind, with the reason, while the engine is not ready). */
     public Map<ModelKind, String> problems() {
-        return Collections.unmodifiableMap(problems);
+        if (!models.isEmpty() || !problems.isEmpty()) {
+            return problems;
+        }
+        String reason = engine.warmingUp() ? "warming up" : "the deep-learning engine is not available";
+        Map<ModelKind, String> all = new EnumMap<>(ModelKind.class);
+        KINDS.forEach(kind -> all.put(kind, reason));
+        return all;
     }
 
     private static Path unpack(ModelKind kind, Path target) throws IOException, CheckpointException {

@@ -1,6 +1,7 @@
 package org.latentlab.playground;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +14,10 @@ import java.util.function.Function;
 
 import org.latentlab.base.CurrentUser;
 import org.latentlab.base.InvalidInputException;
+import org.latentlab.base.TemporarilyUnavailableException;
 import org.latentlab.ml.CheckpointException;
 import org.latentlab.ml.Checkpoints;
+import org.latentlab.ml.DeepLearningEngine;
 import org.latentlab.ml.HeldOutDigits;
 import org.latentlab.ml.LoadedModel;
 import org.latentlab.ml.MlProperties;
@@ -41,8 +44,10 @@ import org.springframework.stereotype.Service;
 public class LatentSpaces implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(LatentSpaces.class);
+    private static final Duration WARM_UP_RETRY = Duration.ofSeconds(3);
 
     private final ShippedModels shipped;
+    private final DeepLearningEngine engine;
     private final LabRuns labRuns;
     private final CurrentUser currentUser;
     private final HeldOutDigits digits;
@@ -50,9 +55,10 @@ public class LatentSpaces implements DisposableBean {
     private final Map<ModelKind, LatentSpace> shippedSpaces = new ConcurrentHashMap<>();
     private final LinkedHashMap<UUID, LatentSpace> runSpaces;
 
-    LatentSpaces(ShippedModels shipped, LabRuns labRuns, CurrentUser currentUser, HeldOutDigits digits,
+    LatentSpaces(ShippedModels shipped, DeepLearningEngine engine, LabRuns labRuns, CurrentUser currentUser, HeldOutDigits digits,
             MlProperties ml, PlaygroundProperties properties) {
         this.shipped = shipped;
+        this.engine = engine;
         this.labRuns = labRuns;
         this.currentUser = currentUser;
         this.digits = digits;
@@ -109,8 +115,14 @@ public class LatentSpaces implements DisposableBean {
         return shipped.get(kind).map(model -> ModelChoice.SHIPPED + ShippedModels.folderName(kind));
     }
 
-    /** Opens a model's latent space, checking that the signed-in user (or a visitor) may use it. */
+    /**
+     * Opens a model's latent space, checking that the signed-in user (or a visitor) may use it. While the engine
+     * warms up after a start, it asks to try again in a moment.
+     */
     public LatentSpace open(String modelId) {
+        if (engine.warmingUp()) {
+            throw new TemporarilyUnavailableException(WARM_UP_RETRY, "model", "ml.warmingUp");
+        }
         if (modelId != null && modelId.startsWith(ModelChoice.SHIPPED)) {
             ModelKind kind = shippedKind(modelId.substring(ModelChoice.SHIPPED.length()));
             LoadedModel model = shipped.get(kind).orElseThrow(

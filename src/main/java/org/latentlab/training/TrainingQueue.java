@@ -144,8 +144,9 @@ public class TrainingQueue implements DisposableBean, SmartInitializingSingleton
         return run;
     }
 
+    /** Runs are accepted while the engine warms up (they wait for it in the queue), refused when it is missing. */
     private void checkEngine() {
-        if (!engine.available()) {
+        if (!engine.available() && !engine.warmingUp()) {
             throw new InvalidInputException("engine", "training.engineUnavailable");
         }
     }
@@ -223,6 +224,7 @@ public class TrainingQueue implements DisposableBean, SmartInitializingSingleton
     }
 
     private void execute(TrainingRun run) {
+        engine.awaitWarm();
         synchronized (waiting) {
             if (!waiting.remove(run)) {
                 return; // cancelled while waiting

@@ -10,48 +10,52 @@ import java.util.Optional;
 import org.latentlab.base.LatentLabProperties;
 import org.latentlab.ml.DeepLearningEngine;
 import org.latentlab.ml.MlProperties;
+import org.latentlab.ml.WarmUpStep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * The pretrained melody VAE from {@code models/melody-vae}, packed into the jar under {@code latentlab/models/}
- * and loaded at start-up, as {@code ml.ShippedModels} does for the image models: DJL loads parameters from files,
- * so the packed files are first copied to {@code <data-dir>/models-shipped/melody-vae} (or read straight from
+ * and loaded during the engine's warm-up after the image models: DJL loads parameters from files, so the packed
+ * files are first copied to {@code <data-dir>/models-shipped/melody-vae} (or read straight from
  * {@code latentlab.ml.models-dir} when that is set). Without the engine or the model the app runs on: the problem
- * is logged and {@link #get()} is empty.
+ * is logged and {@link #get()} is empty, as it is while the engine warms up.
  */
 @Component
-public class ShippedMelodyModel implements DisposableBean {
+@Order(2)
+public class ShippedMelodyModel implements WarmUpStep, DisposableBean {
 
     public static final String FOLDER = "melody-vae";
     private static final Logger log = LoggerFactory.getLogger(ShippedMelodyModel.class);
 
-    private final MelodyCodec codec;
-    private final String problem;
+    private final DeepLearningEngine engine;
+    private final MlProperties properties;
+    private final LatentLabProperties settings;
+    private volatile MelodyCodec codec;
+    private volatile String problem;
 
     ShippedMelodyModel(DeepLearningEngine engine, MlProperties properties, LatentLabProperties settings) {
-        MelodyCodec loaded = null;
-        String failure = null;
-        if (!engine.available()) {
-            failure = "the deep-learning engine is not available";
-        } else {
-            try {
-                Path folder = properties.modelsDir() != null ? properties.modelsDir().resolve(FOLDER)
-                        : unpack(settings.dataDir().toAbsolutePath().resolve("models-shipped").resolve(FOLDER));
-                loaded = MelodyCodec.load(folder, properties.inferenceSlots());
-                log.info("Melody VAE ready: {} latent numbers, test accuracy {} of steps", loaded.latentSize(),
-                        String.format(java.util.Locale.ROOT, "%.3f", loaded.metadata().testAccuracy()));
-            } catch (IOException | RuntimeException e) {
-                failure = e.getMessage();
-            }
+        this.engine = engine;
+        this.properties = properties;
+        this.settings = settings;
+    }
+
+    @Override
+    public void warmUp() {
+        try {
+            Path folder = properties.modelsDir() != null ? properties.modelsDir().resolve(FOLDER)
+                    : unpack(settings.dataDir().toAbsolutePath().resolve("models-shipped").resolve(FOLDER));
+            MelodyCodec loaded = MelodyCodec.load(folder, properties.inferenceSlots());
+            log.info("Melody VAE ready: {} latent numbers, test accuracy {} of steps", loaded.latentSize(),
+                    String.format(java.util.Locale.ROOT, "%.3f", loaded.metadata().testAccuracy()));
+            codec = loaded;
+        } catch (IOException | RuntimeException e) {
+            problem = e.getMessage();
+            log.warn("Pretrained melody VAE not available: {}", e.getMessage());
         }
-        if (failure != null) {
-            log.warn("Pretrained melody VAE not available: {}", failure);
-        }
-        this.codec = loaded;
-        this.problem = failure;
     }
 
     public Optional<MelodyCodec> get() {
@@ -60,6 +64,9 @@ public class ShippedMelodyModel implements DisposableBean {
 
     /** Why the model is missing, if it is. */
     public Optional<String> problem() {
+        if (codec == null && problem == null) {
+            return Optional.of(engine.warmingUp() ? "warming up" : "the deep-learning engine is not available");
+        }
         return Optional.ofNullable(problem);
     }
 
@@ -86,8 +93,9 @@ public class ShippedMelodyModel implements DisposableBean {
 
     @Override
     public void destroy() {
-        if (codec != null) {
-            codec.close();
+        MelodyCodec loaded = codec;
+        if (loaded != null) {
+            loaded.close();
         }
     }
 }

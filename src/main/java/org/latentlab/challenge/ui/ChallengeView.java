@@ -53,6 +53,8 @@ import org.latentlab.ml.LoadedModel;
 import org.latentlab.playground.Interpolation;
 import org.latentlab.playground.LatentSpace;
 import org.latentlab.playground.LatentSpaces;
+import org.latentlab.ml.DeepLearningEngine;
+import org.latentlab.ml.ui.WarmingUp;
 import org.latentlab.playground.ui.LatentMap;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.security.core.context.SecurityContext;
@@ -69,6 +71,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 public class ChallengeView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final Challenges challenges;
+    private final DeepLearningEngine engine;
     private final LatentSpaces spaces;
     private final ChallengeFeed feed;
     private final Div header = new Div();
@@ -90,7 +93,8 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
     private boolean manager;
     private Runnable unsubscribe;
 
-    ChallengeView(Challenges challenges, LatentSpaces spaces, ChallengeFeed feed) {
+    ChallengeView(Challenges challenges, LatentSpaces spaces, ChallengeFeed feed, DeepLearningEngine engine) {
+        this.engine = engine;
         this.challenges = challenges;
         this.spaces = spaces;
         this.feed = feed;
@@ -130,6 +134,10 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
             return;
         }
         manager = challenges.runs(challenge.id());
+        // Pictures and melodies are decoded by the models: while they load after a start, the page waits for them.
+        if (WarmingUp.holdsPage(this, engine)) {
+            return;
+        }
         space = challenge.kind().musical() ? null : spaces.open(challenge.modelId());
         add(new RouterLink(getTranslation("challenge.back"), ChallengesView.class), header, controls);
         if (!manager) {

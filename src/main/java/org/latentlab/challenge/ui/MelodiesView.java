@@ -28,6 +28,8 @@ import org.latentlab.challenge.music.MelodyCorpus;
 import org.latentlab.playground.Interpolation;
 import org.latentlab.challenge.music.MidiExport;
 import org.latentlab.challenge.music.ShippedMelodyModel;
+import org.latentlab.ml.DeepLearningEngine;
+import org.latentlab.ml.ui.WarmingUp;
 
 /**
  * The melody playground, in the spirit of Magenta's MusicVAE demos: one slider per latent dimension of the melody
@@ -52,9 +54,12 @@ public class MelodiesView extends FeaturePage {
     private float[] code;
     private Melody current;
 
-    MelodiesView(ShippedMelodyModel model) {
+    MelodiesView(ShippedMelodyModel model, DeepLearningEngine engine) {
         super("melodies.title", "melodies.intro");
         setId("melodies-view");
+        if (WarmingUp.holdsPage(this, engine)) {
+            return;
+        }
         Optional<MelodyCodec> loaded = model.get();
         if (loaded.isEmpty()) {
             addNotice("melodies.modelMissing");

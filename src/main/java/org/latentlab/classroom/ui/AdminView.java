@@ -85,8 +85,16 @@ public class AdminView extends FeaturePage {
         Div card = new Div();
         card.setId("engine-status");
         card.addClassNames("ll-card", "ll-engine");
-        Span state = new Span(getTranslation(status.available() ? "admin.engine.ready" : "admin.engine.missing"));
-        state.getElement().getThemeList().add(status.available() ? "badge success" : "badge error");
+        Span state = new Span(getTranslation(switch (status.state()) {
+            case READY -> "admin.engine.ready";
+            case WARMING_UP -> "admin.engine.warmingUp";
+            case UNAVAILABLE -> "admin.engine.missing";
+        }));
+        state.getElement().getThemeList().add(switch (status.state()) {
+            case READY -> "badge success";
+            case WARMING_UP -> "badge contrast";
+            case UNAVAILABLE -> "badge error";
+        });
         card.add(state);
         card.add(line("admin.engine.name", status.engineName() + " " + (status.engineVersion() == null
                 ? "" : status.engineVersion()), true));
@@ -97,7 +105,7 @@ public class AdminView extends FeaturePage {
         card.add(line("admin.engine.cache", String.valueOf(status.cacheDir()), true));
         card.add(line("admin.engine.loadTime", getTranslation("common.milliseconds", status.loadTime().toMillis()),
                 false));
-        if (!status.available()) {
+        if (status.problem() != null) {
             Paragraph problem = new Paragraph(status.problem());
             problem.addClassName("ll-problem");
             card.add(problem);

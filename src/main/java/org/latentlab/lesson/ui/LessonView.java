@@ -33,8 +33,10 @@ import org.latentlab.lesson.LessonProgressService;
 import org.latentlab.lesson.LessonRenderer;
 import org.latentlab.lesson.LessonRenderer.RenderedLesson;
 import org.latentlab.lesson.ProgressItem;
+import org.latentlab.ml.DeepLearningEngine;
 import org.latentlab.ml.ModelKind;
 import org.latentlab.ml.ShippedModels;
+import org.latentlab.ml.ui.WarmingUp;
 
 /**
  * One lesson, in the reader's language (English, with a notice, where a translation is missing): the pre-quiz at
@@ -54,15 +56,17 @@ public class LessonView extends Div implements BeforeEnterObserver, HasDynamicTi
     private final HeldOutDigits digits;
     private final LessonFigures figures;
     private final ShippedModels models;
+    private final DeepLearningEngine engine;
     private String title = "";
 
     LessonView(LessonCatalog catalog, LessonProgressService progress, HeldOutDigits digits, LessonFigures figures,
-            ShippedModels models) {
+            ShippedModels models, DeepLearningEngine engine) {
         this.catalog = catalog;
         this.progress = progress;
         this.digits = digits;
         this.figures = figures;
         this.models = models;
+        this.engine = engine;
         addClassNames("ll-page", "ll-lesson-page");
     }
 
@@ -170,15 +174,18 @@ public class LessonView extends Div implements BeforeEnterObserver, HasDynamicTi
 
     private Component directive(String lessonId, LessonRenderer.Directive directive) {
         Runnable used = () -> progress.recordForCurrentUser(lessonId, ProgressItem.widget(directive.name()));
+        // Widgets and figures need the models: while they load after a start, a stand-in takes their place.
         return switch (directive.kind()) {
             case "widget" -> switch (directive.name()) {
-                case "reconstruct" -> new ReconstructWidget(digits, models.get(ModelKind.CONV_AE), used);
-                case "denoise" -> new DenoiseWidget(digits, models.get(ModelKind.DENOISING_AE), used);
-                case "latent-walk" -> new LatentWalkWidget(models.get(ModelKind.VAE_2D), figures.figure("manifold"),
-                        used);
+                case "reconstruct" -> WarmingUp.orPart(engine,
+                        () -> new ReconstructWidget(digits, models.get(ModelKind.CONV_AE), used));
+                case "denoise" -> WarmingUp.orPart(engine,
+                        () -> new DenoiseWidget(digits, models.get(ModelKind.DENOISING_AE), used));
+                case "latent-walk" -> WarmingUp.orPart(engine, () -> new LatentWalkWidget(
+                        models.get(ModelKind.VAE_2D), figures.figure("manifold"), used));
                 default -> unknown(directive);
             };
-            case "figure" -> figure(directive.name());
+            case "figure" -> WarmingUp.orPart(engine, () -> figure(directive.name()));
             case "lab" -> EXPERIMENTS.contains(directive.name()) ? labLink(directive.name()) : unknown(directive);
             default -> unknown(directive);
         };

@@ -26,7 +26,9 @@ import org.latentlab.base.CurrentUser;
 import org.latentlab.base.InvalidInputException;
 import org.latentlab.base.ui.FeaturePage;
 import org.latentlab.ml.HeldOutDigits;
+import org.latentlab.ml.DeepLearningEngine;
 import org.latentlab.ml.ModelKind;
+import org.latentlab.ml.ui.WarmingUp;
 import org.latentlab.playground.LatentSpace;
 import org.latentlab.playground.LatentSpaces;
 import org.latentlab.playground.ModelChoice;
@@ -63,6 +65,7 @@ public class PlaygroundView extends FeaturePage implements BeforeEnterObserver {
     private final LatentSpaces spaces;
     private final HeldOutDigits digits;
     private final CurrentUser currentUser;
+    private final DeepLearningEngine engine;
     private final Select<ModelChoice> picker = new Select<>();
     private final Paragraph modelInfo = new Paragraph();
     private final Div notice = new Div();
@@ -74,11 +77,12 @@ public class PlaygroundView extends FeaturePage implements BeforeEnterObserver {
     private String noiseModel;
     private boolean ready;
 
-    PlaygroundView(LatentSpaces spaces, HeldOutDigits digits, CurrentUser currentUser) {
+    PlaygroundView(LatentSpaces spaces, HeldOutDigits digits, CurrentUser currentUser, DeepLearningEngine engine) {
         super("playground.title", "playground.intro");
         this.spaces = spaces;
         this.digits = digits;
         this.currentUser = currentUser;
+        this.engine = engine;
         setId("playground-view");
         notice.setId("playground-notice");
         picker.setId("playground-model");
@@ -114,6 +118,12 @@ public class PlaygroundView extends FeaturePage implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        if (WarmingUp.holdsPage(notice, engine)) {
+            picker.setVisible(false);
+            modelInfo.setVisible(false);
+            tabs.setVisible(false);
+            return;
+        }
         QueryParameters query = event.getLocation().getQueryParameters();
         List<ModelChoice> choices = spaces.choices(LatentSpaces.latentKinds());
         picker.setItems(choices);

@@ -14,7 +14,6 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The {@code demo} profile: an admin, a teacher with a class and three students in it, so a newcomer can try every
@@ -41,33 +40,28 @@ class DemoContent implements ApplicationRunner {
             new DemoPerson("budi", "Budi Santoso", Role.STUDENT),
             new DemoPerson("noa", "Noa Levi", Role.STUDENT));
 
-    private final UserAccountRepository accounts;
-    private final ClassroomRepository classrooms;
-    private final EnrollmentRepository enrollments;
+    private final ClassroomRecords records;
     private final PasswordEncoder passwordEncoder;
-    private final TransactionTemplate transactions;
     private final Clock clock;
 
-    DemoContent(UserAccountRepository accounts, ClassroomRepository classrooms, EnrollmentRepository enrollments,
-            PasswordEncoder passwordEncoder, TransactionTemplate transactions, Clock clock) {
-        this.accounts = accounts;
-        this.classrooms = classrooms;
-        this.enrollments = enrollments;
+    DemoContent(ClassroomRecords records, PasswordEncoder passwordEncoder, Clock clock) {
+        this.records = records;
         this.passwordEncoder = passwordEncoder;
-        this.transactions = transactions;
         this.clock = clock;
     }
 
+    /** Seeds what is missing; a second start finds everything there and only says so. */
     @Override
     public void run(ApplicationArguments args) {
-        List<String> created = transactions.execute(status -> seed());
+        List<String> created = seed();
         if (created.isEmpty()) {
             log.info("Demo accounts already exist; their passwords were printed when they were created. "
                     + "Delete the data folder to start over.");
             return;
         }
-        String code = classrooms.findAll().stream().filter(c -> c.getName().equals(CLASS_NAME)).findFirst()
-                .map(c -> JoinCodes.display(c.getJoinCode())).orElse("?");
+        String code = records.accountByUsername("teacher")
+                .flatMap(teacher -> records.classNamed(CLASS_NAME, teacher.id()))
+                .map(c -> JoinCodes.display(c.joinCode())).orElse("?");
         StringBuilder banner = new StringBuilder("\n\n==== Latent Lab demo accounts (shown once, write them down) ====\n");
         created.forEach(line -> banner.append("  ").append(line).append('\n'));
         banner.append("  class '").append(CLASS_NAME).append("' join code: ").append(code).append('\n');
@@ -77,30 +71,27 @@ class DemoContent implements ApplicationRunner {
 
     private List<String> seed() {
         List<String> created = new ArrayList<>();
-        boolean adminExists = accounts.existsByRole(Role.ADMIN);
+        boolean adminExists = records.anyWithRole(Role.ADMIN);
         for (DemoPerson person : PEOPLE) {
-            if (accounts.existsByUsername(person.username()) || (person.role() == Role.ADMIN && adminExists)) {
+            if (records.usernameTaken(person.username()) || (person.role() == Role.ADMIN && adminExists)) {
                 continue;
             }
             String password = password();
-            accounts.save(new UserAccount(person.username(), person.displayName(), passwordEncoder.encode(password),
-                    person.role(), clock.instant()));
+            records.insertAccount(person.username(), person.displayName(), passwordEncoder.encode(password),
+                    person.role(), clock.instant());
             created.add(String.format("%-8s %-8s password: %s", person.role().name().toLowerCase(java.util.Locale.ROOT),
                     person.username(), password));
         }
-        accounts.flush();
-        UserAccount teacher = accounts.findByUsername("teacher").orElseThrow();
-        Classroom demoClass = classrooms.findByNameAndTeacherId(CLASS_NAME, teacher.getId())
-                .orElseGet(() -> classrooms.save(
-                        new Classroom(CLASS_NAME, JoinCodes.generate(), teacher.getId(), clock.instant())));
+        ClassroomRecords.Account teacher = records.accountByUsername("teacher").orElseThrow();
+        ClassroomRecords.Classroom demoClass = records.classNamed(CLASS_NAME, teacher.id())
+                .orElseGet(() -> records.insertClass(CLASS_NAME, JoinCodes.generate(), teacher.id(), clock.instant()));
         for (DemoPerson person : PEOPLE) {
             if (person.role() != Role.STUDENT) {
                 continue;
             }
-            UserAccount student = accounts.findByUsername(person.username()).orElseThrow();
-            if (student.getRole() == Role.STUDENT
-                    && !enrollments.existsByClassroomIdAndStudentId(demoClass.getId(), student.getId())) {
-                enrollments.save(new Enrollment(demoClass.getId(), student.getId(), clock.instant()));
+            ClassroomRecords.Account student = records.accountByUsername(person.username()).orElseThrow();
+            if (student.role() == Role.STUDENT) {
+                records.enroll(demoClass.id(), student.id(), clock.instant());
             }
         }
         return created;

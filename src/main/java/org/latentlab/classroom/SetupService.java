@@ -7,7 +7,6 @@ import org.latentlab.base.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * First run: a new server has no account and no default password. The first visitor creates the admin account
@@ -18,23 +17,21 @@ public class SetupService {
 
     private static final Logger log = LoggerFactory.getLogger(SetupService.class);
 
-    private final UserAccountRepository accounts;
+    private final ClassroomRecords records;
     private final AccountService accountService;
-    private final TransactionTemplate transactions;
     // Once an admin exists it never stops existing through this app, so the answer can be remembered.
     private final AtomicBoolean done = new AtomicBoolean();
 
-    SetupService(UserAccountRepository accounts, AccountService accountService, TransactionTemplate transactions) {
-        this.accounts = accounts;
+    SetupService(ClassroomRecords records, AccountService accountService) {
+        this.records = records;
         this.accountService = accountService;
-        this.transactions = transactions;
     }
 
     public boolean setupNeeded() {
         if (done.get()) {
             return false;
         }
-        boolean adminExists = accounts.existsByRole(Role.ADMIN);
+        boolean adminExists = records.anyWithRole(Role.ADMIN);
         if (adminExists) {
             done.set(true);
         }
@@ -47,7 +44,7 @@ public class SetupService {
             throw new InvalidInputException("setup", "setup.alreadyDone");
         }
         AccountService.ValidAccount valid = accountService.validate(request);
-        AccountSummary admin = transactions.execute(status -> accountService.insert(valid, Role.ADMIN).summary());
+        AccountSummary admin = accountService.insert(valid, Role.ADMIN);
         done.set(true);
         log.info("First-run setup done: admin account '{}' created", admin.username());
         return admin;

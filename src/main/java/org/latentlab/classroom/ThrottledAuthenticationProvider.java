@@ -34,10 +34,9 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     private final AttemptThrottle byUsername;
     private final AttemptThrottle byAddress;
 
-    ThrottledAuthenticationProvider(UserAccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock) {
-        UserDetailsService users = username -> accounts.findByUsername(AccountRules.normalizeUsername(username))
-                .map(a -> new SignedInUser(a.getId(), a.getUsername(), a.getDisplayName(), a.getRole(),
-                        a.getPasswordHash()))
+    ThrottledAuthenticationProvider(ClassroomRecords records, PasswordEncoder passwordEncoder, Clock clock) {
+        UserDetailsService users = username -> records.accountByUsername(AccountRules.normalizeUsername(username))
+                .map(a -> new SignedInUser(a.id(), a.username(), a.displayName(), a.role(), a.passwordHash()))
                 .orElseThrow(() -> new UsernameNotFoundException("No such account"));
         this.passwords = new DaoAuthenticationProvider(users);
         this.passwords.setPasswordEncoder(passwordEncoder);

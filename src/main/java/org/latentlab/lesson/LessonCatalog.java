@@ -45,11 +45,11 @@ public class LessonCatalog {
     }
 
     private final LessonRenderer renderer;
-    private final @Nullable ImportedLessonRepository imported;
+    private final @Nullable LessonRecords imported;
     private final Map<String, Map<Language, String>> builtIn;
     private final Map<String, RenderedLesson> renderedCache = new ConcurrentHashMap<>();
 
-    public LessonCatalog(LessonRenderer renderer, @Nullable ImportedLessonRepository imported) {
+    public LessonCatalog(LessonRenderer renderer, @Nullable LessonRecords imported) {
         this.renderer = renderer;
         this.imported = imported;
         this.builtIn = loadBuiltIn();
@@ -86,9 +86,9 @@ public class LessonCatalog {
                 new LessonSummary(id, text.title(), EnumSet.copyOf(texts.keySet()), true))));
         if (imported != null) {
             Map<String, EnumSet<Language>> languages = new LinkedHashMap<>();
-            for (ImportedLesson lesson : imported.findLatest()) {
-                Language.fromCode(lesson.getLanguage()).ifPresent(l -> languages
-                        .computeIfAbsent(lesson.getLessonId(), k -> EnumSet.noneOf(Language.class)).add(l));
+            for (LessonRecords.ImportedLesson lesson : imported.latestImported()) {
+                Language.fromCode(lesson.language()).ifPresent(l -> languages
+                        .computeIfAbsent(lesson.lessonId(), k -> EnumSet.noneOf(Language.class)).add(l));
             }
             languages.forEach((id, langs) -> text(id, language).ifPresent(text -> all.add(
                     new LessonSummary(id, text.title(), langs, false))));
@@ -123,18 +123,17 @@ public class LessonCatalog {
         if (imported == null || !lessonId.startsWith(IMPORTED_PREFIX)) {
             return Optional.empty();
         }
-        Optional<ImportedLesson> found = imported.findFirstByLessonIdAndLanguageOrderByVersionDesc(lessonId,
-                wanted.code());
+        Optional<LessonRecords.ImportedLesson> found = imported.latestImported(lessonId, wanted.code());
         if (found.isEmpty()) {
-            found = imported.findFirstByLessonIdAndLanguageOrderByVersionDesc(lessonId, Language.ENGLISH.code());
+            found = imported.latestImported(lessonId, Language.ENGLISH.code());
         }
         if (found.isEmpty()) {
-            found = imported.findLatest().stream().filter(l -> l.getLessonId().equals(lessonId)).findFirst();
+            found = imported.latestImported().stream().filter(l -> l.lessonId().equals(lessonId)).findFirst();
         }
         return found.map(lesson -> {
-            Language language = Language.fromCode(lesson.getLanguage()).orElse(Language.ENGLISH);
-            return new LessonText(lessonId, language, wanted, language != wanted, lesson.getTitle(),
-                    lesson.getMarkdown(), false);
+            Language language = Language.fromCode(lesson.language()).orElse(Language.ENGLISH);
+            return new LessonText(lessonId, language, wanted, language != wanted, lesson.title(),
+                    lesson.markdown(), false);
         });
     }
 

@@ -7,15 +7,14 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.latentlab.base.CurrentUser;
+import org.latentlab.classroom.AccountService;
 import org.latentlab.base.InvalidInputException;
 import org.latentlab.base.Language;
 import org.latentlab.lesson.importer.ImportMessage;
 import org.latentlab.lesson.importer.ImportResult;
 import org.latentlab.lesson.importer.LessonImporter;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Imports lesson files of the public AI curriculum: cleans them (see {@link LessonImporter}), shows the result and
@@ -40,16 +39,16 @@ public class LessonImportService {
     public record SavedImport(String lessonId, Language language, int version) {
     }
 
-    private final ImportedLessonRepository lessons;
+    private final LessonRecords records;
     private final CurrentUser currentUser;
-    private final JdbcClient jdbc;
+    private final AccountService accounts;
     private final Clock clock;
     private final LessonImporter importer = new LessonImporter(CURRICULUM_QUIZZES, NOTEBOOK_BASE);
 
-    LessonImportService(ImportedLessonRepository lessons, CurrentUser currentUser, JdbcClient jdbc, Clock clock) {
-        this.lessons = lessons;
+    LessonImportService(LessonRecords records, CurrentUser currentUser, AccountService accounts, Clock clock) {
+        this.records = records;
         this.currentUser = currentUser;
-        this.jdbc = jdbc;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -80,17 +79,13 @@ public class LessonImportService {
 
     /** Stores a previewed import as the newest version of that lesson in that language. */
     @PreAuthorize("hasRole('TEACHER')")
-    @Transactional
     public SavedImport save(ImportPreview preview) {
         return store(preview, currentUser.require().userId());
     }
 
     /** Stores an import made on the command line, in the name of the first administrator. */
-    @Transactional
     SavedImport saveFromCommandLine(ImportPreview preview) {
-        Optional<Long> admin = jdbc.sql("select id from user_account where role = 'ADMIN' order by id limit 1")
-                .query(Long.class).optional();
-        return store(preview, admin.orElseThrow(() -> new IllegalStateException(
+        return store(preview, accounts.firstAdminId().orElseThrow(() -> new IllegalStateException(
                 "No administrator exists yet: start the app once and create one at /setup, then import again.")));
     }
 
@@ -98,13 +93,12 @@ public class LessonImportService {
         if (!preview.result().ok()) {
             throw new InvalidInputException("file", "lesson.import.notSaved");
         }
-        int version = lessons.latestVersion(preview.lessonId(), preview.language().code()) + 1;
         String report = preview.result().messages().stream().map(ImportMessage::toString)
                 .collect(Collectors.joining("\n"));
-        lessons.saveAndFlush(new ImportedLesson(preview.lessonId(), preview.language().code(), version,
+        int version = records.insertImported(preview.lessonId(), preview.language().code(),
                 truncate(preview.result().title(), 200), preview.result().markdown(),
                 truncate(preview.fileName() == null ? "" : preview.fileName(), 200), report, userId,
-                clock.instant()));
+                clock.instant());
         return new SavedImport(preview.lessonId(), preview.language(), version);
     }
 

@@ -1,6 +1,5 @@
 package org.latentlab.lesson;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,8 +17,6 @@ import org.latentlab.base.SignedInUser;
 import org.latentlab.classroom.ClassMember;
 import org.latentlab.classroom.ClassroomService;
 import org.latentlab.lesson.LessonRenderer.Section;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -31,15 +28,15 @@ import org.springframework.stereotype.Service;
 @Service
 public class LessonProgressService {
 
-    private final JdbcClient jdbc;
+    private final LessonRecords records;
     private final LessonCatalog catalog;
     private final CurrentUser currentUser;
     private final ClassroomService classrooms;
     private final Clock clock;
 
-    LessonProgressService(JdbcClient jdbc, LessonCatalog catalog, CurrentUser currentUser,
+    LessonProgressService(LessonRecords records, LessonCatalog catalog, CurrentUser currentUser,
             ClassroomService classrooms, Clock clock) {
-        this.jdbc = jdbc;
+        this.records = records;
         this.catalog = catalog;
         this.currentUser = currentUser;
         this.classrooms = classrooms;
@@ -77,25 +74,7 @@ public class LessonProgressService {
 
     /** Records an event for a student; for server-side callers (quizzes, Lab) that have checked who did it. */
     public void record(long userId, String lessonId, ProgressItem item) {
-        Timestamp now = Timestamp.from(clock.instant());
-        String stored = item.stored();
-        if (touch(userId, lessonId, stored, now) > 0) {
-            return;
-        }
-        try {
-            jdbc.sql("insert into lesson_progress (user_id, lesson_id, item, first_at, last_at, hits) "
-                    + "values (?, ?, ?, ?, ?, 1)")
-                    .params(userId, lessonId, stored, now, now).update();
-        } catch (DuplicateKeyException raced) {
-            // Another request recorded the same event a moment ago: count this one as a repeat.
-            touch(userId, lessonId, stored, now);
-        }
-    }
-
-    private int touch(long userId, String lessonId, String stored, Timestamp now) {
-        return jdbc.sql("update lesson_progress set last_at = ?, hits = hits + 1 "
-                + "where user_id = ? and lesson_id = ? and item = ?")
-                .params(now, userId, lessonId, stored).update();
+        records.recordProgress(userId, lessonId, item.stored(), clock.instant());
     }
 
     /** The signed-in user's progress in a lesson; empty progress for visitors. */
@@ -112,7 +91,8 @@ public class LessonProgressService {
     @PreAuthorize("hasRole('TEACHER')")
     public List<StudentProgress> classProgress(long classId, String lessonId) {
         List<ClassMember> members = classrooms.members(classId);
-        Map<Long, List<Row>> rows = rows(members.stream().map(ClassMember::studentId).toList(), lessonId);
+        Map<Long, List<LessonRecords.ProgressRow>> rows = rows(
+                members.stream().map(ClassMember::studentId).toList(), lessonId);
         List<StudentProgress> result = new ArrayList<>();
         for (ClassMember member : members) {
             result.add(new StudentProgress(member.studentId(), member.username(), member.displayName(),
@@ -130,12 +110,7 @@ public class LessonProgressService {
         if (user.isEmpty()) {
             return Optional.empty();
         }
-        List<Row> latest = jdbc.sql("select lesson_id, item, first_at from lesson_progress "
-                + "where user_id = ? and item like 'section:%' order by first_at desc, id desc limit 20")
-                .param(user.get().userId())
-                .query((rs, n) -> new Row(0, rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
-                .list();
-        for (Row row : latest) {
+        for (LessonRecords.ProgressRow row : records.latestFirstSections(user.get().userId(), 20)) {
             Optional<LessonCatalog.LessonText> text = catalog.text(row.lessonId(), language);
             if (text.isEmpty()) {
                 continue;
@@ -151,29 +126,14 @@ public class LessonProgressService {
         return Optional.empty();
     }
 
-    private record Row(long userId, String lessonId, String item, Instant at) {
-    }
-
-    private Map<Long, List<Row>> rows(Collection<Long> userIds, String lessonId) {
-        Map<Long, List<Row>> byUser = new HashMap<>();
-        if (userIds.isEmpty()) {
-            return byUser;
-        }
-        String marks = String.join(",", java.util.Collections.nCopies(userIds.size(), "?"));
-        List<Object> params = new ArrayList<>();
-        params.add(lessonId);
-        params.addAll(userIds);
-        jdbc.sql("select user_id, lesson_id, item, last_at from lesson_progress where lesson_id = ? and user_id in ("
-                + marks + ") order by last_at, id")
-                .params(params)
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant()))
-                .list()
+    private Map<Long, List<LessonRecords.ProgressRow>> rows(Collection<Long> userIds, String lessonId) {
+        Map<Long, List<LessonRecords.ProgressRow>> byUser = new HashMap<>();
+        records.progress(userIds, lessonId)
                 .forEach(row -> byUser.computeIfAbsent(row.userId(), k -> new ArrayList<>()).add(row));
         return byUser;
     }
 
-    private LessonProgress progressFrom(String lessonId, List<Row> rows) {
+    private LessonProgress progressFrom(String lessonId, List<LessonRecords.ProgressRow> rows) {
         // Progress counts the lesson's top-level sections; reaching a subsection still moves "last section".
         Set<String> topSections = catalog.text(lessonId, Language.ENGLISH)
                 .map(text -> catalog.rendered(text).sections().stream().filter(s -> s.level() == 2)
@@ -188,7 +148,7 @@ public class LessonProgressService {
         boolean assignment = false;
         String lastSection = null;
         Instant last = null;
-        for (Row row : rows) {
+        for (LessonRecords.ProgressRow row : rows) {
             Optional<ProgressItem> item = ProgressItem.parse(row.item());
             if (item.isEmpty()) {
                 continue;

@@ -1,5 +1,6 @@
 package org.latentlab.challenge;
 
+import org.latentlab.test.ApplicationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
@@ -26,13 +27,10 @@ import org.latentlab.ml.HeldOutDigits;
 import org.latentlab.playground.LatentSpace;
 import org.latentlab.playground.LatentSpaces;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Challenges end to end on the service: rules, deadlines, resubmissions, who may do what, many at once. */
-@SpringBootTest
-@ActiveProfiles("test")
+@ApplicationTest
 class ChallengesTest {
 
     @Autowired

@@ -1,5 +1,6 @@
 package org.latentlab.classroom;
 
+import org.latentlab.test.ApplicationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,13 +11,10 @@ import org.latentlab.base.InvalidInputException;
 import org.latentlab.base.Language;
 import org.latentlab.base.Role;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.ActiveProfiles;
 
-@SpringBootTest
-@ActiveProfiles("test")
+@ApplicationTest
 class AccountAndSetupTest {
 
     @Autowired
@@ -27,8 +25,6 @@ class AccountAndSetupTest {
     SetupService setup;
     @Autowired
     AccountService accounts;
-    @Autowired
-    UserAccountRepository repository;
     @Autowired
     PasswordEncoder passwordEncoder;
 
@@ -57,15 +53,15 @@ class AccountAndSetupTest {
                 new NewAccount("intruder", "Intruder", "another pass 1", "another pass 1")))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("setup.alreadyDone"));
-        assertThat(repository.findByUsername("intruder")).isEmpty();
+        assertThat(fixture.exists("intruder")).isFalse();
     }
 
     @Test
     void passwordsAreStoredAsBcryptHashesOnly() {
         fixture.student("amina");
-        UserAccount stored = repository.findByUsername("amina").orElseThrow();
-        assertThat(stored.getPasswordHash()).startsWith("$2").doesNotContain(ClassroomFixture.PASSWORD);
-        assertThat(passwordEncoder.matches(ClassroomFixture.PASSWORD, stored.getPasswordHash())).isTrue();
+        String stored = fixture.passwordHashOf("amina");
+        assertThat(stored).startsWith("$2").doesNotContain(ClassroomFixture.PASSWORD);
+        assertThat(passwordEncoder.matches(ClassroomFixture.PASSWORD, stored)).isTrue();
     }
 
     @Test
@@ -91,7 +87,7 @@ class AccountAndSetupTest {
         assertThatThrownBy(() -> accounts.registerStudent(new NewAccount("budi", "Budi", huge, huge)))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("validation.password.long"));
-        assertThat(repository.existsByUsername("budi")).isFalse();
+        assertThat(fixture.exists("budi")).isFalse();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.latentlab.classroom;
 
+import org.latentlab.test.ApplicationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,12 +9,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.latentlab.base.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.test.context.ActiveProfiles;
 
-@SpringBootTest
-@ActiveProfiles("test")
+@ApplicationTest
 class ClassroomServiceTest {
 
     @Autowired
@@ -24,8 +22,6 @@ class ClassroomServiceTest {
     ClassroomService classrooms;
     @Autowired
     AccountService accounts;
-    @Autowired
-    UserAccountRepository accountRepository;
 
     AccountSummary teacher;
 
@@ -71,7 +67,8 @@ class ClassroomServiceTest {
                         e -> assertThat(e.messageKey()).isEqualTo("join.classClosed"));
         signIn.as(fixture.teacher("other"));
         assertThatThrownBy(() -> classrooms.setJoiningOpen(created.id(), true))
-                .isInstanceOf(AccessDeniedException.class);
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("classes.notFound"));
         signIn.as(teacher);
         assertThat(classrooms.members(created.id())).extracting(ClassMember::username).containsExactly("amina");
         classrooms.setJoiningOpen(created.id(), true);
@@ -131,7 +128,7 @@ class ClassroomServiceTest {
         assertThatThrownBy(() -> accounts.registerStudent(new NewAccount("budi", "Budi", pw, pw, "QQQQ-QQQQ")))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.field()).isEqualTo("joinCode"));
-        assertThat(accountRepository.existsByUsername("budi")).isFalse();
+        assertThat(fixture.exists("budi")).isFalse();
     }
 
     @Test
@@ -145,12 +142,18 @@ class ClassroomServiceTest {
     }
 
     @Test
-    void aTeacherCannotReachAnotherTeachersClass() {
+    void anotherTeachersClassLooksExactlyLikeAClassThatDoesNotExist() {
         ClassSummary created = createClassAs(teacher, "Year 11");
         AccountSummary other = fixture.teacher("other");
         signIn.as(other);
-        assertThatThrownBy(() -> classrooms.members(created.id())).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> classrooms.newJoinCode(created.id())).isInstanceOf(AccessDeniedException.class);
+        for (long classId : new long[] {created.id(), created.id() + 1000}) {
+            assertThatThrownBy(() -> classrooms.members(classId))
+                    .isInstanceOfSatisfying(InvalidInputException.class,
+                            e -> assertThat(e.messageKey()).isEqualTo("classes.notFound"));
+            assertThatThrownBy(() -> classrooms.newJoinCode(classId))
+                    .isInstanceOfSatisfying(InvalidInputException.class,
+                            e -> assertThat(e.messageKey()).isEqualTo("classes.notFound"));
+        }
         assertThat(classrooms.myClasses()).isEmpty();
     }
 
@@ -178,7 +181,7 @@ class ClassroomServiceTest {
 
     @Test
     void anAdminIsAlsoATeacher() {
-        AccountSummary admin = accountRepository.findByUsername("admin").orElseThrow().summary();
+        AccountSummary admin = fixture.account("admin");
         signIn.as(admin);
         assertThat(classrooms.createClass("Staff demo").name()).isEqualTo("Staff demo");
     }

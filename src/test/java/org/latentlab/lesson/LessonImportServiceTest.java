@@ -1,5 +1,6 @@
 package org.latentlab.lesson;
 
+import org.latentlab.test.ApplicationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,12 +20,9 @@ import org.latentlab.classroom.ClassroomFixture;
 import org.latentlab.classroom.SignIn;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.test.context.ActiveProfiles;
 
-@SpringBootTest
-@ActiveProfiles("test")
+@ApplicationTest
 class LessonImportServiceTest {
 
     /** Our own small lesson in the curriculum's shape, with the damage its files carry. */

@@ -1,5 +1,6 @@
 package org.latentlab.lesson;
 
+import org.latentlab.test.ApplicationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,13 +14,10 @@ import org.latentlab.classroom.ClassroomFixture;
 import org.latentlab.classroom.ClassroomService;
 import org.latentlab.classroom.SignIn;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.test.context.ActiveProfiles;
 
-@SpringBootTest
-@ActiveProfiles("test")
+@ApplicationTest
 class LessonProgressServiceTest {
 
     @Autowired
@@ -137,7 +135,8 @@ class LessonProgressServiceTest {
 
         signIn.as(other);
         assertThatThrownBy(() -> progress.classProgress(year11.id(), LessonCatalog.AUTOENCODERS))
-                .isInstanceOf(AccessDeniedException.class);
+                .isInstanceOfSatisfying(org.latentlab.base.InvalidInputException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("classes.notFound"));
         signIn.as(amina);
         assertThatThrownBy(() -> progress.classProgress(year11.id(), LessonCatalog.AUTOENCODERS))
                 .isInstanceOf(AccessDeniedException.class);

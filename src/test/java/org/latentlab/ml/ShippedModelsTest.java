@@ -1,16 +1,14 @@
 package org.latentlab.ml;
 
+import org.latentlab.test.ApplicationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The pretrained models packed into the app load at start-up and do what the lessons promise. */
-@SpringBootTest
-@ActiveProfiles("test")
+@ApplicationTest
 class ShippedModelsTest {
 
     @Autowired

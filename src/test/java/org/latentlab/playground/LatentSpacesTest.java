@@ -1,5 +1,6 @@
 package org.latentlab.playground;
 
+import org.latentlab.test.ApplicationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -25,12 +26,9 @@ import org.latentlab.training.LabRuns;
 import org.latentlab.training.RunState;
 import org.latentlab.training.RunSummary;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Encode, decode, grid, paths and who may open which model, on the shipped models and a real Lab run. */
-@SpringBootTest
-@ActiveProfiles("test")
+@ApplicationTest
 class LatentSpacesTest {
 
     @Autowired

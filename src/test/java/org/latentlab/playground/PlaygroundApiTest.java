@@ -1,5 +1,6 @@
 package org.latentlab.playground;
 
+import org.latentlab.test.ApplicationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -15,17 +16,14 @@ import org.latentlab.base.SignedInUser;
 import org.latentlab.classroom.AccountSummary;
 import org.latentlab.classroom.ClassroomFixture;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The map's own requests: points and decoded digits, bad input answered with a message, never an error page. */
-@SpringBootTest
+@ApplicationTest
 @AutoConfigureMockMvc
-@ActiveProfiles("test")
 class PlaygroundApiTest {
 
     @Autowired

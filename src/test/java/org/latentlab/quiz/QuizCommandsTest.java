@@ -1,5 +1,6 @@
 package org.latentlab.quiz;
 
+import org.latentlab.test.ApplicationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -13,11 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.quiz.format.QuizFiles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
-@SpringBootTest
-@ActiveProfiles("test")
+@ApplicationTest
 class QuizCommandsTest {
 
     @Autowired

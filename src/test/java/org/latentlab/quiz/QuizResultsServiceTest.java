@@ -1,5 +1,6 @@
 package org.latentlab.quiz;
 
+import org.latentlab.test.ApplicationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,12 +19,9 @@ import org.latentlab.classroom.ClassroomService;
 import org.latentlab.classroom.SignIn;
 import org.latentlab.quiz.stats.QuizStatistics;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.test.context.ActiveProfiles;
 
-@SpringBootTest
-@ActiveProfiles("test")
+@ApplicationTest
 class QuizResultsServiceTest {
 
     @Autowired

@@ -1,5 +1,6 @@
 package org.latentlab.training;
 
+import org.latentlab.test.ApplicationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,14 +16,11 @@ import org.latentlab.classroom.ClassroomFixture;
 import org.latentlab.classroom.ClassroomService;
 import org.latentlab.classroom.SignIn;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Handing in the assignment and grading it: whose runs, which runs, which teachers, and when it becomes final. */
-@SpringBootTest
-@ActiveProfiles("test")
+@ApplicationTest
 class AssignmentServiceTest {
 
     @Autowired

@@ -1,5 +1,6 @@
 package org.latentlab.training;
 
+import org.latentlab.test.ApplicationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,14 +24,11 @@ import org.latentlab.classroom.SignIn;
 import org.latentlab.ml.TrainingConfig;
 import org.latentlab.ml.TrainingProgress;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The life of a Lab run: queue, train, store, cancel, interrupt, resume, restart, delete, quota. */
-@SpringBootTest
-@ActiveProfiles("test")
+@ApplicationTest
 class LabRunsTest {
 
     private static final Duration PATIENCE = Duration.ofMinutes(3);

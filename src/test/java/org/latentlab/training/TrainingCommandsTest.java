@@ -1,5 +1,6 @@
 package org.latentlab.training;
 
+import org.latentlab.test.ApplicationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -10,11 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The benchmark mode works end to end in a tiny setting; how fast is for bench/lab-responsiveness to say. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ApplicationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TrainingCommandsTest {
 
     @Autowired

@@ -2,6 +2,7 @@ package org.latentlab.challenge.music;
 
 import org.latentlab.playground.Interpolation;
 
+import org.latentlab.test.ApplicationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -14,15 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The melody VAE shipped in {@code models/melody-vae} loads at start-up and reconstructs melodies as its README
  * says; the training command works end to end.
  */
-@SpringBootTest
-@ActiveProfiles("test")
+@ApplicationTest
 class ShippedMelodyModelTest {
 
     @Autowired

@@ -1,5 +1,6 @@
 package org.latentlab.classroom.ui;
 
+import org.latentlab.test.ApplicationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -16,11 +17,8 @@ import org.latentlab.classroom.ClassroomFixture;
 import org.latentlab.classroom.SetupService;
 import org.latentlab.classroom.SignIn;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
-@SpringBootTest
-@ActiveProfiles("test")
+@ApplicationTest
 class AccountViewsTest extends SpringBrowserlessTest {
 
     @Autowired

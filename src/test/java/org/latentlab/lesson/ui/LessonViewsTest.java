@@ -1,5 +1,6 @@
 package org.latentlab.lesson.ui;
 
+import org.latentlab.test.ApplicationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -20,11 +21,8 @@ import org.latentlab.classroom.ClassroomFixture;
 import org.latentlab.classroom.SignIn;
 import org.latentlab.lesson.LessonImportService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
-@SpringBootTest
-@ActiveProfiles("test")
+@ApplicationTest
 class LessonViewsTest extends SpringBrowserlessTest {
 
     @Autowired

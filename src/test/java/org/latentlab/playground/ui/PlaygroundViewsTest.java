@@ -1,5 +1,6 @@
 package org.latentlab.playground.ui;
 
+import org.latentlab.test.ApplicationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Base64;
@@ -30,15 +31,12 @@ import org.latentlab.training.LabRuns;
 import org.latentlab.training.RunState;
 import org.latentlab.training.RunSummary;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The Playground's views without a browser: model choice from the address, the grid's limits, sliders, drawing. */
-@SpringBootTest
-@ActiveProfiles("test")
+@ApplicationTest
 class PlaygroundViewsTest extends SpringBrowserlessTest {
 
     @Autowired

@@ -1,5 +1,6 @@
 package org.latentlab.training.ui;
 
+import org.latentlab.test.ApplicationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
@@ -29,12 +30,9 @@ import org.latentlab.training.RunSummary;
 import org.latentlab.training.TrainingQueue;
 import org.latentlab.training.TrainingRun;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The Lab's form and run page without a browser: defaults, inline validation, starting, and others' runs. */
-@SpringBootTest
-@ActiveProfiles("test")
+@ApplicationTest
 class LabViewsTest extends SpringBrowserlessTest {
 
     @Autowired

@@ -49,6 +49,32 @@ class LessonProgressServiceTest {
     }
 
     @Test
+    void manyRequestsRecordingTheSameEventAtOnceKeepOneRowAndCountEveryOne() throws Exception {
+        int threads = 12;
+        int each = 20;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+            var done = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < each; i++) {
+                        progress.record(amina.id(), LessonCatalog.AUTOENCODERS, ProgressItem.widget("denoise"));
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var future : done) {
+                future.get();
+            }
+        }
+        assertThat(rows()).isEqualTo(1);
+        assertThat(jdbc.sql("select hits from lesson_progress").query(Integer.class).single())
+                .isEqualTo(threads * each);
+    }
+
+    @Test
     void recordingTheSameThingTwiceKeepsOneRowAndCountsTheRepeat() {
         signIn.as(amina);
         assertThat(progress.recordForCurrentUser(LessonCatalog.AUTOENCODERS, ProgressItem.section("vae"))).isTrue();

@@ -46,10 +46,15 @@ public final class FieldErrors {
                 focusable.focus();
             }
         } else {
-            Notification notification = new Notification(message, 6000, Notification.Position.MIDDLE);
-            notification.addThemeVariants(NotificationVariant.ERROR);
-            notification.open();
+            failure(message);
         }
+    }
+
+    /** A message about something that failed and has no field to stand beside. */
+    public static void failure(String message) {
+        Notification notification = new Notification(message, 6000, Notification.Position.MIDDLE);
+        notification.addThemeVariants(NotificationVariant.ERROR);
+        notification.open();
     }
 
     /** A short success message. */

@@ -1,0 +1,84 @@
+package org.latentlab.operations;
+
+import static org.latentlab.base.CommandLineModes.value;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+
+import javax.sql.DataSource;
+
+import org.latentlab.base.CommandLineModes;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code --copy-database-to=<jdbc:postgresql://host:port/database> [--to-user=<user>]}: copies everything in the
+ * app's database (the data folder's H2 database, or whatever the app is configured with) into a new, empty
+ * PostgreSQL database, then compares the row counts of every table. The target's password comes from the
+ * environment variable {@code LATENTLAB_COPY_TO_PASSWORD}, never from the command line. Exits 0 when every count
+ * matches, 1 otherwise. See docs/operations.md.
+ */
+@Component
+class OperationsCommands implements ApplicationRunner {
+
+    static final String COPY = "copy-database-to";
+
+    private final ApplicationContext context;
+    private final DataSource dataSource;
+
+    OperationsCommands(ApplicationContext context, DataSource dataSource) {
+        this.context = context;
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!args.containsOption(COPY)) {
+            return;
+        }
+        int exit = copy(args, CommandLineModes.out(), System.err);
+        System.exit(SpringApplication.exit(context, () -> exit));
+    }
+
+    int copy(ApplicationArguments args, PrintStream out, PrintStream err) {
+        String url = value(args, COPY);
+        if (url == null || !url.startsWith("jdbc:postgresql:")) {
+            err.println("error: --copy-database-to needs a PostgreSQL JDBC URL, e.g. "
+                    + "--copy-database-to=jdbc:postgresql://localhost:5432/latentlab --to-user=latentlab "
+                    + "(password in LATENTLAB_COPY_TO_PASSWORD)");
+            return 1;
+        }
+        String password = System.getenv("LATENTLAB_COPY_TO_PASSWORD");
+        DataSource target = DataSourceBuilder.create().url(url).username(value(args, "to-user", "postgres"))
+                .password(password == null ? "" : password).build();
+        try {
+            List<DatabaseCopy.TableCount> counts = DatabaseCopy.copy(dataSource, target, "postgresql");
+            out.printf(Locale.ROOT, "%-28s %10s %10s%n", "table", "source", "copied");
+            boolean all = true;
+            for (DatabaseCopy.TableCount count : counts) {
+                out.printf(Locale.ROOT, "%-28s %10d %10d%s%n", count.table(), count.source(), count.target(),
+                        count.matches() ? "" : "  MISMATCH");
+                all &= count.matches();
+            }
+            out.println(all ? "copied: every table has the same number of rows"
+                    : "error: some tables differ; do not switch to the copy");
+            return all ? 0 : 1;
+        } catch (Exception e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        } finally {
+            if (target instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception ignored) {
+                    // The pool of a one-off copy goes with the process.
+                }
+            }
+        }
+    }
+}

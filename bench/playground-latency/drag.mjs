@@ -70,18 +70,26 @@ function cpuSnapshot() {
 const decodeUrl = (x, y) => new URL(`api/playground/decode?model=${encodeURIComponent(MODEL)}`
   + `&x=${x.toFixed(5)}&y=${y.toFixed(5)}`, base).href;
 
-// The server's first decodes run on cold code (the JIT compiles for seconds): warm it up outside the measurement.
+// A browser session as a page of the Playground has one: the cookie of the page's own HTTP session, which its map's
+// requests carry (the server's per-client decode allowance is counted per session; without one, per address).
+async function pageSession() {
+  const page = await fetch(new URL('playground', base));
+  await page.arrayBuffer();
+  return (page.headers.get('set-cookie') ?? '').split(';')[0];
+}
+
+// The server's first decodes run on cold code (the JIT compiles for seconds): warm it up outside the measurement,
+// from two sessions at about 120 decodes a second each (under the per-client allowance, as a fast drag is).
 async function warmUpServer(seconds) {
   const end = performance.now() + seconds * 1000;
-  // One session (the API makes one for a request without a cookie).
-  const first = await fetch(decodeUrl(0, 0));
-  const headers = { cookie: (first.headers.get('set-cookie') ?? '').split(';')[0] };
-  await first.arrayBuffer();
   await Promise.all([0, 1].map(async () => {
+    const headers = { cookie: await pageSession() };
     while (performance.now() < end) {
+      const began = performance.now();
       const response = await fetch(decodeUrl(Math.random() * 6 - 3, Math.random() * 6 - 3), { headers });
       if (!response.ok) throw new Error(`warm-up decode: HTTP ${response.status}`);
       await response.arrayBuffer();
+      await sleep(Math.max(0, 8 - (performance.now() - began)));
     }
   }));
 }
@@ -205,10 +213,11 @@ async function drag(user, durationMs, seed) {
 // is answered the latest position is requested at once if the pointer moved meanwhile. It keeps its session cookie
 // and reads the map once, as the page does. Its times are not in the latency figures (no browser paints them).
 async function simulatedUser(durationMs, seed) {
-  const first = await fetch(new URL(`api/playground/map?model=${encodeURIComponent(MODEL)}`, base));
+  const cookie = await pageSession();
+  const first = await fetch(new URL(`api/playground/map?model=${encodeURIComponent(MODEL)}`, base),
+    { headers: { cookie } });
   if (!first.ok) throw new Error(`map: HTTP ${first.status}`);
   const map = await first.json();
-  const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0];
   const [x0, x1, y0, y1] = map.bounds;
   const at = lissajous({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, seed);
   const start = performance.now();

@@ -6,26 +6,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.latentlab.base.ClientKey;
 import org.latentlab.base.InvalidInputException;
 import org.latentlab.base.Language;
 import org.latentlab.base.LanguagePreferences;
+import org.latentlab.base.RateLimits;
 import org.latentlab.base.Role;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /** Creating accounts and remembering their language. */
 @Service
 public class AccountService implements LanguagePreferences {
 
+    static final String JOIN_CODE_REQUIRED = "registration.join-code-required";
+
     private final ClassroomRecords records;
     private final PasswordEncoder passwordEncoder;
     private final ClassroomService classrooms;
     private final Clock clock;
+    private final RateLimits limits;
 
     AccountService(ClassroomRecords records, PasswordEncoder passwordEncoder, ClassroomService classrooms,
-            Clock clock) {
+            Clock clock, RateLimits limits) {
+        this.limits = limits;
         this.records = records;
         this.passwordEncoder = passwordEncoder;
         this.classrooms = classrooms;
@@ -38,8 +45,15 @@ public class AccountService implements LanguagePreferences {
      * password is hashed before the transaction begins, so the transaction is two short statements.
      */
     public AccountSummary registerStudent(NewAccount request) {
+        if (RequestContextHolder.getRequestAttributes() != null) {
+            // From a browser: a bound per address on new accounts (each costs a bcrypt hash), far above a class.
+            limits.take(RateLimits.Limit.REGISTRATION, ClientKey.currentAddress(), 1);
+        }
         ValidAccount valid = validate(request);
         String joinCode = request.joinCode() == null || request.joinCode().isBlank() ? null : request.joinCode();
+        if (joinCode == null && registrationNeedsJoinCode()) {
+            throw new InvalidInputException("joinCode", "register.joinCode.required");
+        }
         Long classId = joinCode == null ? null : classrooms.joinableClassId(joinCode);
         try {
             return records.insertStudent(valid.username(), valid.displayName(), valid.passwordHash(), classId,
@@ -47,6 +61,16 @@ public class AccountService implements LanguagePreferences {
         } catch (DuplicateKeyException race) {
             throw new InvalidInputException("username", "validation.username.taken", valid.username());
         }
+    }
+
+    /** Whether a student needs a class's join code to create an account (on by default for new servers). */
+    public boolean registrationNeedsJoinCode() {
+        return records.setting(JOIN_CODE_REQUIRED).map(Boolean::parseBoolean).orElse(false);
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public void setRegistrationNeedsJoinCode(boolean required) {
+        records.setSetting(JOIN_CODE_REQUIRED, Boolean.toString(required));
     }
 
     @PreAuthorize("hasRole('ADMIN')")

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The classroom module's tables, {@code user_account}, {@code classroom} and {@code enrollment}, and the only code
+ * The classroom module's tables, {@code user_account}, {@code classroom}, {@code enrollment} and its rows of
+ * {@code server_setting}, and the only code
  * that reads or writes them; other modules ask {@link AccountService} or {@link ClassroomService}. Changes are single
  * statements, so a caller needs a transaction only to combine several.
  */
@@ -115,6 +116,18 @@ class ClassroomRecords {
 
     void setPreferredLanguage(long id, String language) {
         jdbc.sql("update user_account set preferred_language = ? where id = ?").params(language, id).update();
+    }
+
+    // Server settings this module owns
+
+    Optional<String> setting(String name) {
+        return jdbc.sql("select setting_value from server_setting where setting_name = ?").param(name).query(String.class)
+                .optional();
+    }
+
+    void setSetting(String name, String value) {
+        jdbc.sql(database.upsert("server_setting", List.of("setting_name", "setting_value"), List.of("setting_name"),
+                "setting_value = excluded.setting_value")).params(name, value).update();
     }
 
     // Classes

@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
 
 import org.latentlab.base.CurrentUser;
 import org.latentlab.base.InvalidInputException;
+import org.latentlab.base.RateLimits;
 import org.latentlab.base.SignedInUser;
+import org.latentlab.base.TooManyRequestsException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -22,19 +24,16 @@ import org.springframework.stereotype.Service;
 @Service
 public class ClassroomService {
 
-    /** Wrong codes a student may type in a quarter of an hour; enough for typos, far too few for guessing. */
-    static final int WRONG_CODES_ALLOWED = 10;
-
     private final ClassroomRecords records;
     private final CurrentUser currentUser;
     private final Clock clock;
-    private final AttemptThrottle wrongCodes;
+    private final RateLimits limits;
 
-    ClassroomService(ClassroomRecords records, CurrentUser currentUser, Clock clock) {
+    ClassroomService(ClassroomRecords records, CurrentUser currentUser, Clock clock, RateLimits limits) {
         this.records = records;
         this.currentUser = currentUser;
         this.clock = clock;
-        this.wrongCodes = new AttemptThrottle(WRONG_CODES_ALLOWED, Duration.ofMinutes(15), 100_000, clock);
+        this.limits = limits;
     }
 
     @PreAuthorize("hasRole('TEACHER')")
@@ -120,17 +119,19 @@ public class ClassroomService {
     @PreAuthorize("hasRole('STUDENT')")
     public JoinResult join(String typedCode) {
         SignedInUser student = currentUser.require();
-        String throttleKey = "student:" + student.userId();
-        Duration wait = wrongCodes.retryAfter(throttleKey);
-        if (!wait.isZero()) {
-            throw new InvalidInputException("joinCode", "join.tooManyAttempts", minutesToWait(wait));
-        }
+        // Enough wrong codes for typos, far too few for guessing one.
+        String client = "user:" + student.userId();
         ClassroomRecords.Classroom classroom;
         try {
-            classroom = joinable(typedCode);
-        } catch (InvalidInputException wrong) {
-            wrongCodes.recordFailure(throttleKey);
-            throw wrong;
+            limits.check(RateLimits.Limit.WRONG_JOIN_CODE, client);
+            try {
+                classroom = joinable(typedCode);
+            } catch (InvalidInputException wrong) {
+                limits.take(RateLimits.Limit.WRONG_JOIN_CODE, client, 1);
+                throw wrong;
+            }
+        } catch (TooManyRequestsException tooMany) {
+            throw new InvalidInputException("joinCode", "join.tooManyAttempts", minutesToWait(tooMany.retryAfter()));
         }
         Instant now = clock.instant();
         boolean joined = records.enroll(classroom.id(), student.userId(), now);

@@ -3,9 +3,10 @@ package org.latentlab.classroom;
 import java.time.Clock;
 import java.time.Duration;
 
-import jakarta.servlet.http.HttpServletRequest;
-
+import org.latentlab.base.ClientKey;
+import org.latentlab.base.RateLimits;
 import org.latentlab.base.SignedInUser;
+import org.latentlab.base.TooManyRequestsException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -16,32 +17,30 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Password sign-in with a brake: 5 failures for one username, or 30 from one address, within 15 minutes lock
- * further tries for the rest of that window. A password longer than any we accept is refused without bcrypt.
+ * Password sign-in with a brake that nobody can turn against someone else: growing delays after failed tries of one
+ * username from one address ({@link LoginDelays}), and a bound on failures from one address across all usernames
+ * (a school is one address, so the bound is far above what a class mistypes). Neither ever locks an account: the
+ * owner signing in from another place is not slowed at all. A password longer than any we accept is refused
+ * without bcrypt.
  */
 @Component
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
-    static final int FAILURES_PER_USERNAME = 5;
-    static final int FAILURES_PER_ADDRESS = 30;
-    static final Duration WINDOW = Duration.ofMinutes(15);
-
     private final DaoAuthenticationProvider passwords;
-    private final AttemptThrottle byUsername;
-    private final AttemptThrottle byAddress;
+    private final LoginDelays delays;
+    private final RateLimits limits;
 
-    ThrottledAuthenticationProvider(ClassroomRecords records, PasswordEncoder passwordEncoder, Clock clock) {
+    ThrottledAuthenticationProvider(ClassroomRecords records, PasswordEncoder passwordEncoder, RateLimits limits,
+            Clock clock) {
         UserDetailsService users = username -> records.accountByUsername(AccountRules.normalizeUsername(username))
                 .map(a -> new SignedInUser(a.id(), a.username(), a.displayName(), a.role(), a.passwordHash()))
                 .orElseThrow(() -> new UsernameNotFoundException("No such account"));
         this.passwords = new DaoAuthenticationProvider(users);
         this.passwords.setPasswordEncoder(passwordEncoder);
-        this.byUsername = new AttemptThrottle(FAILURES_PER_USERNAME, WINDOW, 100_000, clock);
-        this.byAddress = new AttemptThrottle(FAILURES_PER_ADDRESS, WINDOW, 100_000, clock);
+        this.delays = new LoginDelays(100_000, clock);
+        this.limits = limits;
     }
 
     @Override
@@ -50,15 +49,16 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         if (username.length() > AccountRules.USERNAME_MAX) {
             username = username.substring(0, AccountRules.USERNAME_MAX + 1);
         }
-        String userKey = "user:" + username;
-        String addressKey = "address:" + clientAddress();
-        Duration wait = byUsername.retryAfter(userKey);
-        Duration addressWait = byAddress.retryAfter(addressKey);
-        if (addressWait.compareTo(wait) > 0) {
-            wait = addressWait;
+        String address = ClientKey.currentAddress();
+        String key = username + "|" + address;
+        Duration wait = delays.retryAfter(key);
+        try {
+            limits.check(RateLimits.Limit.FAILED_SIGN_IN, address);
+        } catch (TooManyRequestsException addressLimit) {
+            wait = addressLimit.retryAfter().compareTo(wait) > 0 ? addressLimit.retryAfter() : wait;
         }
         if (!wait.isZero()) {
-            throw new LoginLockedException(ClassroomService.minutesToWait(wait));
+            throw new LoginDelayedException(Math.max(1, (wait.toMillis() + 999) / 1000));
         }
         Object credentials = authentication.getCredentials();
         try {
@@ -66,11 +66,15 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
                 throw new BadCredentialsException("Bad credentials");
             }
             Authentication result = passwords.authenticate(authentication);
-            byUsername.reset(userKey);
+            delays.succeeded(key);
             return result;
         } catch (BadCredentialsException failed) {
-            byUsername.recordFailure(userKey);
-            byAddress.recordFailure(addressKey);
+            delays.failed(key);
+            try {
+                limits.take(RateLimits.Limit.FAILED_SIGN_IN, address, 1);
+            } catch (TooManyRequestsException alreadyCounted) {
+                // The address is at its bound; the next try is refused above.
+            }
             throw failed;
         }
     }
@@ -78,13 +82,5 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     @Override
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
-    }
-
-    private static String clientAddress() {
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            HttpServletRequest request = attributes.getRequest();
-            return request.getRemoteAddr();
-        }
-        return "unknown";
     }
 }

@@ -63,7 +63,7 @@ public final class Checkpoints {
     }
 
     /** Loads the network described by the folder's metadata, ready to encode and decode. */
-    public static LoadedModel load(Path folder, int concurrency) throws CheckpointException {
+    public static LoadedModel load(Path folder, InferenceLimits limits) throws CheckpointException {
         CheckpointMetadata metadata = readMetadata(folder);
         Path parameters = folder.resolve(metadata.parametersFile());
         if (!Files.isRegularFile(parameters)) {
@@ -76,7 +76,7 @@ public final class Checkpoints {
         try {
             // DJL needs the epoch to find model-NNNN.params.
             model.load(folder, NAME, Map.of("epoch", Integer.toString(metadata.epochs())));
-            return new LoadedModel(model, metadata, concurrency);
+            return new LoadedModel(model, metadata, limits);
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
             throw new CheckpointException("The parameters in " + parameters + " are damaged or do not belong to a "

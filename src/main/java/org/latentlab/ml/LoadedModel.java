@@ -9,8 +9,8 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 
 /**
- * A trained network in memory, used for inference. At most {@code concurrency} calls run at once (each in its own
- * NDManager, closed after the call), so a burst of requests queues briefly instead of oversubscribing the CPU.
+ * A trained network in memory, used for inference within the process's {@link InferenceLimits} (each call in its
+ * own NDManager, closed after the call), so a burst of requests queues briefly instead of oversubscribing the CPU.
  */
 public final class LoadedModel implements LatentCodec, AutoCloseable {
 
@@ -18,10 +18,10 @@ public final class LoadedModel implements LatentCodec, AutoCloseable {
     private final CheckpointMetadata metadata;
     private final InferenceSlots slots;
 
-    LoadedModel(Model model, CheckpointMetadata metadata, int concurrency) {
+    LoadedModel(Model model, CheckpointMetadata metadata, InferenceLimits limits) {
         this.model = model;
         this.metadata = metadata;
-        this.slots = new InferenceSlots(model, concurrency);
+        this.slots = new InferenceSlots(model, limits);
     }
 
     public CheckpointMetadata metadata() {

@@ -1,6 +1,7 @@
 package org.latentlab.ml;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param interOpThreads threads for running independent operations in parallel
  * @param modelsDir      a folder with pretrained models to use instead of those packed in the jar
  * @param inferenceSlots how many encode/decode calls may run at once per model
+ * @param inferenceTotal how many may run at once across all models (more wait up to {@code inferenceWait}, then
+ *                       are refused as busy: the decode API answers 503)
+ * @param inferenceWait  how long a call may wait for a free slot
  * @param warmUpInBackground true: the web server answers while PyTorch and the shipped models load (pages that need
  *                       them say "warming up"); false: start-up waits for them (tests, command-line modes)
  */
@@ -26,5 +30,7 @@ public record MlProperties(
         @DefaultValue("1") int interOpThreads,
         Path modelsDir,
         @DefaultValue("4") int inferenceSlots,
+        @DefaultValue("4") int inferenceTotal,
+        @DefaultValue("250ms") Duration inferenceWait,
         @DefaultValue("true") boolean warmUpInBackground) {
 }

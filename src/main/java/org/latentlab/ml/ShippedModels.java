@@ -37,12 +37,15 @@ public class ShippedModels implements WarmUpStep, DisposableBean {
 
     private final DeepLearningEngine engine;
     private final MlProperties properties;
+    private final InferenceLimits limits;
     private final Path unpacked;
     private volatile Map<ModelKind, LoadedModel> models = Map.of();
     private volatile Map<ModelKind, String> problems = Map.of();
 
-    ShippedModels(DeepLearningEngine engine, MlProperties properties, LatentLabProperties settings) {
+    ShippedModels(DeepLearningEngine engine, MlProperties properties, LatentLabProperties settings,
+            InferenceLimits limits) {
         this.engine = engine;
+        this.limits = limits;
         this.properties = properties;
         this.unpacked = settings.dataDir().toAbsolutePath().resolve("models-shipped");
     }
@@ -56,7 +59,7 @@ public class ShippedModels implements WarmUpStep, DisposableBean {
             try {
                 Path folder = properties.modelsDir() != null ? properties.modelsDir().resolve(folderName(kind))
                         : unpack(kind, unpacked.resolve(folderName(kind)));
-                loaded.put(kind, Checkpoints.load(folder, properties.inferenceSlots()));
+                loaded.put(kind, Checkpoints.load(folder, limits));
             } catch (IOException | CheckpointException | RuntimeException e) {
                 missing.put(kind, e.getMessage());
                 log.warn("Pretrained {} model not available: {}", kind, e.getMessage());

@@ -28,8 +28,8 @@ public final class TrainedModel implements AutoCloseable {
     }
 
     /** The trained network, ready to encode and decode. */
-    public LoadedModel toLoadedModel(CheckpointMetadata metadata, int concurrency) {
-        return new LoadedModel(model, metadata, concurrency);
+    public LoadedModel toLoadedModel(CheckpointMetadata metadata, InferenceLimits limits) {
+        return new LoadedModel(model, metadata, limits);
     }
 
     @Override

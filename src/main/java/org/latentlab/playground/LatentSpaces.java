@@ -20,7 +20,7 @@ import org.latentlab.ml.Checkpoints;
 import org.latentlab.ml.DeepLearningEngine;
 import org.latentlab.ml.HeldOutDigits;
 import org.latentlab.ml.LoadedModel;
-import org.latentlab.ml.MlProperties;
+import org.latentlab.ml.InferenceLimits;
 import org.latentlab.ml.ModelKind;
 import org.latentlab.ml.ShippedModels;
 import org.latentlab.training.LabRunDeleted;
@@ -51,18 +51,18 @@ public class LatentSpaces implements DisposableBean {
     private final LabRuns labRuns;
     private final CurrentUser currentUser;
     private final HeldOutDigits digits;
-    private final MlProperties ml;
+    private final InferenceLimits limits;
     private final Map<ModelKind, LatentSpace> shippedSpaces = new ConcurrentHashMap<>();
     private final LinkedHashMap<UUID, LatentSpace> runSpaces;
 
     LatentSpaces(ShippedModels shipped, DeepLearningEngine engine, LabRuns labRuns, CurrentUser currentUser, HeldOutDigits digits,
-            MlProperties ml, PlaygroundProperties properties) {
+            InferenceLimits limits, PlaygroundProperties properties) {
         this.shipped = shipped;
         this.engine = engine;
         this.labRuns = labRuns;
         this.currentUser = currentUser;
         this.digits = digits;
-        this.ml = ml;
+        this.limits = limits;
         int capacity = Math.max(1, properties.cachedRunModels());
         this.runSpaces = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
@@ -193,7 +193,7 @@ public class LatentSpaces implements DisposableBean {
 
     private LatentSpace build(ModelChoice choice, Path folder) {
         try {
-            LoadedModel model = Checkpoints.load(folder, ml.inferenceSlots());
+            LoadedModel model = Checkpoints.load(folder, limits);
             if (!model.kind().isAutoencoder()) {
                 model.close();
                 throw new InvalidInputException("model", "playground.model.noLatentSpace");

@@ -6,7 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
+import org.latentlab.base.ClientKey;
 import org.latentlab.base.InvalidInputException;
+import org.latentlab.base.RateLimits;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,13 +31,16 @@ class PlaygroundApi {
     static final String CLAMPED_HEADER = "X-Latent-Clamped";
 
     private final LatentSpaces spaces;
+    private final RateLimits limits;
 
-    PlaygroundApi(LatentSpaces spaces) {
+    PlaygroundApi(LatentSpaces spaces, RateLimits limits) {
         this.spaces = spaces;
+        this.limits = limits;
     }
 
     @GetMapping("/map")
     ResponseEntity<MapData> map(@RequestParam(required = false) String model, HttpServletRequest request) {
+        limits.take(RateLimits.Limit.MAP, ClientKey.of(request), 1);
         MapData map = withSpace(model, request, LatentSpace::map);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(map);
     }
@@ -45,6 +50,7 @@ class PlaygroundApi {
     ResponseEntity<byte[]> decode(@RequestParam(required = false) String model,
             @RequestParam(required = false) String x, @RequestParam(required = false) String y,
             @RequestParam(required = false) String z, HttpServletRequest request) {
+        limits.take(RateLimits.Limit.DECODE, ClientKey.of(request), 1);
         Decoded decoded;
         if (z != null) {
             float[] code = parseCode(z);
@@ -67,7 +73,13 @@ class PlaygroundApi {
             if (model == null || !model.startsWith(ModelChoice.RUN)) {
                 return action.apply(spaces.open(model));
             }
-            return action.apply(spaces.openGranted(model, grants(request.getSession())));
+            // A Lab run's model needs a signed-in user, who has a session: a request without one is refused
+            // before any session is made for it.
+            HttpSession session = request.getSession(false);
+            if (session == null) {
+                throw new InvalidInputException("model", "playground.model.signIn");
+            }
+            return action.apply(spaces.openGranted(model, grants(session)));
         } catch (org.latentlab.ml.LoadedModel.ModelClosedException unloaded) {
             return spaces.use(model, action);
         }

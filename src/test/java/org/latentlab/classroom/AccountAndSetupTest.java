@@ -9,10 +9,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.latentlab.base.InvalidInputException;
 import org.latentlab.base.Language;
+import org.latentlab.base.RateLimits;
 import org.latentlab.base.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 @ApplicationTest
 class AccountAndSetupTest {
@@ -27,6 +31,8 @@ class AccountAndSetupTest {
     AccountService accounts;
     @Autowired
     PasswordEncoder passwordEncoder;
+    @Autowired
+    RateLimits.Settings limitSettings;
 
     @BeforeEach
     void emptyDatabase() {
@@ -114,5 +120,52 @@ class AccountAndSetupTest {
         assertThat(accounts.preferredLanguage(student.id())).isEmpty();
         accounts.rememberLanguage(student.id(), Language.HEBREW);
         assertThat(accounts.preferredLanguage(student.id())).contains(Language.HEBREW);
+    }
+
+    @Test
+    void whenAnAdminRequiresItAStudentCannotCreateAnAccountWithoutAJoinCode() {
+        AccountSummary admin = fixture.admin();
+        signIn.as(admin);
+        accounts.setRegistrationNeedsJoinCode(true);
+        signIn.out();
+        assertThat(accounts.registrationNeedsJoinCode()).isTrue();
+        assertThatThrownBy(() -> fixture.student("stranger"))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("register.joinCode.required"));
+        assertThat(fixture.exists("stranger")).isFalse();
+    }
+
+    @Test
+    void onlyAnAdminDecidesWhetherRegistrationNeedsAJoinCode() {
+        signIn.as(fixture.student("amina"));
+        assertThatThrownBy(() -> accounts.setRegistrationNeedsJoinCode(false))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void oneAddressCanCreateAClassfulOfAccountsButNotAFlood() {
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.setRemoteAddr("198.51.100.77");
+        RequestContextHolder.setRequestAttributes(
+                new ServletRequestAttributes(request));
+        try {
+            for (int i = 0; i < limitSettings.registrationsPerHour(); i++) {
+                // Each try counts, even one refused for its form: the bound comes before any bcrypt work.
+                assertThatThrownBy(() -> accounts.registerStudent(new NewAccount("", "", "", "")))
+                        .isInstanceOfSatisfying(InvalidInputException.class,
+                                e -> assertThat(e.messageKey()).startsWith("validation."));
+            }
+            String pw = ClassroomFixture.PASSWORD;
+            assertThatThrownBy(() -> accounts.registerStudent(new NewAccount("flood", "Flood", pw, pw)))
+                    .isInstanceOfSatisfying(InvalidInputException.class,
+                            e -> assertThat(e.messageKey()).isEqualTo("limits.tooMany"));
+            assertThat(fixture.exists("flood")).isFalse();
+            // Another address is not affected.
+            request.setRemoteAddr("198.51.100.78");
+            assertThat(accounts.registerStudent(new NewAccount("elsewhere", "Elsewhere", pw, pw)).username())
+                    .isEqualTo("elsewhere");
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
+        }
     }
 }

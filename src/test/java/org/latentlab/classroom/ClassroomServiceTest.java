@@ -23,6 +23,9 @@ class ClassroomServiceTest {
     @Autowired
     AccountService accounts;
 
+    @Autowired
+    org.latentlab.base.RateLimits.Settings limitSettings;
+
     AccountSummary teacher;
 
     @BeforeEach
@@ -105,7 +108,7 @@ class ClassroomServiceTest {
     @Test
     void guessingJoinCodesIsStoppedAfterTenWrongTries() {
         signIn.as(fixture.student("mallory"));
-        for (int i = 0; i < ClassroomService.WRONG_CODES_ALLOWED; i++) {
+        for (int i = 0; i < limitSettings.wrongJoinCodesPerHour(); i++) {
             assertThatThrownBy(() -> classrooms.join("ZZZZ-ZZZZ")).isInstanceOf(InvalidInputException.class);
         }
         assertThatThrownBy(() -> classrooms.join("ZZZZ-ZZZZ"))

@@ -74,7 +74,7 @@ class EngineHealthTest {
             beans.addBean("step" + i, steps[i]);
         }
         ObjectProvider<WarmUpStep> provider = beans.getBeanProvider(WarmUpStep.class);
-        DeepLearningEngine engine = new DeepLearningEngine(new MlProperties(enabled, null, 2, 1, null, 4, true),
+        DeepLearningEngine engine = new DeepLearningEngine(new MlProperties(enabled, null, 2, 1, null, 4, 4, java.time.Duration.ofMillis(250), true),
                 provider);
         engine.afterSingletonsInstantiated();
         return engine;

@@ -84,8 +84,8 @@ class ModelTrainerTest {
             CheckpointMetadata metadata = CheckpointMetadata.of(trained.result(), Instant.now(), "test", "PyTorch");
             Checkpoints.save(trained, folder, metadata);
             float[] digit = ImageSet.load(DatasetName.MNIST).image(DataSplit.of(ImageSet.load(DatasetName.MNIST)).test()[0]);
-            try (LoadedModel before = trained.toLoadedModel(metadata, 1);
-                    LoadedModel after = Checkpoints.load(folder, 1)) {
+            try (LoadedModel before = trained.toLoadedModel(metadata, InferenceLimits.forOneCaller());
+                    LoadedModel after = Checkpoints.load(folder, InferenceLimits.forOneCaller())) {
                 assertThat(after.kind()).isEqualTo(ModelKind.CONV_AE);
                 assertThat(after.latentSize()).isEqualTo(128);
                 assertThat(after.reconstruct(digit)).containsExactly(before.reconstruct(digit),
@@ -98,16 +98,16 @@ class ModelTrainerTest {
 
     @Test
     void aCorruptCheckpointGivesAClearError(@TempDir Path folder) throws Exception {
-        assertThatThrownBy(() -> Checkpoints.load(folder, 1)).isInstanceOf(CheckpointException.class)
+        assertThatThrownBy(() -> Checkpoints.load(folder, InferenceLimits.forOneCaller())).isInstanceOf(CheckpointException.class)
                 .hasMessageContaining("metadata.json is missing");
         Files.writeString(folder.resolve(Checkpoints.METADATA), "{ not json");
-        assertThatThrownBy(() -> Checkpoints.load(folder, 1)).isInstanceOf(CheckpointException.class)
+        assertThatThrownBy(() -> Checkpoints.load(folder, InferenceLimits.forOneCaller())).isInstanceOf(CheckpointException.class)
                 .hasMessageContaining("cannot be read");
         trainAndSave(ModelKind.VAE_2D, folder);
         Path parameters = folder.resolve("model-0001.params");
         byte[] bytes = Files.readAllBytes(parameters);
         Files.write(parameters, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-        assertThatThrownBy(() -> Checkpoints.load(folder, 1)).isInstanceOf(CheckpointException.class)
+        assertThatThrownBy(() -> Checkpoints.load(folder, InferenceLimits.forOneCaller())).isInstanceOf(CheckpointException.class)
                 .hasMessageContaining("damaged");
     }
 
@@ -117,7 +117,7 @@ class ModelTrainerTest {
         String json = Files.readString(folder.resolve(Checkpoints.METADATA)).replace("\"kind\" : \"VAE_2D\"",
                 "\"kind\" : \"CONV_AE\"");
         Files.writeString(folder.resolve(Checkpoints.METADATA), json);
-        assertThatThrownBy(() -> Checkpoints.load(folder, 1)).isInstanceOf(CheckpointException.class)
+        assertThatThrownBy(() -> Checkpoints.load(folder, InferenceLimits.forOneCaller())).isInstanceOf(CheckpointException.class)
                 .hasMessageContaining("do not belong to a CONV_AE model");
     }
 

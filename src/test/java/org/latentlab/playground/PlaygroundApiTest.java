@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.latentlab.base.RateLimits;
 import org.latentlab.base.SignedInUser;
 import org.latentlab.classroom.AccountSummary;
 import org.latentlab.classroom.ClassroomFixture;
@@ -30,6 +31,8 @@ class PlaygroundApiTest {
     MockMvc mvc;
     @Autowired
     ClassroomFixture fixture;
+    @Autowired
+    RateLimits limits;
 
     AccountSummary amina;
 
@@ -89,5 +92,37 @@ class PlaygroundApiTest {
                 .andExpect(jsonPath("$.message").value("Sign in to open a model you trained in the Lab."));
         mvc.perform(get("/api/playground/map").param("model", someRun).with(authentication(as(amina))))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("run"));
+    }
+
+    @Test
+    void aClientOverItsDecodeAllowanceGets429WithRetryAfterWhileADragElsewhereIsNeverLimited() throws Exception {
+        // A drag: about 60 decodes a second, all answered.
+        for (int i = 0; i < 60; i++) {
+            mvc.perform(get("/api/playground/decode").param("model", "shipped:vae-2d").param("x", "0.1")
+                    .param("y", "0.2").with(from("198.51.100.10"))).andExpect(status().isOk());
+        }
+        // A flooder who has used up its allowance (drained here at once, so the test does not depend on speed).
+        limits.take(RateLimits.Limit.DECODE, "address:198.51.100.66", Long.MAX_VALUE);
+        mvc.perform(get("/api/playground/decode").param("model", "shipped:vae-2d").param("x", "0.1")
+                .param("y", "0.2").with(from("198.51.100.66"))).andExpect(status().isTooManyRequests())
+                .andExpect(header().exists("Retry-After"))
+                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.startsWith("Too many requests")));
+        mvc.perform(get("/api/playground/decode").param("model", "shipped:vae-2d").param("x", "0.1")
+                .param("y", "0.2").with(from("198.51.100.10"))).andExpect(status().isOk());
+    }
+
+    @Test
+    void aVisitorAskingForALabRunsModelIsRefusedBeforeAnySessionIsMade() throws Exception {
+        var result = mvc.perform(get("/api/playground/decode").param("model", "run:" + UUID.randomUUID())
+                .param("x", "0").param("y", "0")).andExpect(status().isBadRequest()).andReturn();
+        assertThat(result.getRequest().getSession(false)).isNull();
+        assertThat(result.getResponse().getHeader("Set-Cookie")).isNull();
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.latentlab.base.InvalidInputException;
 import org.latentlab.base.Language;
 import org.latentlab.base.TemporarilyUnavailableException;
+import org.latentlab.base.TooManyRequestsException;
 import org.latentlab.base.Translations;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -36,6 +37,13 @@ class ApiErrors {
             Locale locale) {
         long seconds = Math.max(1, problem.retryAfter().toSeconds());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(body(problem, locale));
+    }
+
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<Map<String, String>> tooManyRequests(TooManyRequestsException problem, Locale locale) {
+        long seconds = Math.max(1, (problem.retryAfter().toMillis() + 999) / 1000);
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(body(problem, locale));
     }
 

@@ -19,6 +19,7 @@ import ai.djl.training.ParameterStore;
 
 import org.latentlab.base.InvalidInputException;
 import org.latentlab.ml.DeepLearningEngine;
+import org.latentlab.ml.InferenceLimits;
 import org.latentlab.ml.InferenceSlots;
 import org.latentlab.playground.Interpolation;
 
@@ -39,15 +40,15 @@ public final class MelodyCodec implements AutoCloseable {
     private final MelodyVaeMetadata metadata;
     private final InferenceSlots slots;
 
-    private MelodyCodec(Model model, MelodyVaeMetadata metadata, int concurrency) {
+    private MelodyCodec(Model model, MelodyVaeMetadata metadata, InferenceLimits limits) {
         this.model = model;
         this.block = (MelodyVaeBlock) model.getBlock();
         this.metadata = metadata;
-        this.slots = new InferenceSlots(model, concurrency);
+        this.slots = new InferenceSlots(model, limits);
     }
 
     /** Loads a melody VAE folder ({@code metadata.json} and DJL parameters). */
-    public static MelodyCodec load(Path folder, int concurrency) throws IOException {
+    public static MelodyCodec load(Path folder, InferenceLimits limits) throws IOException {
         MelodyVaeMetadata metadata = MelodyVaeMetadata.read(folder);
         Path parameters = folder.resolve(metadata.parametersFile());
         if (!Files.isRegularFile(parameters)) {
@@ -59,7 +60,7 @@ public final class MelodyCodec implements AutoCloseable {
         try {
             // DJL needs the epoch to find model-NNNN.params.
             model.load(folder, NAME, Map.of("epoch", Integer.toString(metadata.parametersEpoch())));
-            return new MelodyCodec(model, metadata, concurrency);
+            return new MelodyCodec(model, metadata, limits);
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
             throw new IOException("The parameters in " + parameters + " are damaged or do not fit the melody VAE's "

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.latentlab.base.LatentLabProperties;
 import org.latentlab.ml.DeepLearningEngine;
+import org.latentlab.ml.InferenceLimits;
 import org.latentlab.ml.MlProperties;
 import org.latentlab.ml.WarmUpStep;
 import org.slf4j.Logger;
@@ -34,11 +35,14 @@ public class ShippedMelodyModel implements WarmUpStep, DisposableBean {
     private final DeepLearningEngine engine;
     private final MlProperties properties;
     private final LatentLabProperties settings;
+    private final InferenceLimits limits;
     private volatile MelodyCodec codec;
     private volatile String problem;
 
-    ShippedMelodyModel(DeepLearningEngine engine, MlProperties properties, LatentLabProperties settings) {
+    ShippedMelodyModel(DeepLearningEngine engine, MlProperties properties, LatentLabProperties settings,
+            InferenceLimits limits) {
         this.engine = engine;
+        this.limits = limits;
         this.properties = properties;
         this.settings = settings;
     }
@@ -48,7 +52,7 @@ public class ShippedMelodyModel implements WarmUpStep, DisposableBean {
         try {
             Path folder = properties.modelsDir() != null ? properties.modelsDir().resolve(FOLDER)
                     : unpack(settings.dataDir().toAbsolutePath().resolve("models-shipped").resolve(FOLDER));
-            MelodyCodec loaded = MelodyCodec.load(folder, properties.inferenceSlots());
+            MelodyCodec loaded = MelodyCodec.load(folder, limits);
             log.info("Melody VAE ready: {} latent numbers, test accuracy {} of steps", loaded.latentSize(),
                     String.format(java.util.Locale.ROOT, "%.3f", loaded.metadata().testAccuracy()));
             codec = loaded;

@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -42,6 +43,19 @@ public class AdminView extends FeaturePage {
         this.accounts = accounts;
         add(new H2(getTranslation("admin.engine")), engineCard(engine.status()));
         add(new H2(getTranslation("admin.models")), modelsGrid(shippedModels));
+
+        add(new H2(getTranslation("admin.registration")));
+        Checkbox needsCode = new Checkbox(getTranslation("admin.registration.needsCode"),
+                accounts.registrationNeedsJoinCode());
+        needsCode.setId("registration-needs-code");
+        needsCode.addValueChangeListener(change -> {
+            if (change.isFromClient()) {
+                accounts.setRegistrationNeedsJoinCode(change.getValue());
+                FieldErrors.success(getTranslation(change.getValue() ? "admin.registration.closed"
+                        : "admin.registration.open"));
+            }
+        });
+        add(needsCode);
 
         add(new H2(getTranslation("admin.newTeacher")));
         AccountForm form = new AccountForm(this, false);

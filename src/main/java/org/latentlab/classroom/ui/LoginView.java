@@ -15,7 +15,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 import org.latentlab.base.ui.FieldErrors;
 import org.latentlab.base.ui.LatentLogo;
-import org.latentlab.classroom.LoginLockedException;
+import org.latentlab.classroom.LoginDelayedException;
 import org.springframework.security.web.WebAttributes;
 
 /** Sign in. The form posts to Spring Security; this page shows why a sign-in failed. */
@@ -43,8 +43,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         if (parameters.containsKey("error")) {
             Object problem = VaadinSession.getCurrent() == null ? null
                     : VaadinSession.getCurrent().getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-            if (problem instanceof LoginLockedException locked) {
-                login.setI18n(i18n(getTranslation("login.error.locked", locked.minutesToWait())));
+            if (problem instanceof LoginDelayedException delayed) {
+                login.setI18n(i18n(getTranslation("login.error.wait", delayed.secondsToWait())));
             }
             login.setError(true);
         }

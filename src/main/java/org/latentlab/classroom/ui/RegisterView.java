@@ -29,6 +29,10 @@ public class RegisterView extends VerticalLayout implements BeforeEnterObserver,
     RegisterView(AccountService accounts, CurrentUser currentUser) {
         this.currentUser = currentUser;
         addClassNames("ll-page", "ll-narrow");
+        if (accounts.registrationNeedsJoinCode()) {
+            form.joinCode.setRequiredIndicatorVisible(true);
+            form.joinCode.setHelperText(getTranslation("register.joinCode.helpRequired"));
+        }
         Button create = new Button(getTranslation("register.submit"));
         create.addThemeVariants(ButtonVariant.PRIMARY);
         create.setId("register-submit");

@@ -31,6 +31,7 @@ import org.latentlab.playground.ManifoldGrid;
 class GridPanel extends Div {
 
     private final LatentSpace space;
+    private final DecodeBudget budget;
     private final IntegerField size = new IntegerField();
     private final NumberField xFrom = new NumberField();
     private final NumberField xTo = new NumberField();
@@ -41,7 +42,8 @@ class GridPanel extends Div {
     private final Paragraph message = new Paragraph();
     private volatile byte[] png = new byte[0];
 
-    GridPanel(LatentSpace space) {
+    GridPanel(LatentSpace space, DecodeBudget budget) {
+        this.budget = budget;
         this.space = space;
         addClassName("ll-grid-panel");
         size.setLabel(getTranslation("playground.grid.size", LatentSpace.MIN_GRID, LatentSpace.MAX_GRID));
@@ -113,6 +115,8 @@ class GridPanel extends Div {
             return;
         }
         try {
+            int cells = Math.clamp(size.getValue(), LatentSpace.MIN_GRID, LatentSpace.MAX_GRID);
+            budget.charge((long) cells * cells);
             ManifoldGrid grid = space.grid(size.getValue(), xFrom.getValue(), xTo.getValue(), yFrom.getValue(),
                     yTo.getValue());
             png = grid.png();

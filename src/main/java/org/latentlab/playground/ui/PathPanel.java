@@ -31,6 +31,7 @@ import org.latentlab.playground.LatentSpace;
 class PathPanel extends Div {
 
     private final LatentSpace space;
+    private final DecodeBudget budget;
     private final IntegerField steps = new IntegerField();
     private final LatentMap map;
     private final Div strips = new Div();
@@ -39,7 +40,8 @@ class PathPanel extends Div {
     private float[] start;
     private float[] end;
 
-    PathPanel(LatentSpace space, HeldOutDigits digits) {
+    PathPanel(LatentSpace space, HeldOutDigits digits, DecodeBudget budget) {
+        this.budget = budget;
         this.space = space;
         addClassName("ll-path-panel");
         map = new LatentMap(space.plane().projected());
@@ -77,6 +79,8 @@ class PathPanel extends Div {
         }
         int count = steps.getValue() == null ? 10 : steps.getValue();
         try {
+            // Two encodes and two paths of decoded steps.
+            budget.charge(2 + 2L * Math.clamp(count, LatentSpace.MIN_STEPS, LatentSpace.MAX_STEPS));
             LatentPath linear = space.path(space.encode(start), space.encode(end), count, Interpolation.LINEAR);
             LatentPath spherical = space.path(space.encode(start), space.encode(end), count,
                     Interpolation.SPHERICAL);

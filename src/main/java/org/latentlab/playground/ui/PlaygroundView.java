@@ -24,6 +24,8 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 import org.latentlab.base.CurrentUser;
 import org.latentlab.base.InvalidInputException;
+import org.latentlab.base.RateLimits;
+import org.latentlab.base.ui.ClientKeys;
 import org.latentlab.base.ui.FeaturePage;
 import org.latentlab.ml.HeldOutDigits;
 import org.latentlab.ml.DeepLearningEngine;
@@ -66,6 +68,7 @@ public class PlaygroundView extends FeaturePage implements BeforeEnterObserver {
     private final HeldOutDigits digits;
     private final CurrentUser currentUser;
     private final DeepLearningEngine engine;
+    private final RateLimits limits;
     private final Select<ModelChoice> picker = new Select<>();
     private final Paragraph modelInfo = new Paragraph();
     private final Div notice = new Div();
@@ -77,8 +80,10 @@ public class PlaygroundView extends FeaturePage implements BeforeEnterObserver {
     private String noiseModel;
     private boolean ready;
 
-    PlaygroundView(LatentSpaces spaces, HeldOutDigits digits, CurrentUser currentUser, DeepLearningEngine engine) {
+    PlaygroundView(LatentSpaces spaces, HeldOutDigits digits, CurrentUser currentUser, DeepLearningEngine engine,
+            RateLimits limits) {
         super("playground.title", "playground.intro");
+        this.limits = limits;
         this.spaces = spaces;
         this.digits = digits;
         this.currentUser = currentUser;
@@ -228,9 +233,9 @@ public class PlaygroundView extends FeaturePage implements BeforeEnterObserver {
         content.removeAll();
         Supplier<Component> panel = switch (view) {
             case MAP -> () -> new MapPanel(space, digits);
-            case GRID -> () -> new GridPanel(space);
+            case GRID -> () -> new GridPanel(space, budget());
             case SLIDERS -> () -> new SlidersPanel(space, digits);
-            case PATH -> () -> new PathPanel(space, digits);
+            case PATH -> () -> new PathPanel(space, digits, budget());
             case DRAW -> () -> new DrawPanel(space, spaces);
             case NOISE -> () -> new NoisePanel(spaces, digits, noiseModel);
         };
@@ -239,6 +244,12 @@ public class PlaygroundView extends FeaturePage implements BeforeEnterObserver {
         }
         content.add(panel.get());
         builtFor.put(view, key);
+    }
+
+    private DecodeBudget budget() {
+        String client = ClientKeys.current(currentUser);
+        RateLimits rateLimits = limits;
+        return decodes -> rateLimits.take(RateLimits.Limit.BATCH_DECODE, client, decodes);
     }
 
     private View selectedView() {

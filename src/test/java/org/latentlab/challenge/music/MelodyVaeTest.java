@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.latentlab.ml.InferenceLimits;
 import org.latentlab.base.InvalidInputException;
 import org.latentlab.playground.Interpolation;
 
@@ -83,7 +84,7 @@ class MelodyVaeTest {
         assertThat(read.config()).isEqualTo(tinyConfig(2));
         assertThat(read.trainLosses()).hasSize(2);
         assertThat(read.validationNoteAccuracies()).hasSize(2);
-        try (MelodyCodec codec = MelodyCodec.load(folder, 2)) {
+        try (MelodyCodec codec = MelodyCodec.load(folder, InferenceLimits.forOneCaller())) {
             assertThat(codec.latentSize()).isEqualTo(size);
             Melody a = MelodyCorpus.entries().get(0).melody();
             Melody b = MelodyCorpus.entries().get(2).melody();
@@ -124,7 +125,7 @@ class MelodyVaeTest {
                 pool.shutdown();
             }
         }
-        try (MelodyCodec codec = MelodyCodec.load(folder, 1)) {
+        try (MelodyCodec codec = MelodyCodec.load(folder, InferenceLimits.forOneCaller())) {
             List<float[]> codes = MelodyCodec.path(new float[size], new float[size], 8, Interpolation.LINEAR);
             Melody decoded = codec.decode(new float[size]);
             MelodyRules.Score score = MelodyRules.morph(codec, decoded, decoded, codes);
@@ -136,9 +137,9 @@ class MelodyVaeTest {
 
     @Test
     void aDamagedFolderIsReportedNotCrashedOn(@TempDir Path folder) throws Exception {
-        assertThatThrownBy(() -> MelodyCodec.load(folder, 1)).hasMessageContaining("metadata.json is missing");
+        assertThatThrownBy(() -> MelodyCodec.load(folder, InferenceLimits.forOneCaller())).hasMessageContaining("metadata.json is missing");
         Files.writeString(folder.resolve("metadata.json"), "{\"format\": 1}");
-        assertThatThrownBy(() -> MelodyCodec.load(folder, 1)).hasMessageContaining("cannot be read");
+        assertThatThrownBy(() -> MelodyCodec.load(folder, InferenceLimits.forOneCaller())).hasMessageContaining("cannot be read");
     }
 
     @Test

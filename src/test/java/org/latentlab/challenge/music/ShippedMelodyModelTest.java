@@ -1,5 +1,6 @@
 package org.latentlab.challenge.music;
 
+import org.latentlab.ml.InferenceLimits;
 import org.latentlab.playground.Interpolation;
 
 import org.latentlab.test.ApplicationTest;
@@ -99,7 +100,7 @@ class ShippedMelodyModelTest {
                 .contains("test: accuracy").contains("wrote ");
         assertThat(folder.resolve("model-0001.params")).exists();
         assertThat(folder.resolve("README.md")).content().startsWith("# Melody VAE").contains("--train-melody-vae");
-        try (MelodyCodec codec = MelodyCodec.load(folder, 1)) {
+        try (MelodyCodec codec = MelodyCodec.load(folder, InferenceLimits.forOneCaller())) {
             assertThat(codec.metadata().config().epochs()).isEqualTo(1);
         }
         assertThat(commands.trainMelodyVae(new DefaultApplicationArguments("--train-melody-vae=" + folder,

@@ -155,11 +155,42 @@ class WebSecurityTest {
     }
 
     @Test
-    void healthShowsTheEngineItsVersionAndThreads() throws Exception {
-        HttpResponse<String> health = new Browser().get("/actuator/health");
-        assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"engine\"").contains("PyTorch").contains("\"version\":\"2.7.1\"")
-                .contains("intraOpThreads").contains("interOpThreads");
+    void healthTellsEveryoneWhetherTheServerIsUpAndOnlyAdminsTheDetails() throws Exception {
+        HttpResponse<String> anonymous = new Browser().get("/actuator/health");
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        assertThat(anonymous.body()).contains("\"status\":\"UP\"").doesNotContain("components")
+                .doesNotContain("engine").doesNotContain("diskSpace").doesNotContain("path");
+        Browser admin = new Browser();
+        admin.signIn("admin", ClassroomFixture.PASSWORD);
+        HttpResponse<String> detailed = admin.get("/actuator/health");
+        assertThat(detailed.body()).contains("\"engine\"").contains("PyTorch").contains("\"version\":\"2.7.1\"")
+                .contains("intraOpThreads").contains("interOpThreads").contains("diskSpace");
+        fixture.student("amina");
+        Browser student = new Browser();
+        student.signIn("amina", ClassroomFixture.PASSWORD);
+        assertThat(student.get("/actuator/health").body()).doesNotContain("components");
+    }
+
+    @Test
+    void pagesCarryAContentSecurityPolicyNoSniffingAReferrerPolicyAndALaxSessionCookie() throws Exception {
+        HttpResponse<String> page = new Browser().get("/");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("default-src 'self'").contains("object-src 'none'").contains("frame-ancestors 'self'"));
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(page.headers().firstValue("Referrer-Policy")).contains("strict-origin-when-cross-origin");
+        assertThat(page.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("JSESSIONID=").contains("HttpOnly").contains("SameSite=Lax"));
+    }
+
+    @Test
+    void aForwardedForHeaderFromAnUntrustedClientIsIgnored() throws Exception {
+        // Sign-in delays and rate limits count per address: a client must not pick its own by sending the header.
+        fixture.student("spoofer");
+        for (int i = 0; i <= LoginDelays.FREE_FAILURES; i++) {
+            new Browser().signIn("spoofer", "wrong " + i, "203.0.113." + i);
+        }
+        assertThat(new Browser().signIn("spoofer", ClassroomFixture.PASSWORD, "198.51.100.200").headers()
+                .firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("?error"));
     }
 
     /** A cookie-keeping client that, like a browser, does not follow redirects on its own here. */
@@ -173,16 +204,31 @@ class WebSecurityTest {
         }
 
         HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
-            return client.send(HttpRequest.newBuilder(uri(path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            return post(path, form, null);
+        }
+
+        HttpResponse<String> post(String path, String form, String forwardedFor)
+                throws IOException, InterruptedException {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                    .header("Content-Type", "application/x-www-form-urlencoded");
+            if (forwardedFor != null) {
+                request.header("X-Forwarded-For", forwardedFor);
+            }
+            return client.send(request.POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
 
         HttpResponse<String> signIn(String username, String password) throws IOException, InterruptedException {
+            return signIn(username, password, null);
+        }
+
+        /** Signs in, claiming to come from {@code forwardedFor} (as a proxy would say) when it is not null. */
+        HttpResponse<String> signIn(String username, String password, String forwardedFor)
+                throws IOException, InterruptedException {
             Matcher token = CSRF.matcher(get("/login").body());
             assertThat(token.find()).as("the login page carries a CSRF token").isTrue();
             return post("/login", "username=" + encode(username) + "&password=" + encode(password) + "&_csrf="
-                    + encode(token.group(1)));
+                    + encode(token.group(1)), forwardedFor);
         }
 
         String sessionId() {

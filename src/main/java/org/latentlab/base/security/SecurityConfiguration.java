@@ -32,6 +32,7 @@ class SecurityConfiguration {
 
     static final String LOGIN_PATH = "/login";
 
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
@@ -48,6 +49,10 @@ class SecurityConfiguration {
                 // Anything that is not a Vaadin view therefore lives under /api/** (above).
                 .requestMatchers(HttpMethod.GET, "/**").permitAll());
         http.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()));
+        // SecurityHeadersFilter writes these on every response, Vaadin's static files included (which Vaadin keeps
+        // out of this filter chain), so the chain does not write them a second time.
+        http.headers(headers -> headers.contentTypeOptions(options -> options.disable())
+                .frameOptions(frames -> frames.disable()));
         // JSON clients get 401, not a redirect to the login page they cannot use.
         http.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                 new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),

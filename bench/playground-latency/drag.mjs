@@ -94,7 +94,8 @@ async function warmUpServer(seconds) {
   }));
 }
 
-// A new server leads every page to its first-run setup until an admin exists: create one (a random password).
+// A new server leads every page to its first-run setup until an admin exists: create one (a random password)
+// with the setup code from the server's log.
 async function firstRunSetup(browser) {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -102,6 +103,8 @@ async function firstRunSetup(browser) {
   const create = page.locator('#setup-create');
   if (await create.waitFor({ timeout: 15_000 }).then(() => true, () => false)) {
     const password = `bench-${Math.random().toString(36).slice(2)}-${Date.now()}`;
+    // The one-time code the server printed in its log (run.sh reads it from there).
+    await page.locator('#setup-code input').fill(process.env.SETUP_CODE ?? '');
     await page.locator('#username input').fill('bench-admin');
     await page.locator('#display-name input').fill('Benchmark admin');
     await page.locator('#password input').fill(password);

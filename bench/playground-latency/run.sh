@@ -56,5 +56,7 @@ for _ in $(seq 1 180); do
   sleep 1
 done
 curl -sf "http://localhost:$PORT/actuator/health" >/dev/null || { tail -n 30 "$WORK/app.log" >&2; exit 1; }
+# The one-time setup code of the new server, from its log: drag.mjs creates the first admin with it.
+export SETUP_CODE="$(sed -n 's/.*enter this setup code: \([A-Z0-9-]*\).*/\1/p' "$WORK/app.log" | tail -n1)"
 node "$HERE/drag.mjs" "http://localhost:$PORT/" "$NODE_DIR" "$PHASES" "$APP" \
   || { status=$?; tail -n 30 "$WORK/app.log" >&2; exit "$status"; }

@@ -1,6 +1,10 @@
 package org.latentlab.base;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -20,9 +24,30 @@ class DataFolderEnvironment implements EnvironmentPostProcessor, Ordered {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         String configured = environment.getProperty("latentlab.data-dir", "data");
-        String absolute = Path.of(configured).toAbsolutePath().normalize().toString();
+        Path folder = Path.of(configured).toAbsolutePath().normalize();
+        ownerOnly(folder);
+        ownerOnly(folder.resolve("db"));
+        String absolute = folder.toString();
         environment.getPropertySources().addLast(new MapPropertySource("latentlabDataFolder",
                 Map.of(DATA_PATH, absolute)));
+    }
+
+    /**
+     * The data folder holds the database (password hashes, every answer) and students' models: it and its database
+     * folder are made readable by the app's own user only (created so when they do not exist yet). Elsewhere than on POSIX file systems, and when
+     * the folder cannot be made yet, the operating system's defaults stay and the app starts anyway.
+     */
+    static void ownerOnly(Path folder) {
+        try {
+            if (!Files.exists(folder)) {
+                Files.createDirectories(folder);
+            }
+            if (Files.getFileStore(folder).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+            }
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            // The database or the first write will report a folder that really cannot be used.
+        }
     }
 
     @Override

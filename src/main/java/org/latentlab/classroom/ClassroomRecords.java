@@ -125,6 +125,24 @@ class ClassroomRecords {
                 .optional();
     }
 
+    void insertSettingIfAbsent(String name, String value) {
+        jdbc.sql(database.upsert("server_setting", List.of("setting_name", "setting_value"), List.of("setting_name"),
+                null)).params(name, value).update();
+    }
+
+    /**
+     * Creates the first admin, using up the setup code in the same transaction: only the request that deletes the
+     * stored code creates an account, so two racing requests (on any nodes) cannot make two admins.
+     */
+    @Transactional
+    Optional<Account> insertFirstAdmin(String setupCode, String username, String displayName, String passwordHash,
+            Instant at) {
+        int claimed = jdbc.sql("delete from server_setting where setting_name = ? and setting_value = ?")
+                .params(SetupService.SETUP_CODE, setupCode).update();
+        return claimed == 1 ? Optional.of(insertAccount(username, displayName, passwordHash, Role.ADMIN, at))
+                : Optional.empty();
+    }
+
     void setSetting(String name, String value) {
         jdbc.sql(database.upsert("server_setting", List.of("setting_name", "setting_value"), List.of("setting_name"),
                 "setting_value = excluded.setting_value")).params(name, value).update();

@@ -53,9 +53,52 @@ class AccountAndSetupTest {
     }
 
     @Test
+    void onlyWhoeverHasTheSetupCodeFromTheServerLogCreatesTheAdmin() {
+        String pw = ClassroomFixture.PASSWORD;
+        assertThatThrownBy(() -> setup.createFirstAdmin("AAAA-BBBB-CCCC", new NewAccount("stranger", "S", pw, pw)))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("setup.code.wrong"));
+        assertThat(fixture.exists("stranger")).isFalse();
+        assertThat(setup.setupNeeded()).isTrue();
+        String code = fixture.setupCode();
+        String typed = code.substring(0, 4).toLowerCase() + " - " + code.substring(4);
+        assertThat(setup.createFirstAdmin(typed, new NewAccount("owner", "Owner", pw, pw)).role())
+                .isEqualTo(Role.ADMIN);
+        assertThatThrownBy(() -> setup.createFirstAdmin(code, new NewAccount("second", "Second", pw, pw)))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("setup.alreadyDone"));
+    }
+
+    @Test
+    void twoRequestsRacingWithTheSetupCodeMakeOneAdmin() throws Exception {
+        String code = fixture.setupCode();
+        String pw = ClassroomFixture.PASSWORD;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var results = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+            for (int i = 0; i < 4; i++) {
+                String name = "racer" + i;
+                results.add(pool.submit(() -> setup.createFirstAdmin(code, new NewAccount(name, name, pw, pw))));
+            }
+            int won = 0;
+            for (var result : results) {
+                try {
+                    result.get();
+                    won++;
+                } catch (java.util.concurrent.ExecutionException lost) {
+                    assertThat(lost.getCause()).isInstanceOf(InvalidInputException.class);
+                }
+            }
+            assertThat(won).isEqualTo(1);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void setupIsGoneOnceAnAdminExists() {
         fixture.admin();
-        assertThatThrownBy(() -> setup.createFirstAdmin(
+        assertThatThrownBy(() -> setup.createFirstAdmin("anything",
                 new NewAccount("intruder", "Intruder", "another pass 1", "another pass 1")))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("setup.alreadyDone"));

@@ -60,7 +60,12 @@ public class ClassroomFixture {
     }
 
     public AccountSummary admin() {
-        return setup.createFirstAdmin(new NewAccount("admin", "Ada Admin", PASSWORD, PASSWORD));
+        return setup.createFirstAdmin(setup.setupCode(), new NewAccount("admin", "Ada Admin", PASSWORD, PASSWORD));
+    }
+
+    /** The one-time setup code the server prints in its log while no admin exists. */
+    public String setupCode() {
+        return setup.setupCode();
     }
 
     public AccountSummary teacher(String username) {

@@ -38,6 +38,15 @@ class FirstRunJourneyE2ETest extends BrowserJourney {
             page.navigate(url("/"));
             assertThat(page.locator("#setup-title")).isVisible();
             assertThat(page).hasURL(Pattern.compile(".*/setup$"));
+            // A wrong setup code creates nothing; the one from the server's log does.
+            fill(page, "#setup-code", "AAAA-BBBB-CCCC");
+            fill(page, "#username", "admin");
+            fill(page, "#display-name", "Ada Admin");
+            fill(page, "#password", password);
+            fill(page, "#password-repeat", password);
+            page.click("#setup-create");
+            assertThat(page.locator("#setup-code")).hasAttribute("invalid", "");
+            fill(page, "#setup-code", fixture.setupCode());
             fill(page, "#username", "admin");
             fill(page, "#display-name", "Ada Admin");
             fill(page, "#password", password);

@@ -2,6 +2,7 @@ package org.latentlab.classroom.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -28,13 +29,21 @@ public class SetupView extends VerticalLayout implements BeforeEnterObserver, Ha
         this.setup = setup;
         addClassNames("ll-page", "ll-narrow");
         AccountForm form = new AccountForm(this, false);
+        TextField code = new TextField(getTranslation("setup.code"));
+        code.setId("setup-code");
+        code.setHelperText(getTranslation("setup.code.help"));
+        code.setRequiredIndicatorVisible(true);
+        code.setMaxLength(64);
+        code.setWidthFull();
+        form.addComponentAsFirst(code);
+        form.errors.field("setupCode", code);
         Button create = new Button(getTranslation("setup.create"));
         create.addThemeVariants(ButtonVariant.PRIMARY);
         create.setId("setup-create");
         create.setDisableOnClick(true);
         create.addClickListener(click -> {
             try {
-                AccountSummary admin = setup.createFirstAdmin(form.value());
+                AccountSummary admin = setup.createFirstAdmin(code.getValue(), form.value());
                 getUI().ifPresent(ui -> ui.navigate(LoginView.class,
                         com.vaadin.flow.router.QueryParameters.of("created", admin.username())));
             } catch (InvalidInputException problem) {

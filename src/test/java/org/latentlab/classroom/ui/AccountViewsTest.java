@@ -41,6 +41,7 @@ class AccountViewsTest extends SpringBrowserlessTest {
     @Test
     void setupPageCreatesTheAdminAndThenDisappears() {
         navigate(SetupView.class);
+        test(field("setup-code")).setValue(fixture.setupCode());
         test(field("username")).setValue("admin");
         test(field("display-name")).setValue("Ada Admin");
         test(password("password")).setValue("a long secret 42");

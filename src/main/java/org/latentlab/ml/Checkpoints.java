@@ -30,11 +30,9 @@ public final class Checkpoints {
 
     public static CheckpointMetadata save(TrainedModel trained, Path folder, CheckpointMetadata metadata)
             throws IOException {
-        Files.createDirectories(folder);
-        Model model = trained.model();
-        model.setProperty("Epoch", Integer.toString(metadata.epochs()));
-        model.save(folder, NAME);
-        Files.writeString(folder.resolve(METADATA), JSON.writeValueAsString(metadata));
+        // Parameters first, then the metadata that names them: each file is replaced whole (DurableFiles).
+        DurableFiles.saveParameters(trained.model(), folder, NAME, metadata.epochs());
+        DurableFiles.write(folder.resolve(METADATA), JSON.writeValueAsBytes(metadata));
         return metadata;
     }
 

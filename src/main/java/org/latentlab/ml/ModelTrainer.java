@@ -149,11 +149,9 @@ public final class ModelTrainer {
 
     private static void saveEpoch(Model model, java.nio.file.Path folder, int epoch) {
         try {
-            java.nio.file.Files.createDirectories(folder);
-            model.setProperty("Epoch", Integer.toString(epoch));
             // Older epochs stay until the caller has recorded this one: a crash in between must leave a resumable
-            // checkpoint whichever record survives.
-            model.save(folder, Checkpoints.NAME);
+            // checkpoint whichever record survives, and no file is ever half written (DurableFiles).
+            DurableFiles.saveParameters(model, folder, Checkpoints.NAME, epoch);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("Cannot save the checkpoint of epoch " + epoch + " in " + folder, e);
         }

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
+import org.latentlab.ml.DurableFiles;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -78,7 +80,7 @@ public record MelodyVaeMetadata(int format, String model, MelodyVaeConfig config
     }
 
     void write(Path folder) throws IOException {
-        Files.writeString(folder.resolve(FILE), JSON.writeValueAsString(this));
+        DurableFiles.write(folder.resolve(FILE), JSON.writeValueAsBytes(this));
     }
 
     /** Reads and checks the metadata of a melody VAE folder. */

@@ -37,8 +37,9 @@ public class LessonCatalog {
     public static final Pattern LESSON_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
     /** A lesson's text in one language; {@code fallback} when the wanted language was missing. */
+    /** @param version the imported version shown; 0 for our own lessons */
     public record LessonText(String lessonId, Language language, Language wanted, boolean fallback, String title,
-            String markdown, boolean builtIn) {
+            String markdown, boolean builtIn, int version) {
     }
 
     public record LessonSummary(String id, String title, Set<Language> languages, boolean builtIn) {
@@ -48,6 +49,13 @@ public class LessonCatalog {
     private final @Nullable LessonRecords imported;
     private final Map<String, Map<Language, String>> builtIn;
     private final Map<String, RenderedLesson> renderedCache = new ConcurrentHashMap<>();
+    private static final int CACHED_IMPORTS = 32;
+    private final Map<String, RenderedLesson> importedCache = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, RenderedLesson> eldest) {
+            return size() > CACHED_IMPORTS;
+        }
+    };
 
     public LessonCatalog(LessonRenderer renderer, @Nullable LessonRecords imported) {
         this.renderer = renderer;
@@ -118,7 +126,7 @@ public class LessonCatalog {
                     : ours.containsKey(Language.ENGLISH) ? Language.ENGLISH : ours.keySet().iterator().next();
             String markdown = ours.get(language);
             return Optional.of(new LessonText(lessonId, language, wanted, language != wanted,
-                    rendered(lessonId, language, markdown).title(), markdown, true));
+                    rendered(lessonId, language, markdown).title(), markdown, true, 0));
         }
         if (imported == null || !lessonId.startsWith(IMPORTED_PREFIX)) {
             return Optional.empty();
@@ -133,14 +141,31 @@ public class LessonCatalog {
         return found.map(lesson -> {
             Language language = Language.fromCode(lesson.language()).orElse(Language.ENGLISH);
             return new LessonText(lessonId, language, wanted, language != wanted, lesson.title(),
-                    lesson.markdown(), false);
+                    lesson.markdown(), false, lesson.version());
         });
     }
 
-    /** The rendered lesson; ours are rendered once per language, imported ones each time (they are rare). */
+    /**
+     * The rendered lesson, rendered once per lesson, language and version (a megabyte of imported Markdown takes
+     * about a second): ours stay cached, imported ones up to {@value #CACHED_IMPORTS} versions, least recently read
+     * first out. A new import is a new version, so nothing stale is ever shown.
+     */
     public RenderedLesson rendered(LessonText text) {
-        return text.builtIn() ? rendered(text.lessonId(), text.language(), text.markdown())
-                : renderer.render(text.markdown());
+        if (text.builtIn()) {
+            return rendered(text.lessonId(), text.language(), text.markdown());
+        }
+        String key = text.lessonId() + "/" + text.language().code() + "/" + text.version();
+        synchronized (importedCache) {
+            RenderedLesson cached = importedCache.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        RenderedLesson rendered = renderer.render(text.markdown());
+        synchronized (importedCache) {
+            importedCache.put(key, rendered);
+        }
+        return rendered;
     }
 
     private RenderedLesson rendered(String lessonId, Language language, String markdown) {

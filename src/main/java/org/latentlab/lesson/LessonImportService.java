@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.latentlab.base.CurrentUser;
+import org.latentlab.base.SignedInUser;
 import org.latentlab.classroom.AccountService;
 import org.latentlab.base.InvalidInputException;
 import org.latentlab.base.Language;
@@ -80,7 +81,13 @@ public class LessonImportService {
     /** Stores a previewed import as the newest version of that lesson in that language. */
     @PreAuthorize("hasRole('TEACHER')")
     public SavedImport save(ImportPreview preview) {
-        return store(preview, currentUser.require().userId());
+        SignedInUser teacher = currentUser.require();
+        Optional<Long> owner = records.ownerOf(preview.lessonId());
+        if (owner.isPresent() && owner.get() != teacher.userId() && !teacher.isAdmin()) {
+            // Everyone reads imported lessons: only whoever imported one first (or an admin) may replace it.
+            throw new InvalidInputException("lessonId", "lesson.import.notYours", preview.lessonId());
+        }
+        return store(preview, teacher.userId());
     }
 
     /** Stores an import made on the command line, in the name of the first administrator. */

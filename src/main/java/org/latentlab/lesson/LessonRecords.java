@@ -93,6 +93,12 @@ class LessonRecords {
         return version;
     }
 
+    /** Who imported the lesson first (in any language): its owner; empty for a lesson never imported. */
+    Optional<Long> ownerOf(String lessonId) {
+        return jdbc.sql("select imported_by from imported_lesson where lesson_id = ? order by imported_at, id "
+                + "limit 1").param(lessonId).query(Long.class).optional();
+    }
+
     /** The newest version of a lesson in a language. */
     Optional<ImportedLesson> latestImported(String lessonId, String language) {
         return jdbc.sql(IMPORTED + " where lesson_id = ? and language = ? order by version desc limit 1")

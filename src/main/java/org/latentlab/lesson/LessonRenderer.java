@@ -112,6 +112,17 @@ public class LessonRenderer {
         if (firstTitle != null && headings.title() != null) {
             firstTitle.remove();
         }
+        for (Element picture : body.select("img")) {
+            String source = picture.attr("src");
+            if (!source.isEmpty() && !source.contains(":") && !source.startsWith("//")) {
+                continue;
+            }
+            // Pictures only from our own host (the Content-Security-Policy says the same): a picture from another
+            // host is not loaded, its description stays readable.
+            String alt = picture.attr("alt");
+            picture.replaceWith(new Element("span").addClass("ll-external-image")
+                    .text(alt.isBlank() ? "" : "[" + alt + "]"));
+        }
         finish(body, extracted);
         return new RenderedLesson(headings.title(), blocks(body, extracted), headings.sections());
     }

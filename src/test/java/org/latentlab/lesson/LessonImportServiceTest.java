@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.base.InvalidInputException;
 import org.latentlab.base.Language;
+import org.latentlab.classroom.AccountSummary;
 import org.latentlab.classroom.ClassroomFixture;
 import org.latentlab.classroom.SignIn;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -91,6 +92,37 @@ class LessonImportServiceTest {
         assertThat(text.title()).isEqualTo("Mashine zinazojifunza");
         assertThat(catalog.lessons(Language.ENGLISH)).extracting(LessonCatalog.LessonSummary::id)
                 .contains(LessonCatalog.AUTOENCODERS, "curriculum-autoencoders");
+    }
+
+    @Test
+    void onlyTheTeacherWhoImportedALessonOrAnAdminMayReplaceIt() {
+        AccountSummary rivka = fixture.teacher("rivka");
+        AccountSummary other = fixture.teacher("other");
+        signIn.as(rivka);
+        imports.save(imports.preview(macRomanDamaged(CURRICULUM_FILE), "sw-autoencoders.md", Language.SWAHILI, ""));
+        signIn.as(other);
+        LessonImportService.ImportPreview mine = imports.preview("# Mine\n\nOther text.\n".getBytes(
+                StandardCharsets.UTF_8), "autoencoders.md", Language.ENGLISH, "curriculum-autoencoders");
+        assertThatThrownBy(() -> imports.save(mine)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.messageKey()).isEqualTo("lesson.import.notYours"));
+        assertThat(catalog.text("curriculum-autoencoders", Language.ENGLISH).orElseThrow().title())
+                .isEqualTo("Mashine zinazojifunza");
+        signIn.as(fixture.account("admin"));
+        assertThat(imports.save(mine).version()).isEqualTo(1);
+        signIn.as(rivka);
+        assertThat(imports.save(mine).version()).isEqualTo(2);
+    }
+
+    @Test
+    void anImportedLessonIsRenderedOnceAndShowsNoPicturesFromOtherHosts() {
+        signIn.as(fixture.teacher("rivka"));
+        imports.save(imports.preview("# Pictures\n\n![a tracker](https://evil.example/pixel.png)\n"
+                .getBytes(StandardCharsets.UTF_8), "pictures.md", Language.ENGLISH, "curriculum-pictures"));
+        LessonCatalog.LessonText text = catalog.text("curriculum-pictures", Language.ENGLISH).orElseThrow();
+        LessonRenderer.RenderedLesson first = catalog.rendered(text);
+        assertThat(catalog.rendered(text)).isSameAs(first);
+        String html = first.blocks().toString();
+        assertThat(html).doesNotContain("evil.example").contains("[a tracker]");
     }
 
     @Test

@@ -12,6 +12,11 @@ public record Challenge(long id, long classId, String className, ChallengeSettin
         String modelVersion, KeepPolicy keep, ChallengeState state, boolean revealed, boolean classVote,
         Instant createdAt, Instant closesAt) {
 
+    Challenge withClassName(String name) {
+        return new Challenge(id, classId, name, settings, modelId, modelVersion, keep, state, revealed, classVote,
+                createdAt, closesAt);
+    }
+
     public ChallengeKind kind() {
         return settings.kind();
     }

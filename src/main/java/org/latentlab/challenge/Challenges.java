@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +17,9 @@ import java.util.Random;
 import org.latentlab.base.CurrentUser;
 import org.latentlab.base.InvalidInputException;
 import org.latentlab.base.SignedInUser;
+import org.latentlab.classroom.AccountService;
 import org.latentlab.classroom.ClassSummary;
 import org.latentlab.classroom.ClassroomService;
-import org.latentlab.classroom.JoinedClass;
 import org.latentlab.challenge.music.MelodyCodec;
 import org.latentlab.challenge.music.ShippedMelodyModel;
 import org.latentlab.ml.DigitImages;
@@ -38,6 +39,11 @@ import org.springframework.stereotype.Service;
  * A submission is latent vectors plus the model id and version: the server decodes them with that model and scores
  * the images itself ({@link ImageScoring}); a submission for an older model version is refused, so every stored
  * score can be recomputed.
+ * <p>
+ * State changes are guarded updates in {@link ChallengeRecords}: pause only an open challenge, resume only a paused
+ * one before its deadline, close an open or paused one, reveal only a closed one, vote only between the close and
+ * the reveal, submit only while open. Whatever two teachers or tabs do at the same moment, a closed challenge never
+ * opens again; the one that loses the race is told why.
  */
 @Service
 public class Challenges {
@@ -52,6 +58,7 @@ public class Challenges {
     private final ChallengeRecords records;
     private final CurrentUser currentUser;
     private final ClassroomService classrooms;
+    private final AccountService accounts;
     private final LatentSpaces spaces;
     private final HeldOutDigits digits;
     private final Clock clock;
@@ -59,12 +66,14 @@ public class Challenges {
     private final Random hiddenDigits = new SecureRandom();
     private final ShippedMelodyModel melodyModel;
 
-    Challenges(ChallengeRecords records, CurrentUser currentUser, ClassroomService classrooms, LatentSpaces spaces,
-            HeldOutDigits digits, Clock clock, ApplicationEventPublisher events, ShippedMelodyModel melodyModel) {
+    Challenges(ChallengeRecords records, CurrentUser currentUser, ClassroomService classrooms,
+            AccountService accounts, LatentSpaces spaces, HeldOutDigits digits, Clock clock,
+            ApplicationEventPublisher events, ShippedMelodyModel melodyModel) {
         this.melodyModel = melodyModel;
         this.records = records;
         this.currentUser = currentUser;
         this.classrooms = classrooms;
+        this.accounts = accounts;
         this.spaces = spaces;
         this.digits = digits;
         this.clock = clock;
@@ -109,7 +118,7 @@ public class Challenges {
         long id = records.insert(classId, teacher.userId(), valid, model, modelVersion,
                 keep == null ? KeepPolicy.BEST : keep, classVote, now, now.plus(Duration.ofMinutes(minutes)));
         events.publishEvent(new ChallengeChanged(id));
-        return records.find(id, now).orElseThrow();
+        return stored(id);
     }
 
     /**
@@ -140,8 +149,8 @@ public class Challenges {
     public List<Challenge> mine() {
         SignedInUser user = currentUser.require();
         List<Long> classIds = user.isTeacher() ? classrooms.myClasses().stream().map(ClassSummary::id).toList()
-                : classrooms.myEnrollments().stream().map(JoinedClass::classId).toList();
-        return records.forClasses(classIds, clock.instant());
+                : classrooms.myClassIds();
+        return withClassNames(records.forClasses(classIds, clock.instant()));
     }
 
     public Challenge get(long id) {
@@ -153,38 +162,65 @@ public class Challenges {
         return manages(readable(id));
     }
 
+    /** Stops submissions for a while; only an open challenge before its deadline. */
     @PreAuthorize("hasRole('TEACHER')")
     public Challenge pause(long id) {
-        return changeState(id, ChallengeState.PAUSED);
+        managed(id);
+        if (!records.pause(id, clock.instant())) {
+            throw refused(id, "challenge.notOpen");
+        }
+        return changed(id);
     }
 
+    /** Takes submissions again; only a paused challenge before its deadline, never a closed one. */
     @PreAuthorize("hasRole('TEACHER')")
     public Challenge resume(long id) {
-        return changeState(id, ChallengeState.OPEN);
+        managed(id);
+        if (!records.resume(id, clock.instant())) {
+            throw refused(id, "challenge.notPaused");
+        }
+        return changed(id);
     }
 
+    /** Ends an open or paused challenge before its deadline; a closed challenge stays closed. */
     @PreAuthorize("hasRole('TEACHER')")
     public Challenge close(long id) {
-        return changeState(id, ChallengeState.CLOSED);
-    }
-
-    private Challenge changeState(long id, ChallengeState next) {
-        Challenge challenge = managed(id);
-        if (challenge.state() == ChallengeState.CLOSED) {
-            throw new InvalidInputException("state", "challenge.alreadyClosed");
+        managed(id);
+        if (!records.close(id, clock.instant())) {
+            throw refused(id, "challenge.alreadyClosed");
         }
-        records.setState(id, next);
-        events.publishEvent(new ChallengeChanged(id));
-        return records.find(id, clock.instant()).orElseThrow();
+        return changed(id);
     }
 
-    /** Shows the full leaderboard (and a repair's original) to the students. */
+    /**
+     * Shows the full leaderboard (and a repair's original) to the students, and ends a class vote; only once the
+     * challenge has closed (so nobody copies an answer or the original while it is open), and only once.
+     */
     @PreAuthorize("hasRole('TEACHER')")
     public Challenge reveal(long id) {
         managed(id);
-        records.reveal(id);
+        if (!records.reveal(id, clock.instant())) {
+            Challenge now = stored(id);
+            throw new InvalidInputException("state", now.revealed() ? "challenge.alreadyRevealed"
+                    : "challenge.notClosedYet");
+        }
+        return changed(id);
+    }
+
+    /** Why a guarded change did not happen: the challenge has closed, or {@code otherwise}. */
+    private InvalidInputException refused(long id, String otherwise) {
+        return new InvalidInputException("state",
+                stored(id).state() == ChallengeState.CLOSED ? "challenge.alreadyClosed" : otherwise);
+    }
+
+    private Challenge changed(long id) {
         events.publishEvent(new ChallengeChanged(id));
-        return records.find(id, clock.instant()).orElseThrow();
+        return stored(id);
+    }
+
+    private Challenge stored(long id) {
+        return withClassNames(List.of(records.find(id, clock.instant()).orElseThrow(Challenges::notFound)))
+                .getFirst();
     }
 
     /**
@@ -228,11 +264,13 @@ public class Challenges {
             }
             scored = score(challenge, space, vectors);
         }
-        long submissionId = records.insertSubmission(id, student.userId(), now, challenge.modelId(), modelVersion,
-                vectors, scored);
+        // Scoring took a moment: the insert checks again, in the same statement, that the challenge is open.
+        long submissionId = records.insertSubmission(id, student.userId(), clock.instant(), challenge.modelId(),
+                modelVersion, vectors, scored).orElseThrow(() -> new InvalidInputException("challenge",
+                        stored(id).state() == ChallengeState.PAUSED ? "challenge.paused" : "challenge.closed"));
         events.publishEvent(new ChallengeChanged(id));
-        return records.submissionsOf(id, student.userId()).stream().filter(s -> s.id() == submissionId)
-                .findFirst().orElseThrow();
+        return withStudentNames(records.submissionsOf(id, student.userId())).stream()
+                .filter(s -> s.id() == submissionId).findFirst().orElseThrow();
     }
 
     private static void countOf(List<float[]> vectors, int expected) {
@@ -330,7 +368,7 @@ public class Challenges {
     /** The signed-in student's submissions, newest first. */
     public List<Submission> mySubmissions(long id) {
         readable(id);
-        return records.submissionsOf(id, currentUser.require().userId());
+        return withStudentNames(records.submissionsOf(id, currentUser.require().userId()));
     }
 
     /** One line per student: their best or last submission, ranked by score (earlier first on equal scores). */
@@ -354,7 +392,7 @@ public class Challenges {
     /** Each student's counted submission (best or last) with their number of submissions, best score first. */
     private List<Counted> counted(Challenge challenge) {
         Map<Long, List<Submission>> byStudent = new LinkedHashMap<>();
-        for (Submission submission : records.submissions(challenge.id())) {
+        for (Submission submission : withStudentNames(records.submissions(challenge.id()))) {
             byStudent.computeIfAbsent(submission.studentId(), s -> new ArrayList<>()).add(submission);
         }
         Comparator<Submission> best = Comparator.comparingDouble(Submission::score)
@@ -425,7 +463,10 @@ public class Challenges {
         if (answer.studentId() == voter) {
             throw new InvalidInputException("submission", "challenge.vote.own");
         }
-        records.vote(id, voter, submissionId, clock.instant());
+        if (!records.vote(id, voter, submissionId, clock.instant())) {
+            // The teacher revealed the results a moment ago.
+            throw new InvalidInputException("challenge", "challenge.vote.over");
+        }
         events.publishEvent(new ChallengeChanged(id));
     }
 
@@ -466,16 +507,34 @@ public class Challenges {
 
     private Challenge readable(long id) {
         SignedInUser user = currentUser.require();
-        Challenge challenge = records.find(id, clock.instant()).orElseThrow(Challenges::notFound);
+        Challenge challenge = stored(id);
         if (manages(challenge)) {
             return challenge;
         }
-        boolean member = !user.isTeacher() && classrooms.myEnrollments().stream()
-                .anyMatch(c -> c.classId() == challenge.classId());
+        boolean member = !user.isTeacher() && classrooms.myClassIds().contains(challenge.classId());
         if (!member) {
             throw notFound();
         }
         return challenge;
+    }
+
+    /** The challenges with the names of their classes, which the classroom module keeps. */
+    private List<Challenge> withClassNames(List<Challenge> stored) {
+        if (stored.isEmpty()) {
+            return stored;
+        }
+        Map<Long, String> names = classrooms.classNames(stored.stream().map(Challenge::classId).distinct().toList());
+        return stored.stream().map(c -> c.withClassName(names.getOrDefault(c.classId(), ""))).toList();
+    }
+
+    /** The submissions with the names of their students, which the classroom module keeps. */
+    private List<Submission> withStudentNames(List<Submission> stored) {
+        if (stored.isEmpty()) {
+            return stored;
+        }
+        Collection<Long> students = stored.stream().map(Submission::studentId).distinct().toList();
+        Map<Long, String> names = accounts.displayNames(students);
+        return stored.stream().map(s -> s.withStudentName(names.getOrDefault(s.studentId(), ""))).toList();
     }
 
     private Challenge managed(long id) {

@@ -2,7 +2,6 @@ package org.latentlab.training;
 
 import java.io.PrintStream;
 import java.net.http.HttpClient;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,11 +15,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.latentlab.base.SimulatedUser;
+import org.latentlab.classroom.AccountService;
+import org.latentlab.classroom.NewAccount;
+import org.latentlab.classroom.SetupService;
 import org.latentlab.ml.TrainingConfig;
 import org.latentlab.ml.TrainingResult;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,13 +42,16 @@ class LabResponsivenessBenchmark {
     private static final int THINK_MAX_MILLIS = 2_000;
 
     private final TrainingQueue queue;
-    private final JdbcClient jdbc;
+    private final AccountService accounts;
+    private final SetupService setup;
     private final ApplicationContext context;
     private final Clock clock;
 
-    LabResponsivenessBenchmark(TrainingQueue queue, JdbcClient jdbc, ApplicationContext context, Clock clock) {
+    LabResponsivenessBenchmark(TrainingQueue queue, AccountService accounts, SetupService setup,
+            ApplicationContext context, Clock clock) {
         this.queue = queue;
-        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.setup = setup;
         this.context = context;
         this.clock = clock;
     }
@@ -79,7 +82,7 @@ class LabResponsivenessBenchmark {
 
     int run(Setup setup, PrintStream out, PrintStream err) throws Exception {
         String prefix = "r" + clock.millis() % 100000 + "x";
-        long trainerId = createAccount(prefix + "t", "STUDENT");
+        long trainerId = createStudent(prefix + "t");
         List<SimulatedUser> users = signInAndWarmUp(prefix, setup.users());
         TrainingConfig config = setup.training();
         // A short run first, so that the run timed alone does not pay for loading the engine and warming it up.
@@ -114,20 +117,20 @@ class LabResponsivenessBenchmark {
     }
 
     /**
-     * Students with a cheap password hash (the benchmark measures pages, not password checks), signed in, each
-     * having opened every page once, so that the measured views run on warm code. An admin must exist, or every
-     * page would lead to the first-run setup page.
+     * Students registered and signed in as real ones are (through the classroom module's API, so their passwords
+     * are hashed as usual before anything is measured), each having opened every page once, so that the measured
+     * views run on warm code. An admin must exist, or every page would lead to the first-run setup page.
      */
     private List<SimulatedUser> signInAndWarmUp(String prefix, int count) throws Exception {
-        if (jdbc.sql("select count(*) from user_account where role = 'ADMIN'").query(Long.class).single() == 0) {
-            createAccount(prefix + "admin", "ADMIN");
+        if (setup.setupNeeded()) {
+            setup.createFirstAdmin(new NewAccount(prefix + "admin", prefix + "admin", PASSWORD, PASSWORD));
         }
         HttpClient http = SimulatedUser.httpClient();
         String base = SimulatedUser.baseUrl(context);
         List<SimulatedUser> users = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String username = prefix + i;
-            createAccount(username, "STUDENT");
+            createStudent(username);
             SimulatedUser user = new SimulatedUser(http, base);
             user.signIn(username, PASSWORD);
             for (String page : PAGES) {
@@ -139,13 +142,8 @@ class LabResponsivenessBenchmark {
         return users;
     }
 
-    private long createAccount(String username, String role) {
-        String hash = new BCryptPasswordEncoder(4).encode(PASSWORD);
-        jdbc.sql("insert into user_account (username, display_name, password_hash, role, created_at) "
-                + "values (?, ?, ?, ?, ?)").params(username, username, hash, role, Timestamp.from(clock.instant()))
-                .update();
-        return jdbc.sql("select id from user_account where username = ?").param(username).query(Long.class)
-                .single();
+    private long createStudent(String username) {
+        return accounts.registerStudent(new NewAccount(username, username, PASSWORD, PASSWORD)).id();
     }
 
     /**

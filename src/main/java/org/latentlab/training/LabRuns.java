@@ -1,16 +1,17 @@
 package org.latentlab.training;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.latentlab.base.CurrentUser;
 import org.latentlab.base.InvalidInputException;
 import org.latentlab.base.SignedInUser;
+import org.latentlab.classroom.AccountService;
 import org.latentlab.classroom.ClassroomService;
 import org.latentlab.ml.TrainingConfig;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -26,19 +27,19 @@ public class LabRuns {
     private final RunRecords records;
     private final CurrentUser currentUser;
     private final ClassroomService classrooms;
+    private final AccountService accounts;
     private final TrainingProperties properties;
-    private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
 
     LabRuns(TrainingQueue queue, RunRecords records, CurrentUser currentUser, ClassroomService classrooms,
-            TrainingProperties properties, JdbcClient jdbc, ApplicationEventPublisher events) {
+            AccountService accounts, TrainingProperties properties, ApplicationEventPublisher events) {
         this.events = events;
         this.queue = queue;
         this.records = records;
         this.currentUser = currentUser;
         this.classrooms = classrooms;
+        this.accounts = accounts;
         this.properties = properties;
-        this.jdbc = jdbc;
     }
 
     /** How much of their storage quota a user's saved runs take. */
@@ -59,7 +60,7 @@ public class LabRuns {
     }
 
     public List<RunSummary> myRuns() {
-        return records.ofOwner(currentUser.require().userId()).stream().map(this::summary).toList();
+        return summaries(records.ofOwner(currentUser.require().userId()));
     }
 
     public StorageUse myStorage() {
@@ -123,27 +124,29 @@ public class LabRuns {
         return run(id);
     }
 
-    /** Deletes a stopped run of one's own with its checkpoint; the run submitted as the assignment stays. */
+    /**
+     * Deletes a stopped run of one's own with its checkpoint; the run submitted as the assignment stays. The rows go
+     * first, in one guarded statement, and the files only once they are gone.
+     */
     public void delete(UUID id) {
         RunRecords.Row row = owned(id);
         if (!row.summary().state().ended() || queue.live(id).isPresent()) {
             throw new InvalidInputException("run", "training.run.stillActive");
         }
-        boolean submitted = jdbc.sql("select count(*) from assignment_submission where run_id = ?")
-                .param(id.toString()).query(Long.class).single() > 0;
-        if (submitted) {
-            throw new InvalidInputException("run", "training.run.submitted");
+        if (!records.delete(id)) {
+            // The guard failed: handed in meanwhile, or back in the queue.
+            throw new InvalidInputException("run", records.handedIn(id) ? "training.run.submitted"
+                    : "training.run.stillActive");
         }
         queue.deleteFiles(row);
-        records.delete(id);
         events.publishEvent(new LabRunDeleted(id));
     }
 
     /** Every run waiting or training on the server, for the people who watch over it. */
     @PreAuthorize("hasRole('TEACHER')")
     public List<RunSummary> queue() {
-        return queue.liveRuns().stream().map(run -> records.find(run.id())).flatMap(Optional::stream)
-                .map(this::summary).toList();
+        return summaries(queue.liveRuns().stream().map(run -> records.find(run.id())).flatMap(Optional::stream)
+                .toList());
     }
 
     RunRecords.Row owned(UUID id) {
@@ -166,8 +169,19 @@ public class LabRuns {
     }
 
     private RunSummary summary(RunRecords.Row row) {
+        return summaries(List.of(row)).getFirst();
+    }
+
+    /** The rows with their owners' names (from the classroom module), queue positions and resumability. */
+    private List<RunSummary> summaries(List<RunRecords.Row> rows) {
+        Map<Long, String> names = accounts.displayNames(rows.stream().map(r -> r.summary().ownerId()).distinct()
+                .toList());
+        return rows.stream().map(row -> summary(row, names.getOrDefault(row.summary().ownerId(), ""))).toList();
+    }
+
+    private RunSummary summary(RunRecords.Row row, String ownerName) {
         RunSummary stored = row.summary();
-        return new RunSummary(stored.id(), stored.ownerId(), stored.ownerName(), stored.experiment(),
+        return new RunSummary(stored.id(), stored.ownerId(), ownerName, stored.experiment(),
                 stored.config(), stored.state(), stored.submittedAt(), stored.startedAt(), stored.endedAt(),
                 stored.epochsDone(), stored.trainingTime(), stored.finalTrainLoss(), stored.finalValidationLoss(),
                 stored.testLoss(), stored.testMetrics(), stored.failure(), stored.storageBytes(),

@@ -134,7 +134,10 @@ public class TrainingQueue implements DisposableBean, SmartInitializingSingleton
                 stored.submittedAt(), folder, curve, keep);
         synchronized (waiting) {
             checkLimits(stored.ownerId());
-            records.requeue(stored.id(), keep);
+            // Guarded: of two Continue requests at once (or one on another node) only one requeues the run.
+            if (!records.requeue(stored.id(), keep)) {
+                throw new InvalidInputException("run", "training.run.notStopped");
+            }
             if (keep == 0) {
                 deleteFolder(folder);
             }
@@ -212,7 +215,7 @@ public class TrainingQueue implements DisposableBean, SmartInitializingSingleton
             wasWaiting = waiting.remove(run);
         }
         if (wasWaiting) {
-            records.ended(run.id(), RunState.CANCELLED, clock.instant(), null);
+            recordEnd(run, RunState.CANCELLED, null);
             finish(run, RunState.CANCELLED, new TrainingEvent.Cancelled(run.id()));
             announcePositions();
         }
@@ -233,7 +236,9 @@ public class TrainingQueue implements DisposableBean, SmartInitializingSingleton
         }
         announcePositions();
         try {
-            records.started(run.id(), run.startedAt());
+            if (!records.started(run.id(), run.startedAt())) {
+                log.warn("Training run {} was no longer queued in the database when it started", run.id());
+            }
             long earlierSeconds = run.resumeAfterEpoch() == 0 ? 0
                     : records.find(run.id()).map(r -> r.summary().trainingTime().toSeconds()).orElse(0L);
             run.publish(new TrainingEvent.Started(run.id(), run.resumeAfterEpoch()));
@@ -244,7 +249,9 @@ public class TrainingQueue implements DisposableBean, SmartInitializingSingleton
                         engine.status().engineName() + " " + engine.status().engineVersion());
                 Checkpoints.save(trained, run.folder(), metadata);
                 pruneParameters(run.folder(), run.config().epochs());
-                records.finished(run.id(), trained.result(), clock.instant(), folderSize(run.folder()));
+                if (!records.finished(run.id(), trained.result(), clock.instant(), folderSize(run.folder()))) {
+                    log.warn("Training run {} finished but was no longer running in the database", run.id());
+                }
                 finish(run, RunState.FINISHED, new TrainingEvent.Finished(run.id(), trained.result(), run.folder()));
                 events.publishEvent(new LabRunFinished(run.id(), run.ownerId(), run.experiment().slug(),
                         Experiment.LESSON));
@@ -293,13 +300,19 @@ public class TrainingQueue implements DisposableBean, SmartInitializingSingleton
 
     private void endQuietly(TrainingRun run, RunState state, String failure, TrainingEvent event) {
         try {
-            records.ended(run.id(), state, clock.instant(), failure);
+            recordEnd(run, state, failure);
             records.storage(run.id(), folderSize(run.folder()));
         } catch (RuntimeException e) {
             // The database is going away with the server: the next start marks the run interrupted anyway.
             log.warn("Could not record the end of run {}: {}", run.id(), e.toString());
         }
         finish(run, state, event);
+    }
+
+    private void recordEnd(TrainingRun run, RunState state, String failure) {
+        if (!records.ended(run.id(), state, clock.instant(), failure)) {
+            log.warn("Training run {} had already ended in the database; not marked {}", run.id(), state);
+        }
     }
 
     private void finish(TrainingRun run, RunState state, TrainingEvent event) {

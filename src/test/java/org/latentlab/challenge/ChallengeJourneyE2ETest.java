@@ -106,14 +106,16 @@ class ChallengeJourneyE2ETest extends BrowserJourney {
             assertThat(teacher.locator("#challenge-leaderboard")).containsText("Student budi");
             Chromium.screenshot(teacher, "challenge-teacher");
 
+            // Results are revealed only once the challenge has closed.
+            assertThat(teacher.locator("#challenge-reveal")).hasCount(0);
+            teacher.locator("#challenge-close").click();
+            Page amina = aminaContext.pages().getFirst();
+            assertThat(amina.locator("#challenge-state")).hasText("Closed");
+            assertThat(amina.locator("#challenge-submit")).isDisabled();
             teacher.locator("#challenge-reveal").click();
             // The controls are drawn again once the reveal is stored.
             assertThat(teacher.locator("#challenge-reveal")).hasCount(0);
-            Page amina = aminaContext.pages().getFirst();
             assertThat(amina.locator("#challenge-leaderboard .ll-leaderboard-row")).hasCount(2);
-            teacher.locator("#challenge-close").click();
-            assertThat(amina.locator("#challenge-state")).hasText("Closed");
-            assertThat(amina.locator("#challenge-submit")).isDisabled();
             Chromium.screenshot(amina, "challenge-student");
         }
     }

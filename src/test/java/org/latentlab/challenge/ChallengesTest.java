@@ -7,7 +7,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -194,6 +196,7 @@ class ChallengesTest {
         assertThat(board.get(1).counted().studentId()).isEqualTo(budi.id());
         assertThat(challenges.csv(seven.id())).startsWith("rank,student,score").contains("\"Student amina\"");
 
+        challenges.close(seven.id());
         challenges.reveal(seven.id());
         signIn.as(budi);
         assertThat(challenges.leaderboard(seven.id())).hasSize(2);
@@ -304,6 +307,7 @@ class ChallengesTest {
         // The server hides only digits the model can repair: the original's own code meets the goal.
         assertThat(close.rules().getFirst().met()).isTrue();
         signIn.as(rivka);
+        challenges.close(repair.id());
         challenges.reveal(repair.id());
         signIn.as(amina);
         assertThat(challenges.hiddenOriginal(repair.id())).containsExactly(original);
@@ -358,10 +362,7 @@ class ChallengesTest {
         Challenge seven = open(ChallengeKind.DIGIT, KeepPolicy.BEST);
         List<AccountSummary> students = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
-            AccountSummary student = fixture.quickStudent("s" + i);
-            jdbc.sql("insert into enrollment (classroom_id, student_id, joined_at) values (?, ?, ?)")
-                    .params(year11.id(), student.id(), Timestamp.from(Instant.now())).update();
-            students.add(student);
+            students.add(quickMember("s" + i));
         }
         float[] code = codeOf(7);
         CountDownLatch start = new CountDownLatch(1);
@@ -393,5 +394,252 @@ class ChallengesTest {
         assertThat(board).hasSize(60);
         assertThat(board).extracting(e -> e.counted().score()).containsOnly(board.getFirst().counted().score());
         assertThat(jdbc.sql("select count(*) from challenge_submission").query(Long.class).single()).isEqualTo(60);
+    }
+
+    /** A student of Year 11 without a usable password (hashing dozens of passwords would take seconds). */
+    private AccountSummary quickMember(String username) {
+        AccountSummary student = fixture.quickStudent(username);
+        signIn.as(student);
+        classrooms.join(year11.joinCode());
+        signIn.out();
+        return student;
+    }
+
+    @Test
+    void everyStateChangeHasItsOwnPreconditionAndSaysWhyWhenItIsNotMet() {
+        Challenge seven = open(ChallengeKind.DIGIT, KeepPolicy.BEST);
+        assertThat(refusal(() -> challenges.resume(seven.id()))).isEqualTo("challenge.notPaused");
+        // No reveal while students can still submit (and copy what they see).
+        assertThat(refusal(() -> challenges.reveal(seven.id()))).isEqualTo("challenge.notClosedYet");
+        assertThat(challenges.pause(seven.id()).state()).isEqualTo(ChallengeState.PAUSED);
+        assertThat(refusal(() -> challenges.pause(seven.id()))).isEqualTo("challenge.notOpen");
+        assertThat(refusal(() -> challenges.reveal(seven.id()))).isEqualTo("challenge.notClosedYet");
+        assertThat(challenges.close(seven.id()).state()).isEqualTo(ChallengeState.CLOSED);
+        assertThat(refusal(() -> challenges.resume(seven.id()))).isEqualTo("challenge.alreadyClosed");
+        assertThat(refusal(() -> challenges.pause(seven.id()))).isEqualTo("challenge.alreadyClosed");
+        assertThat(refusal(() -> challenges.close(seven.id()))).isEqualTo("challenge.alreadyClosed");
+        assertThat(challenges.reveal(seven.id()).revealed()).isTrue();
+        assertThat(refusal(() -> challenges.reveal(seven.id()))).isEqualTo("challenge.alreadyRevealed");
+        assertThat(challenges.get(seven.id()).state()).isEqualTo(ChallengeState.CLOSED);
+
+        // A paused challenge whose deadline passes is closed: it cannot be resumed, and its results can be revealed.
+        Challenge late = open(ChallengeKind.DIGIT, KeepPolicy.BEST);
+        challenges.pause(late.id());
+        jdbc.sql("update challenge set closes_at = ? where id = ?")
+                .params(Timestamp.from(Instant.now().minusSeconds(1)), late.id()).update();
+        assertThat(refusal(() -> challenges.resume(late.id()))).isEqualTo("challenge.alreadyClosed");
+        assertThat(refusal(() -> challenges.pause(late.id()))).isEqualTo("challenge.alreadyClosed");
+        assertThat(challenges.reveal(late.id()).revealed()).isTrue();
+        assertThat(jdbc.sql("select state from challenge where id = ?").param(late.id()).query(String.class)
+                .single()).isEqualTo("CLOSED");
+
+        // Another teacher cannot change it at all: not found, as if it did not exist.
+        AccountSummary other = fixture.teacher("other");
+        Challenge third = open(ChallengeKind.DIGIT, KeepPolicy.BEST);
+        signIn.as(other);
+        for (Runnable change : List.<Runnable>of(() -> challenges.pause(third.id()),
+                () -> challenges.resume(third.id()), () -> challenges.close(third.id()),
+                () -> challenges.reveal(third.id()))) {
+            assertThat(refusal(change)).isEqualTo("challenge.notFound");
+        }
+    }
+
+    @Test
+    void aResumeRacingACloseNeverReopensAClosedChallenge() throws Exception {
+        int rounds = 12;
+        int resumes = 0;
+        int lateResumes = 0;
+        try (ExecutorService teachers = Executors.newFixedThreadPool(12)) {
+            for (int round = 0; round < rounds; round++) {
+                Challenge challenge = open(ChallengeKind.DIGIT, KeepPolicy.BEST);
+                challenges.pause(challenge.id());
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<List<String>>> results = new ArrayList<>();
+                // Eight tabs keep resuming and pausing it while four others close it, all at the same moment.
+                int closeAfterMillis = round % 4;
+                for (int t = 0; t < 12; t++) {
+                    boolean closer = t % 3 == 0;
+                    results.add(teachers.submit(() -> {
+                        signIn.as(rivka);
+                        try {
+                            go.await();
+                            if (closer) {
+                                // From a dead heat to a few toggles first, so both sides of the race are seen.
+                                Thread.sleep(closeAfterMillis);
+                            }
+                            List<String> outcomes = new ArrayList<>();
+                            for (int i = 0; i < (closer ? 1 : 6); i++) {
+                                boolean resume = !closer && i % 2 == 0;
+                                Runnable change = closer ? () -> challenges.close(challenge.id())
+                                        : resume ? () -> challenges.resume(challenge.id())
+                                                : () -> challenges.pause(challenge.id());
+                                String what = closer ? "close" : resume ? "resume" : "pause";
+                                try {
+                                    change.run();
+                                    outcomes.add(what + ":ok");
+                                } catch (InvalidInputException refused) {
+                                    outcomes.add(what + ":" + refused.messageKey());
+                                }
+                            }
+                            return outcomes;
+                        } finally {
+                            signIn.out();
+                        }
+                    }));
+                }
+                go.countDown();
+                List<String> outcomes = new ArrayList<>();
+                for (Future<List<String>> result : results) {
+                    outcomes.addAll(result.get(2, TimeUnit.MINUTES));
+                }
+                signIn.as(rivka);
+                assertThat(outcomes).as("round %d: one close wins", round).containsOnlyOnce("close:ok");
+                assertThat(outcomes).allMatch(o -> o.endsWith(":ok") || o.endsWith(":challenge.alreadyClosed")
+                        || o.equals("resume:challenge.notPaused") || o.equals("pause:challenge.notOpen"));
+                // Closed for good: stored so, and nothing reopens it afterwards.
+                assertThat(jdbc.sql("select state from challenge where id = ?").param(challenge.id())
+                        .query(String.class).single()).as("round %d", round).isEqualTo("CLOSED");
+                assertThat(refusal(() -> challenges.resume(challenge.id()))).isEqualTo("challenge.alreadyClosed");
+                signIn.as(amina);
+                assertThat(refusal(() -> challenges.submit(challenge.id(), List.of(codeOf(7)),
+                        challenge.modelVersion()))).isEqualTo("challenge.closed");
+                resumes += (int) outcomes.stream().filter("resume:ok"::equals).count();
+                lateResumes += (int) outcomes.stream().filter("resume:challenge.alreadyClosed"::equals).count();
+            }
+        }
+        // The races did happen: resumes both before the close (accepted) and after it (refused).
+        assertThat(resumes).isPositive();
+        assertThat(lateResumes).isPositive();
+    }
+
+    @Test
+    void manyStudentsVotingAndChangingTheirVotesAtOnceHoldOneVoteEachAndTheTallyIsRight() throws Exception {
+        signIn.as(rivka);
+        Challenge seven = challenges.create(year11.id(), new ChallengeSettings(ChallengeKind.DIGIT, 7, 80, 0, 0, 0,
+                false, 0, 0), "shipped:vae-2d", KeepPolicy.BEST, 10, true);
+        // Four students answer; forty vote, each for a classmate's answer, changing their mind twice.
+        List<AccountSummary> authors = new ArrayList<>();
+        List<Long> answers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            AccountSummary author = quickMember("author" + i);
+            signIn.as(author);
+            answers.add(challenges.submit(seven.id(), List.of(codeOf(i)), seven.modelVersion()).id());
+            authors.add(author);
+        }
+        List<AccountSummary> voters = new ArrayList<>(authors);
+        for (int i = 0; i < 36; i++) {
+            voters.add(quickMember("voter" + i));
+        }
+        signIn.as(rivka);
+        challenges.close(seven.id());
+
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Long>> finalChoices = new ArrayList<>();
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+        try (ExecutorService students = Executors.newFixedThreadPool(40)) {
+            for (int v = 0; v < voters.size(); v++) {
+                AccountSummary voter = voters.get(v);
+                int own = authors.indexOf(voter);
+                int offset = v;
+                finalChoices.add(students.submit(() -> {
+                    signIn.as(voter);
+                    try {
+                        go.await();
+                        long choice = 0;
+                        for (int round = 0; round < 3; round++) {
+                            int pick = (offset + round) % answers.size();
+                            if (pick == own) {
+                                pick = (pick + 1) % answers.size();
+                            }
+                            choice = answers.get(pick);
+                            challenges.vote(seven.id(), choice);
+                        }
+                        return choice;
+                    } catch (RuntimeException e) {
+                        failures.add(e);
+                        throw e;
+                    } finally {
+                        signIn.out();
+                    }
+                }));
+            }
+            go.countDown();
+            Map<Long, Integer> expected = new HashMap<>();
+            for (Future<Long> choice : finalChoices) {
+                expected.merge(choice.get(2, TimeUnit.MINUTES), 1, Integer::sum);
+            }
+            assertThat(failures).isEmpty();
+
+            assertThat(jdbc.sql("select count(*) from challenge_vote where challenge_id = ?").param(seven.id())
+                    .query(Long.class).single()).isEqualTo(voters.size());
+            signIn.as(rivka);
+            Ballot tally = challenges.ballot(seven.id());
+            assertThat(tally.votesCast()).isEqualTo(voters.size());
+            Map<Long, Integer> counted = new HashMap<>();
+            tally.entries().forEach(e -> counted.put(e.submissionId(), e.votes()));
+            for (long answer : answers) {
+                assertThat(counted.get(answer)).as("votes for %d", answer).isEqualTo(expected.getOrDefault(answer, 0));
+            }
+            for (int v = 0; v < voters.size(); v++) {
+                signIn.as(voters.get(v));
+                assertThat(challenges.ballot(seven.id()).myVote()).contains(finalChoices.get(v).get());
+            }
+        }
+    }
+
+    @Test
+    void aVoteRacingTheRevealIsEitherCountedBeforeItOrRefused() throws Exception {
+        signIn.as(rivka);
+        Challenge seven = challenges.create(year11.id(), new ChallengeSettings(ChallengeKind.DIGIT, 7, 80, 0, 0, 0,
+                false, 0, 0), "shipped:vae-2d", KeepPolicy.BEST, 10, true);
+        signIn.as(amina);
+        long answer = challenges.submit(seven.id(), List.of(codeOf(7)), seven.modelVersion()).id();
+        List<AccountSummary> voters = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            voters.add(quickMember("voter" + i));
+        }
+        signIn.as(rivka);
+        challenges.close(seven.id());
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<String>> outcomes = new ArrayList<>();
+        long counted = 0;
+        try (ExecutorService threads = Executors.newFixedThreadPool(31)) {
+            for (AccountSummary voter : voters) {
+                outcomes.add(threads.submit(() -> {
+                    signIn.as(voter);
+                    try {
+                        go.await();
+                        challenges.vote(seven.id(), answer);
+                        return "ok";
+                    } catch (InvalidInputException refused) {
+                        return refused.messageKey();
+                    } finally {
+                        signIn.out();
+                    }
+                }));
+            }
+            Future<Challenge> reveal = threads.submit(() -> {
+                signIn.as(rivka);
+                try {
+                    go.await();
+                    Thread.sleep(2);
+                    return challenges.reveal(seven.id());
+                } finally {
+                    signIn.out();
+                }
+            });
+            go.countDown();
+            assertThat(reveal.get(2, TimeUnit.MINUTES).revealed()).isTrue();
+            for (Future<String> outcome : outcomes) {
+                String result = outcome.get(2, TimeUnit.MINUTES);
+                assertThat(result).isIn("ok", "challenge.vote.over");
+                counted += result.equals("ok") ? 1 : 0;
+            }
+            // Every accepted vote is in the tally, every refused one is not: nothing slipped in after the reveal.
+            signIn.as(rivka);
+            assertThat(challenges.ballot(seven.id()).votesCast()).isEqualTo(counted);
+        }
+        signIn.as(amina);
+        assertThat(challenges.leaderboard(seven.id()).getFirst().votes()).isEqualTo(counted);
     }
 }

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +25,7 @@ public final class PackagedApp implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final List<String> extraArguments;
+    private final Map<String, String> environment = new LinkedHashMap<>();
     private final StringBuffer output = new StringBuffer();
     private Process process;
 
@@ -42,13 +45,21 @@ public final class PackagedApp implements AutoCloseable {
         return jar;
     }
 
+    /** An environment variable for the app's process (every start), e.g. {@code LATENTLAB_DB_URL}. */
+    public PackagedApp environment(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
     /** Starts the jar and waits until it serves pages. */
     public PackagedApp start() throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-jar", jar().toAbsolutePath().toString(),
                 "--server.port=" + port, "--latentlab.data-dir=" + dataDir.toAbsolutePath()));
         command.addAll(extraArguments);
-        process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        process = builder.start();
         Process started = process;
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(started.getInputStream(),

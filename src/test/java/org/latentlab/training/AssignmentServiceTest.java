@@ -4,7 +4,13 @@ import org.latentlab.test.ApplicationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,9 +110,13 @@ class AssignmentServiceTest {
         // Rivka teaches Amina, so she sees the run with its curve.
         assertThat(runs.run(convVae).ownerName()).isEqualTo("Student amina");
         assertThat(runs.curve(convVae)).isNotEmpty();
-        assertThatThrownBy(() -> assignments.grade(submitted.id(), 101, "")).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> assignments.grade(submitted.id(), null, "")).isInstanceOf(InvalidInputException.class);
-        AssignmentService.Submission graded = assignments.grade(submitted.id(), 88, "Clear curve, good reading.");
+        long seen = year11Answers.of(amina.id()).orElseThrow().version();
+        assertThatThrownBy(() -> assignments.grade(submitted.id(), seen, 101, ""))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> assignments.grade(submitted.id(), seen, null, ""))
+                .isInstanceOf(InvalidInputException.class);
+        AssignmentService.Submission graded = assignments.grade(submitted.id(), seen, 88,
+                "Clear curve, good reading.");
         assertThat(graded.grade()).isEqualTo(88);
         assertThat(graded.gradedBy()).isEqualTo("Teacher rivka");
 
@@ -140,10 +150,127 @@ class AssignmentServiceTest {
         signIn.as(amina);
         AssignmentService.Submission submitted = assignments.submit(aminas, "mine");
         signIn.as(other);
-        assertThatThrownBy(() -> assignments.forClass(year11.id())).isInstanceOf(RuntimeException.class);
-        assertThatThrownBy(() -> assignments.grade(submitted.id(), 10, "")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> assignments.forClass(year11.id())).isInstanceOfSatisfying(
+                InvalidInputException.class, e -> assertThat(e.messageKey()).isEqualTo("classes.notFound"));
+        // Not her student: the submission is "not found", as if it did not exist.
+        assertThatThrownBy(() -> assignments.grade(submitted.id(), submitted.version(), 10, ""))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("assignment.notFound"));
         assertThatThrownBy(() -> runs.run(aminas)).isInstanceOf(InvalidInputException.class);
         signIn.as(amina);
         assertThat(assignments.mine().orElseThrow().graded()).isFalse();
+    }
+
+    @Test
+    void aGradeIsForTheVersionTheTeacherSawNotForANewerHandInOrAfterAnotherGrade() throws Exception {
+        UUID first = finished(amina, Experiment.CONV_VAE);
+        UUID second = finished(amina, Experiment.CONV_VAE);
+        assignments.submit(first, "first try");
+        signIn.as(rivka);
+        AssignmentService.Submission seen = assignments.forClass(year11.id()).of(amina.id()).orElseThrow();
+
+        // Amina hands in again while Rivka looks at her first try: the grade is refused, nothing is overwritten.
+        signIn.as(amina);
+        assignments.submit(second, "second try");
+        signIn.as(rivka);
+        assertThatThrownBy(() -> assignments.grade(seen.id(), seen.version(), 60, "for the first try"))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("assignment.changed"));
+        AssignmentService.Submission latest = assignments.forClass(year11.id()).of(amina.id()).orElseThrow();
+        assertThat(latest.graded()).isFalse();
+        assertThat(latest.runId()).isEqualTo(second);
+        assertThat(latest.version()).isGreaterThan(seen.version());
+
+        // Two teachers grade the same version: the first grade stands, the second is told it changed.
+        AccountSummary coTeacher = coTeacherOfYear11();
+        AssignmentService.Submission graded = assignments.grade(latest.id(), latest.version(), 75, "good");
+        signIn.as(coTeacher);
+        assertThatThrownBy(() -> assignments.grade(latest.id(), latest.version(), 40, "not so good"))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("assignment.changed"));
+        // Having seen the grade, the co-teacher may change it on purpose.
+        AssignmentService.Submission regraded = assignments.grade(graded.id(), graded.version(), 80, "better");
+        assertThat(regraded.grade()).isEqualTo(80);
+        assertThat(regraded.gradedBy()).isEqualTo("Teacher " + coTeacher.username());
+    }
+
+    @Test
+    void aGradeRacingAHandInReplacementAndAnotherGradeNeverLandsOnAVersionNobodySaw() throws Exception {
+        UUID first = finished(amina, Experiment.CONV_VAE);
+        UUID second = finished(amina, Experiment.CONV_VAE);
+        signIn.as(amina);
+        long submissionId = assignments.submit(first, "round 0").id();
+        AccountSummary coTeacher = coTeacherOfYear11();
+        int gradesWon = 0;
+        int replacementsWon = 0;
+        try (ExecutorService threads = Executors.newFixedThreadPool(3)) {
+            for (int round = 1; round <= 24; round++) {
+                // Each round starts from an ungraded hand-in of the first run, as both teachers see it.
+                jdbc.sql("""
+                        update assignment_submission set run_id = ?, answer_text = ?, grade = null,
+                            comment_text = null, graded_by = null, graded_at = null, version = version + 1
+                        where id = ?""").params(first.toString(), "round " + round, submissionId).update();
+                signIn.as(rivka);
+                AssignmentService.Submission seen = assignments.forClass(year11.id()).of(amina.id()).orElseThrow();
+                CountDownLatch go = new CountDownLatch(1);
+                String replacement = "replaced in round " + round;
+                Future<String> student = threads.submit(() -> outcome(amina, go,
+                        () -> assignments.submit(second, replacement)));
+                Future<String> teacher = threads.submit(() -> outcome(rivka, go,
+                        () -> assignments.grade(seen.id(), seen.version(), 70, "from rivka")));
+                Future<String> other = threads.submit(() -> outcome(coTeacher, go,
+                        () -> assignments.grade(seen.id(), seen.version(), 40, "from the co-teacher")));
+                go.countDown();
+                List<String> outcomes = List.of(student.get(1, TimeUnit.MINUTES), teacher.get(1, TimeUnit.MINUTES),
+                        other.get(1, TimeUnit.MINUTES));
+
+                signIn.as(rivka);
+                AssignmentService.Submission stored = assignments.forClass(year11.id()).of(amina.id()).orElseThrow();
+                assertThat(outcomes).as("round %d: exactly one change wins", round).containsOnlyOnce("ok");
+                if (outcomes.get(0).equals("ok")) {
+                    replacementsWon++;
+                    // The new hand-in stands ungraded; neither grade landed on a version its teacher never saw.
+                    assertThat(outcomes.subList(1, 3)).containsOnly("assignment.changed");
+                    assertThat(stored.graded()).isFalse();
+                    assertThat(stored.runId()).isEqualTo(second);
+                    assertThat(stored.text()).isEqualTo(replacement);
+                } else {
+                    gradesWon++;
+                    // One grade stands, on exactly the hand-in both teachers saw; the student was told it is final.
+                    assertThat(outcomes.get(0)).isEqualTo("assignment.alreadyGraded");
+                    assertThat(outcomes.subList(1, 3)).containsOnlyOnce("assignment.changed");
+                    assertThat(stored.grade()).isEqualTo(outcomes.get(1).equals("ok") ? 70 : 40);
+                    assertThat(stored.runId()).isEqualTo(first);
+                    assertThat(stored.text()).isEqualTo(seen.text());
+                    assertThat(stored.version()).isEqualTo(seen.version() + 1);
+                }
+            }
+        }
+        assertThat(gradesWon + replacementsWon).isEqualTo(24);
+    }
+
+    /** "ok", or the message key of the refusal. */
+    private String outcome(AccountSummary who, CountDownLatch go, Runnable change) throws InterruptedException {
+        signIn.as(who);
+        try {
+            go.await();
+            change.run();
+            return "ok";
+        } catch (InvalidInputException refused) {
+            return refused.messageKey();
+        } finally {
+            signIn.out();
+        }
+    }
+
+    /** Another teacher who also teaches Amina (she joins the co-teacher's class too). */
+    private AccountSummary coTeacherOfYear11() {
+        AccountSummary coTeacher = fixture.teacher("cora");
+        signIn.as(coTeacher);
+        ClassSummary physics = classrooms.createClass("Physics");
+        signIn.as(amina);
+        classrooms.join(physics.joinCode());
+        signIn.as(rivka);
+        return coTeacher;
     }
 }

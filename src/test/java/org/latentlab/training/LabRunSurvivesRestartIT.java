@@ -12,14 +12,18 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.latentlab.e2e.Chromium;
 import org.latentlab.e2e.PackagedApp;
+import org.latentlab.test.TestDatabases;
 
 /**
  * A Lab run and a server crash, end to end against the packaged jar: a student's run is training when the server is
  * killed (SIGKILL); after the restart the run says it was interrupted, keeps the curve of the epochs it finished, and
- * goes on from its last saved epoch when the student presses Continue.
+ * goes on from its last saved epoch when the student presses Continue. Once on the embedded H2 database, and once on
+ * PostgreSQL (profile {@code postgres}, a new database on the test server that {@code LATENTLAB_TEST_POSTGRES_URL}
+ * names; skipped with a message without one, except on CI).
  */
 class LabRunSurvivesRestartIT {
 
@@ -29,8 +33,24 @@ class LabRunSurvivesRestartIT {
     @Test
     void aRunKilledWithTheServerIsInterruptedKeepsItsCurveAndContinuesFromItsLastEpoch() throws Exception {
         Path data = Files.createTempDirectory(Path.of("target"), "lab-restart-");
-        try (Chromium chromium = Chromium.launch();
-                PackagedApp app = new PackagedApp(data, "--spring.profiles.active=demo").start()) {
+        survivesRestart(new PackagedApp(data, "--spring.profiles.active=demo"));
+    }
+
+    @Test
+    void theSameOnPostgresql() throws Exception {
+        if (TestDatabases.serverUrl() == null && !"true".equalsIgnoreCase(System.getenv("CI"))) {
+            Assumptions.abort("skipped: no PostgreSQL server for the PostgreSQL run: set LATENTLAB_TEST_POSTGRES_URL "
+                    + "(e.g. eval \"$(.ci/start-postgres)\")");
+        }
+        Path data = Files.createTempDirectory(Path.of("target"), "lab-restart-pg-");
+        survivesRestart(new PackagedApp(data, "--spring.profiles.active=demo,postgres")
+                .environment("LATENTLAB_DB_URL", TestDatabases.createDatabase())
+                .environment("LATENTLAB_DB_USER", TestDatabases.user())
+                .environment("LATENTLAB_DB_PASSWORD", TestDatabases.password()));
+    }
+
+    private void survivesRestart(PackagedApp packaged) throws Exception {
+        try (Chromium chromium = Chromium.launch(); PackagedApp app = packaged.start()) {
             String password = app.demoPassword("amina");
             BrowserContext context = chromium.browser().newContext();
             Page page = context.newPage();

@@ -251,6 +251,37 @@ class LabRunsTest {
     }
 
     @Test
+    void twoRestartsOfTheSameRunAtOnceQueueItOnce() throws Exception {
+        start(amina, Experiment.CONV_AE, Experiment.CONV_AE.defaults().withEpochs(20));
+        RunSummary waiting = start(budi, Experiment.DENSE_AE, quick(Experiment.DENSE_AE, 256, 2));
+        runs.cancel(waiting.id());
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<String> outcomes = new CopyOnWriteArrayList<>();
+        try (var tabs = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            for (int tab = 0; tab < 2; tab++) {
+                tabs.submit(() -> {
+                    signIn.as(budi);
+                    try {
+                        go.await();
+                        runs.restart(waiting.id());
+                        outcomes.add("ok");
+                    } catch (InvalidInputException refused) {
+                        outcomes.add(refused.messageKey());
+                    } finally {
+                        signIn.out();
+                    }
+                    return null;
+                });
+            }
+            go.countDown();
+        }
+        // The second finds the run back in the queue: it is not requeued (and trained) twice.
+        assertThat(outcomes).containsExactlyInAnyOrder("ok", "training.run.notStopped");
+        signIn.as(budi);
+        assertThat(runs.run(waiting.id()).state()).isIn(RunState.QUEUED, RunState.RUNNING);
+    }
+
+    @Test
     void aFullStorageQuotaRefusesNewRunsUntilTheStudentDeletesSome() throws Exception {
         RunSummary run = start(amina, Experiment.DENSE_AE, quick(Experiment.DENSE_AE, 128, 1));
         awaitEnd(amina, run.id());

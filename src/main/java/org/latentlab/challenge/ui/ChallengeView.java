@@ -260,7 +260,8 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
         if (challenge.state() != ChallengeState.CLOSED) {
             buttons.add(action("challenge.close", "challenge-close", () -> challenges.close(challenge.id())));
         }
-        if (!challenge.revealed()) {
+        if (challenge.state() == ChallengeState.CLOSED && !challenge.revealed()) {
+            // Results are revealed once the challenge has closed, never while students can still submit.
             buttons.add(action("challenge.reveal", "challenge-reveal", () -> challenges.reveal(challenge.id())));
         }
         long id = challenge.id();

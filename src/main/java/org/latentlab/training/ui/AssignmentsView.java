@@ -33,7 +33,9 @@ import org.latentlab.training.RunSummary;
 
 /**
  * For teachers: the assignment answers of one of their classes. Pick a student to see the submitted run's curve,
- * reconstructions and test figures beside the student's text, and give a grade with a comment.
+ * reconstructions and test figures beside the student's text, and give a grade with a comment. The grade is for the
+ * version shown: if the student hands in again or another teacher grades it meanwhile, saving says so, shows the
+ * latest version and keeps what the teacher typed, so nothing is overwritten unseen.
  */
 @Route("lab/assignments")
 @Menu(order = 34, icon = "vaadin:academy-cap", title = "nav.assignments")
@@ -42,6 +44,10 @@ public class AssignmentsView extends FeaturePage {
 
     /** A row of the class list: a student and their submission, if any. */
     record Row(ClassMember student, Optional<AssignmentService.Submission> submission) {
+    }
+
+    /** What the teacher typed when their grade was refused because the hand-in had changed. */
+    private record Typed(Integer grade, String comment) {
     }
 
     private final AssignmentService assignments;
@@ -104,6 +110,10 @@ public class AssignmentsView extends FeaturePage {
     }
 
     private void showDetail(Row row) {
+        showDetail(row, null);
+    }
+
+    private void showDetail(Row row, Typed refused) {
         detail.removeAll();
         if (row == null) {
             return;
@@ -143,24 +153,53 @@ public class AssignmentsView extends FeaturePage {
         comment.setWidthFull();
         comment.setMaxLength(AssignmentService.MAX_TEXT);
         comment.setId("assignment-comment");
-        if (submission.graded()) {
+        if (refused != null) {
+            grade.setValue(refused.grade());
+            comment.setValue(refused.comment() == null ? "" : refused.comment());
+        } else if (submission.graded()) {
             grade.setValue(submission.grade());
             comment.setValue(submission.comment() == null ? "" : submission.comment());
         }
+        ClassMember student = row.student();
         Button save = new Button(getTranslation("lab.assignments.save"), e -> {
             try {
-                assignments.grade(submission.id(), grade.getValue(), comment.getValue());
-                FieldErrors.success(getTranslation("lab.assignments.saved", row.student().displayName()));
-                ClassMember student = row.student();
+                assignments.grade(submission.id(), submission.version(), grade.getValue(), comment.getValue());
+                FieldErrors.success(getTranslation("lab.assignments.saved", student.displayName()));
                 refresh();
-                grid.getListDataView().getItems().filter(r -> r.student().studentId() == student.studentId())
-                        .findFirst().ifPresent(grid::select);
+                select(student, null);
             } catch (InvalidInputException problem) {
-                new FieldErrors(this).field("grade", grade).field("comment", comment).show(problem);
+                if ("assignment.changed".equals(problem.messageKey())) {
+                    // Someone else was quicker: show what is stored now, with the teacher's grade still typed in.
+                    Typed typed = new Typed(grade.getValue(), comment.getValue());
+                    refresh();
+                    select(student, typed);
+                } else {
+                    new FieldErrors(this).field("grade", grade).field("comment", comment).show(problem);
+                }
             }
         });
         save.addThemeVariants(ButtonVariant.PRIMARY);
         save.setId("assignment-save");
-        detail.add(new H3(getTranslation("lab.assignments.grading")), grade, comment, save);
+        detail.add(new H3(getTranslation("lab.assignments.grading")));
+        if (refused != null) {
+            Paragraph changed = new Paragraph(getTranslation("assignment.changed"));
+            changed.addClassName("ll-notice");
+            changed.setId("assignment-changed");
+            detail.add(changed);
+        }
+        detail.add(grade, comment, save);
+    }
+
+    /** Selects the student's row again after a refresh, showing the detail (with what was typed, if refused). */
+    private void select(ClassMember student, Typed refused) {
+        Optional<Row> again = grid.getListDataView().getItems()
+                .filter(r -> r.student().studentId() == student.studentId()).findFirst();
+        if (again.isEmpty()) {
+            return;
+        }
+        grid.select(again.get());
+        if (refused != null) {
+            showDetail(again.get(), refused);
+        }
     }
 }

@@ -14,10 +14,12 @@ fi
 DATA="$ROOT/src/main/resources/latentlab/data/mnist-digits.bin.gz"
 WORK="$(mktemp -d)"; trap 'rm -rf "$WORK"' EXIT
 
+# Each run in a data folder of its own: benchmark modes refuse a folder that holds anything.
 djl() {
+  local data; data="$(mktemp -d "$WORK/data.XXXXXX")"; rmdir "$data"
   (cd "$WORK" && "$JAVA" --enable-native-access=ALL-UNNAMED -jar "$JAR" --train-benchmark="$1" --epochs="$EPOCHS" \
      --batch-size="$BATCH" --latentlab.ml.intra-op-threads="$THREADS" --latentlab.ml.inter-op-threads=1 \
-     --latentlab.data-dir="$WORK/data" --logging.level.root=WARN 2>/dev/null | grep '^djl ')
+     --latentlab.data-dir="$data" --logging.level.root=WARN 2>/dev/null | grep '^djl ')
 }
 python() { "$PYTHON" "$ROOT/bench/train-vs-pytorch/peer.py" "$1" "$DATA" "$EPOCHS" "$BATCH" "$THREADS"; }
 seconds() { sed -n 's/.*seconds=\([0-9.]*\).*/\1/p' <<< "$1"; }

@@ -103,8 +103,11 @@ public class SetupService {
         return admin;
     }
 
-    /** The setup code, made once and kept in the database until it is used. */
-    String setupCode() {
+    /**
+     * The setup code, made once and kept in the database until it is used; what the log shows. For tools that run
+     * inside the server on a new data folder (the benchmark modes, tests); pages never show it.
+     */
+    public String setupCode() {
         return records.setting(SETUP_CODE).orElseGet(() -> {
             StringBuilder code = new StringBuilder(CODE_LENGTH);
             for (int i = 0; i < CODE_LENGTH; i++) {

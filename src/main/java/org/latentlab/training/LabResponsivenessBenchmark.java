@@ -14,13 +14,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.latentlab.base.SignedInUser;
 import org.latentlab.base.SimulatedUser;
+import org.latentlab.classroom.AccountSummary;
 import org.latentlab.classroom.AccountService;
 import org.latentlab.classroom.NewAccount;
 import org.latentlab.classroom.SetupService;
 import org.latentlab.ml.TrainingConfig;
 import org.latentlab.ml.TrainingResult;
 import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -123,7 +127,19 @@ class LabResponsivenessBenchmark {
      */
     private List<SimulatedUser> signInAndWarmUp(String prefix, int count) throws Exception {
         if (setup.setupNeeded()) {
-            setup.createFirstAdmin(new NewAccount(prefix + "admin", prefix + "admin", PASSWORD, PASSWORD));
+            // A new data folder (the mode refuses any other): set it up as its first admin would, with the code
+            // from the log, and open registration so the simulated students can sign up without a join code.
+            AccountSummary admin = setup.createFirstAdmin(setup.setupCode(),
+                    new NewAccount(prefix + "admin", prefix + "admin", PASSWORD, PASSWORD));
+            SignedInUser user = new SignedInUser(admin.id(), admin.username(), admin.displayName(), admin.role(),
+                    null);
+            SecurityContextHolder.getContext().setAuthentication(
+                    UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+            try {
+                accounts.setRegistrationNeedsJoinCode(false);
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
         }
         HttpClient http = SimulatedUser.httpClient();
         String base = SimulatedUser.baseUrl(context);

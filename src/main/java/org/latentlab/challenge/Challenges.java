@@ -16,6 +16,7 @@ import java.util.Random;
 
 import org.latentlab.base.CurrentUser;
 import org.latentlab.base.InvalidInputException;
+import org.latentlab.base.RateLimits;
 import org.latentlab.base.SignedInUser;
 import org.latentlab.classroom.AccountService;
 import org.latentlab.classroom.ClassSummary;
@@ -65,11 +66,13 @@ public class Challenges {
     private final ApplicationEventPublisher events;
     private final Random hiddenDigits = new SecureRandom();
     private final ShippedMelodyModel melodyModel;
+    private final RateLimits limits;
 
     Challenges(ChallengeRecords records, CurrentUser currentUser, ClassroomService classrooms,
             AccountService accounts, LatentSpaces spaces, HeldOutDigits digits, Clock clock,
-            ApplicationEventPublisher events, ShippedMelodyModel melodyModel) {
+            ApplicationEventPublisher events, ShippedMelodyModel melodyModel, RateLimits limits) {
         this.melodyModel = melodyModel;
+        this.limits = limits;
         this.records = records;
         this.currentUser = currentUser;
         this.classrooms = classrooms;
@@ -229,6 +232,8 @@ public class Challenges {
      */
     public Submission submit(long id, List<float[]> vectors, String modelVersion) {
         SignedInUser student = currentUser.require();
+        // Every submission refreshes every open leaderboard: a student gets a human pace, not a script's.
+        limits.take(RateLimits.Limit.SUBMISSION, "user:" + student.userId(), 1);
         Challenge challenge = readable(id);
         if (manages(challenge)) {
             throw new InvalidInputException("challenge", "challenge.teachersDoNotSubmit");

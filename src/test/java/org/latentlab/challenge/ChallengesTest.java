@@ -57,6 +57,9 @@ class ChallengesTest {
     ClassSummary year11;
     LatentSpace vae;
 
+    @Autowired
+    org.latentlab.base.RateLimits.Settings limitSettings;
+
     @BeforeEach
     void aClassWithTwoStudentsAndAnOutsider() {
         fixture.emptyDatabase();
@@ -96,6 +99,20 @@ class ChallengesTest {
     /** The code of a held-out example of a digit: a good answer. */
     private float[] codeOf(int digit) {
         return vae.encode(digits.randomOf(digit, new java.util.Random(digit)).pixels());
+    }
+
+    @Test
+    void aStudentSubmittingFasterThanAPersonCanIsToldToWaitWhileClassmatesAreNot() {
+        Challenge seven = open(ChallengeKind.DIGIT, KeepPolicy.BEST);
+        signIn.as(amina);
+        for (int i = 0; i < limitSettings.submissionsPerMinute(); i++) {
+            challenges.submit(seven.id(), List.of(codeOf(7)), seven.modelVersion());
+        }
+        assertThat(refusal(() -> challenges.submit(seven.id(), List.of(codeOf(7)), seven.modelVersion())))
+                .isEqualTo("limits.tooMany");
+        signIn.as(budi);
+        challenges.submit(seven.id(), List.of(codeOf(7)), seven.modelVersion());
+        assertThat(challenges.mySubmissions(seven.id())).hasSize(1);
     }
 
     @Test

@@ -102,13 +102,9 @@ public class LabRuns {
         return queue.live(id);
     }
 
-    /** The owner may cancel their run; teachers and admins any run (they watch over the shared machine). */
+    /** The owner may cancel their run, a teacher the runs of their own students, an admin any run. */
     public void cancel(UUID id) {
-        SignedInUser user = currentUser.require();
-        RunRecords.Row row = records.find(id).orElseThrow(LabRuns::notFound);
-        if (row.summary().ownerId() != user.userId() && !user.isTeacher()) {
-            throw notFound();
-        }
+        readable(id);
         queue.cancel(id);
     }
 
@@ -142,11 +138,20 @@ public class LabRuns {
         events.publishEvent(new LabRunDeleted(id));
     }
 
-    /** Every run waiting or training on the server, for the people who watch over it. */
+    /**
+     * The runs waiting or training on the server that the signed-in teacher watches over: their own students' (an
+     * admin's: everyone's). Other people's runs are only counted ({@link #othersInQueue}).
+     */
     @PreAuthorize("hasRole('TEACHER')")
     public List<RunSummary> queue() {
         return summaries(queue.liveRuns().stream().map(run -> records.find(run.id())).flatMap(Optional::stream)
-                .toList());
+                .filter(row -> classrooms.teachesStudent(row.summary().ownerId())).toList());
+    }
+
+    /** How many runs waiting or training belong to people the signed-in teacher does not teach. */
+    @PreAuthorize("hasRole('TEACHER')")
+    public int othersInQueue() {
+        return (int) queue.liveRuns().stream().filter(run -> !classrooms.teachesStudent(run.ownerId())).count();
     }
 
     RunRecords.Row owned(UUID id) {

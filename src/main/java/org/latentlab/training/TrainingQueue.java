@@ -263,8 +263,10 @@ public class TrainingQueue implements DisposableBean, SmartInitializingSingleton
                 endQuietly(run, RunState.CANCELLED, null, new TrainingEvent.Cancelled(run.id()));
             }
         } catch (IOException | RuntimeException | Error failure) {
-            log.error("Training run {} ({}) failed", run.id(), run.config().kind(), failure);
-            String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+            // Students see a reference, never paths or exception texts; the log has the details under it.
+            String reason = Long.toString(Math.floorMod(java.util.concurrent.ThreadLocalRandom.current().nextLong(),
+                    36L * 36 * 36 * 36 * 36 * 36), 36).toUpperCase(java.util.Locale.ROOT);
+            log.error("Training run {} ({}) failed, reference {}", run.id(), run.config().kind(), reason, failure);
             endQuietly(run, RunState.FAILED, reason, new TrainingEvent.Failed(run.id(), reason));
         }
     }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.latentlab.base.InvalidInputException;
 import org.latentlab.classroom.AccountSummary;
+import org.latentlab.classroom.ClassSummary;
 import org.latentlab.classroom.ClassroomFixture;
 import org.latentlab.classroom.SignIn;
 import org.latentlab.ml.TrainingConfig;
@@ -43,6 +44,8 @@ class LabRunsTest {
     SignIn signIn;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.latentlab.classroom.ClassroomService classrooms;
 
     AccountSummary amina;
     AccountSummary budi;
@@ -173,7 +176,7 @@ class LabRunsTest {
     }
 
     @Test
-    void anotherStudentCannotSeeCancelOrDeleteARunButTheQueueWatchersCanCancelIt() throws Exception {
+    void anotherStudentCannotSeeCancelOrDeleteARunAndOnlyTheOwnersTeacherOrAnAdminCanCancelIt() throws Exception {
         RunSummary run = start(amina, Experiment.CONV_AE, quick(Experiment.CONV_AE, 2048, 5));
         signIn.as(budi);
         assertThatThrownBy(() -> runs.run(run.id())).isInstanceOf(InvalidInputException.class);
@@ -185,10 +188,19 @@ class LabRunsTest {
         assertThatThrownBy(() -> runs.queue()).isInstanceOf(AccessDeniedException.class);
         assertThat(runs.myRuns()).isEmpty();
 
+        // Amina is in none of Rivka's classes: Rivka neither sees the run in the queue nor may stop it.
+        signIn.as(rivka);
+        assertThat(runs.queue()).extracting(RunSummary::id).doesNotContain(run.id());
+        assertThat(runs.othersInQueue()).isEqualTo(1);
+        assertThatThrownBy(() -> runs.run(run.id())).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> runs.cancel(run.id())).isInstanceOf(InvalidInputException.class);
+        // Once Amina joins one of her classes, she does.
+        ClassSummary year11 = classrooms.createClass("Year 11");
+        signIn.as(amina);
+        classrooms.join(year11.joinCode());
         signIn.as(rivka);
         assertThat(runs.queue()).extracting(RunSummary::id).contains(run.id());
-        // Amina is in none of Rivka's classes: Rivka may stop the run but not read it.
-        assertThatThrownBy(() -> runs.run(run.id())).isInstanceOf(InvalidInputException.class);
+        assertThat(runs.othersInQueue()).isZero();
         runs.cancel(run.id());
         assertThat(awaitEnd(amina, run.id()).state()).isEqualTo(RunState.CANCELLED);
         assertThatThrownBy(() -> runs.model(run.id())).isInstanceOfSatisfying(InvalidInputException.class,

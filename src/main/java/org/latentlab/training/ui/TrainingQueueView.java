@@ -78,8 +78,10 @@ public class TrainingQueueView extends FeaturePage {
 
     private void refresh() {
         List<RunSummary> live = runs.queue();
+        int others = runs.othersInQueue();
         grid.setItems(live);
-        empty.setVisible(live.isEmpty());
+        empty.setVisible(live.isEmpty() || others > 0);
+        empty.setText(others > 0 ? getTranslation("lab.queue.others", others) : getTranslation("lab.queue.empty"));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.latentlab.challenge;
 
-/** Something about a challenge changed (a submission, a pause, the reveal...): open pages refresh it. */
-public record ChallengeChanged(long challengeId) {
+import org.latentlab.base.BroadcastEvent;
+
+/** Something about a challenge changed (a submission, a pause, the reveal...): open pages on every node refresh it. */
+public record ChallengeChanged(long challengeId) implements BroadcastEvent {
 }

@@ -5,14 +5,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import org.latentlab.base.ClusterEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Open challenge pages subscribe here to hear about changes of one challenge (the leaderboard updates live by
- * server push). Listeners run on the thread that made the change and must hand over to their UI themselves.
+ * Open challenge pages subscribe here to hear about changes of one challenge, made on any node (the leaderboard
+ * updates live by server push). Listeners run on the thread that made the change and must hand over to their UI themselves.
  */
 @Component
 public class ChallengeFeed {
@@ -20,6 +20,10 @@ public class ChallengeFeed {
     private static final Logger log = LoggerFactory.getLogger(ChallengeFeed.class);
 
     private final Map<Long, Set<Consumer<ChallengeChanged>>> listeners = new ConcurrentHashMap<>();
+
+    ChallengeFeed(ClusterEvents events) {
+        events.subscribe(ChallengeChanged.class, this::changed);
+    }
 
     /** Returns what to call to stop listening (on detach). */
     public Runnable subscribe(long challengeId, Consumer<ChallengeChanged> listener) {
@@ -30,8 +34,7 @@ public class ChallengeFeed {
         });
     }
 
-    @EventListener
-    void changed(ChallengeChanged change) {
+    private void changed(ChallengeChanged change) {
         for (Consumer<ChallengeChanged> listener : listeners.getOrDefault(change.challengeId(), Set.of())) {
             try {
                 listener.accept(change);

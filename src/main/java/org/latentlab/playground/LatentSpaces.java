@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import org.latentlab.base.ClusterEvents;
 import org.latentlab.base.CurrentUser;
 import org.latentlab.base.InvalidInputException;
 import org.latentlab.base.TemporarilyUnavailableException;
@@ -31,7 +32,6 @@ import org.latentlab.training.RunSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -56,7 +56,10 @@ public class LatentSpaces implements DisposableBean {
     private final LinkedHashMap<UUID, LatentSpace> runSpaces;
 
     LatentSpaces(ShippedModels shipped, DeepLearningEngine engine, LabRuns labRuns, CurrentUser currentUser, HeldOutDigits digits,
-            InferenceLimits limits, PlaygroundProperties properties) {
+            InferenceLimits limits, PlaygroundProperties properties, ClusterEvents events) {
+        // A run trained again or deleted, on any node: its old model must not be served any more.
+        events.subscribe(LabRunFinished.class, finished -> forget(finished.runId()));
+        events.subscribe(LabRunDeleted.class, deleted -> forget(deleted.runId()));
         this.shipped = shipped;
         this.engine = engine;
         this.labRuns = labRuns;
@@ -225,16 +228,6 @@ public class LatentSpaces implements DisposableBean {
         }
     }
 
-    /** A run trained again or deleted: its old model must not be served any more. */
-    @EventListener
-    void onRunFinished(LabRunFinished finished) {
-        forget(finished.runId());
-    }
-
-    @EventListener
-    void onRunDeleted(LabRunDeleted deleted) {
-        forget(deleted.runId());
-    }
 
     private void forget(UUID run) {
         LatentSpace removed;

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpSession;
 import org.latentlab.base.ClientKey;
 import org.latentlab.base.InvalidInputException;
 import org.latentlab.base.RateLimits;
+import org.latentlab.ml.InferenceLimits;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -66,6 +67,12 @@ class PlaygroundApi {
     }
 
     private <T> T withSpace(String model, HttpServletRequest request,
+            java.util.function.Function<LatentSpace, T> action) {
+        // A drag asks again a moment later: when every inference slot is taken, answer "busy" at once.
+        return InferenceLimits.impatiently(() -> openAndApply(model, request, action));
+    }
+
+    private <T> T openAndApply(String model, HttpServletRequest request,
             java.util.function.Function<LatentSpace, T> action) {
         try {
             // Shipped models need no grant, so a visitor's request creates no session; a Lab run's model is

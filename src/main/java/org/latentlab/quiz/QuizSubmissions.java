@@ -4,14 +4,18 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-import org.springframework.context.event.EventListener;
+import org.latentlab.base.ClusterEvents;
 import org.springframework.stereotype.Component;
 
-/** Tells open teacher dashboards about every submitted attempt, so they update without a reload. */
+/** Tells open teacher dashboards on every node about every submitted attempt, so they update without a reload. */
 @Component
 public class QuizSubmissions {
 
     private final List<Consumer<QuizSubmitted>> listeners = new CopyOnWriteArrayList<>();
+
+    QuizSubmissions(ClusterEvents events) {
+        events.subscribe(QuizSubmitted.class, this::on);
+    }
 
     /** Registers a listener; close the returned handle when the page goes away. */
     public AutoCloseable subscribe(Consumer<QuizSubmitted> listener) {
@@ -19,8 +23,7 @@ public class QuizSubmissions {
         return () -> listeners.remove(listener);
     }
 
-    @EventListener
-    void on(QuizSubmitted submitted) {
+    private void on(QuizSubmitted submitted) {
         for (Consumer<QuizSubmitted> listener : listeners) {
             try {
                 listener.accept(submitted);

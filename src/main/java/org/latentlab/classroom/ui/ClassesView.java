@@ -78,7 +78,7 @@ public class ClassesView extends FeaturePage {
             Span code = new Span(c.joiningOpen() ? c.joinCode() : getTranslation("classes.closed"));
             code.addClassName(c.joiningOpen() ? "ll-join-code" : "ll-muted");
             return code;
-        }).setHeader(getTranslation("classes.joinCode"));
+        }).setHeader(getTranslation("classes.joinCode")).setAutoWidth(true);
         classGrid.addColumn(ClassSummary::studentCount).setHeader(getTranslation("classes.students"));
         classGrid.addColumn(c -> dates.format(c.createdAt())).setHeader(getTranslation("classes.created.at"));
         classGrid.addComponentColumn(c -> {
@@ -95,7 +95,7 @@ public class ClassesView extends FeaturePage {
             joining.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
             joining.addClassName("ll-class-joining");
             return new HorizontalLayout(renew, joining);
-        });
+        }).setAutoWidth(true).setFlexGrow(0);
         classGrid.setAllRowsVisible(true);
         classGrid.setEmptyStateText(getTranslation("classes.empty"));
         classGrid.asSingleSelect().addValueChangeListener(event -> showMembers(event.getValue()));

@@ -73,7 +73,8 @@ public class ClassesView extends FeaturePage {
         add(createRow);
 
         classGrid.setId("class-grid");
-        classGrid.addColumn(ClassSummary::name).setHeader(getTranslation("classes.name")).setFlexGrow(2);
+        classGrid.addColumn(ClassSummary::name).setHeader(getTranslation("classes.name")).setAutoWidth(true)
+                .setFlexGrow(2);
         classGrid.addComponentColumn(c -> {
             Span code = new Span(c.joiningOpen() ? c.joinCode() : getTranslation("classes.closed"));
             code.addClassName(c.joiningOpen() ? "ll-join-code" : "ll-muted");

@@ -6,6 +6,22 @@ interface LessonServer {
   sectionReached(id: string): void;
 }
 
+/**
+ * A display formula wider than its column scrolls sideways; only then is it a stop for the Tab key, so that it can
+ * be scrolled with the arrow keys (WCAG 2.1.1). Checked again whenever its width changes (a phone turned, a window
+ * resized).
+ */
+const scrollableFormulas = new ResizeObserver((entries) => {
+  for (const entry of entries) {
+    const element = entry.target as HTMLElement;
+    if (element.scrollWidth > element.clientWidth) {
+      element.tabIndex = 0;
+    } else {
+      element.removeAttribute('tabindex');
+    }
+  }
+});
+
 function renderMath(root: HTMLElement): void {
   root.querySelectorAll<HTMLElement>('[data-tex]').forEach((element) => {
     if (element.dataset.rendered === 'true') {
@@ -20,6 +36,9 @@ function renderMath(root: HTMLElement): void {
         strict: 'ignore',
       });
       element.dataset.rendered = 'true';
+      if (element.classList.contains('ll-math-display')) {
+        scrollableFormulas.observe(element);
+      }
     } catch (error) {
       // The TeX source stays visible as text.
       console.warn('formula not rendered', error);

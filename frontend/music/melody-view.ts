@@ -84,6 +84,7 @@ export class MelodyView extends LitElement {
           ${this.playing ? this.stopText : this.playText}</button>
         <label>${this.tempoText}
           <input type="range" min="50" max="200" step="5" .value=${String(this.tempo)}
+              aria-valuetext="${this.tempo} bpm"
               @input=${(e: Event) => this.setTempo(Number((e.target as HTMLInputElement).value))}>
           <span>${this.tempo} bpm</span></label>
       </div>

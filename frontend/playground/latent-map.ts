@@ -65,6 +65,10 @@ const SIDE = 28;
  *
  * A click fires `latent-picked` (detail: x, y on the map) and, on a dot, `point-selected` (detail: point, index,
  * label). The plot is always left-to-right.
+ *
+ * With the keyboard: the map is one tab stop; the arrow keys move the crosshair (Shift: five times as far), the view
+ * follows it to the edge, Enter or Space picks the point under it as a click would, Home brings it back to the
+ * middle, + and − zoom. What the crosshair decodes is announced politely to screen readers.
  */
 export class LatentMap extends LitElement {
   static properties = {
@@ -112,6 +116,8 @@ export class LatentMap extends LitElement {
   private origin = { x: 0, y: 0 };
   private rect?: DOMRect;
   private drag: { x: number; y: number; moved: boolean; panning: boolean; id: number } | null = null;
+  /** The crosshair was moved by a key: say what it decodes (a pointer's moves are not read out). */
+  private speakNextDecode = false;
   private resizer?: ResizeObserver;
   private loadedModel = '';
 
@@ -123,7 +129,10 @@ export class LatentMap extends LitElement {
     .probe { position: absolute; left: 0; top: 0; width: 19px; height: 19px; margin: -9.5px 0 0 -9.5px;
       pointer-events: none; will-change: transform;
       background: linear-gradient(#000, #000) center / 1.5px 100% no-repeat,
-        linear-gradient(#000, #000) center / 100% 1.5px no-repeat; }
+        linear-gradient(#000, #000) center / 100% 1.5px no-repeat;
+      /* A light halo keeps it visible over the dark dots too. */
+      filter: drop-shadow(0 0 1px #fff) drop-shadow(0 0 1px #fff); }
+    canvas.map:focus-visible ~ .probe { width: 27px; height: 27px; margin: -13.5px 0 0 -13.5px; }
     /* A drag over the map is never a text selection: no selection work on every move. */
     .plot { user-select: none; -webkit-user-select: none; }
     .layout { display: flex; flex-wrap: wrap; gap: var(--lumo-space-m, 1rem); align-items: flex-start; }
@@ -151,6 +160,8 @@ export class LatentMap extends LitElement {
     .swatch { width: 10px; height: 10px; border-radius: 50%; display: inline-block; }
     .status { font-size: var(--lumo-font-size-s, 14px); color: var(--lumo-error-text-color, #b00); min-height: 1.4em; }
     .help { font-size: var(--lumo-font-size-xs, 12px); color: var(--lumo-secondary-text-color, #555); }
+    /* Read by screen readers only. */
+    .spoken { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   `;
 
   constructor() {
@@ -204,8 +215,8 @@ export class LatentMap extends LitElement {
     return html`
       <div class="layout">
         <div class="plot">
-          <canvas class="map ${this.panMode ? 'pan' : ''}" tabindex="0" role="img"
-              aria-label=${l.mapName || ''}
+          <canvas class="map ${this.panMode ? 'pan' : ''}" tabindex="0" role="application"
+              aria-label=${l.mapName || ''} aria-describedby="map-help"
               @pointerenter=${this.onPointerEnter} @pointerleave=${this.onPointerLeave}
               @pointerdown=${this.onPointerDown} @pointermove=${this.onPointerMove}
               @pointerup=${this.onPointerUp} @pointercancel=${this.onPointerUp}
@@ -218,7 +229,8 @@ export class LatentMap extends LitElement {
             <button @click=${() => this.resetView()}>${l.resetView || ''}</button>
             <button aria-pressed=${this.panMode} @click=${() => { this.panMode = !this.panMode; }}>${l.pan || ''}</button>
           </div>
-          <div class="help">${l.help || ''}</div>
+          <div class="help" id="map-help">${l.help || ''}</div>
+          <div class="spoken" aria-live="polite"></div>
         </div>
         <div class="side">
           <canvas class="digit" width="28" height="28" role="img" aria-label=${l.decoded || ''}
@@ -411,38 +423,81 @@ export class LatentMap extends LitElement {
       return;
     }
     const at = this.local(e);
+    this.pick(at.sx, at.sy);
+  };
+
+  /** A click (or Enter) at a screen position: the point there, and the test digit's dot there if there is one. */
+  private pick(sx: number, sy: number) {
     if (!this.data) {
       return;
     }
-    const world = this.toWorld(at.sx, at.sy);
+    const world = this.toWorld(sx, sy);
     this.dispatchEvent(new CustomEvent('latent-picked', { detail: { x: world.x, y: world.y } }));
-    const nearest = this.nearestPoint(at.sx, at.sy, 10);
-    if (nearest >= 0 && this.data) {
+    const nearest = this.nearestPoint(sx, sy, 10);
+    if (nearest >= 0) {
       this.selectedPoint = nearest;
       this.dispatchEvent(new CustomEvent('point-selected', {
         detail: { point: nearest, index: this.data.digitIndices[nearest], label: this.data.labels[nearest] },
       }));
     }
-  };
+  }
 
   private onKey = (e: KeyboardEvent) => {
-    if (!this.data) {
+    if (!this.data || e.altKey || e.ctrlKey || e.metaKey) {
       return;
     }
-    const step = 12 / this.view.scale;
+    const step = (e.shiftKey ? 60 : 12) / this.view.scale;
     const probe = this.probe ?? this.toWorld(this.size / 2, this.size / 2);
     const moves: Record<string, [number, number]> = {
       ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, step], ArrowDown: [0, -step],
     };
     if (moves[e.key] && this.decoding) {
       e.preventDefault();
-      this.requestDecode(probe.x + moves[e.key][0], probe.y + moves[e.key][1], true);
+      const next = { x: probe.x + moves[e.key][0], y: probe.y + moves[e.key][1] };
+      this.follow(next);
+      this.speakNextDecode = true;
+      this.requestDecode(next.x, next.y, true);
+    } else if ((e.key === 'Enter' || e.key === ' ') && !e.repeat) {
+      e.preventDefault();
+      const at = this.toScreen(probe.x, probe.y);
+      this.pick(at.sx, at.sy);
+    } else if (e.key === 'Home' && this.decoding) {
+      e.preventDefault();
+      const [x0, x1, y0, y1] = this.data.bounds;
+      this.resetView();
+      this.speakNextDecode = true;
+      this.requestDecode((x0 + x1) / 2, (y0 + y1) / 2, true);
     } else if (e.key === '+' || e.key === '=') {
-      this.zoom(1.5);
+      e.preventDefault();
+      this.zoom(1.5, this.probe ? this.toScreen(this.probe.x, this.probe.y) : undefined);
     } else if (e.key === '-') {
-      this.zoom(1 / 1.5);
+      e.preventDefault();
+      this.zoom(1 / 1.5, this.probe ? this.toScreen(this.probe.x, this.probe.y) : undefined);
     }
   };
+
+  /** Moves the view just enough that a point the keyboard moved the crosshair to stays on the map. */
+  private follow(point: { x: number; y: number }) {
+    const margin = 12;
+    const p = this.toScreen(point.x, point.y);
+    let dx = 0;
+    let dy = 0;
+    if (p.sx < margin) {
+      dx = p.sx - margin;
+    } else if (p.sx > this.size - margin) {
+      dx = p.sx - (this.size - margin);
+    }
+    if (p.sy < margin) {
+      dy = p.sy - margin;
+    } else if (p.sy > this.size - margin) {
+      dy = p.sy - (this.size - margin);
+    }
+    if (dx !== 0 || dy !== 0) {
+      this.view.cx += dx / this.view.scale;
+      this.view.cy -= dy / this.view.scale;
+      this.scheduleFullDraw();
+    }
+  }
 
   private nearestPoint(sx: number, sy: number, within: number): number {
     if (!this.data) {
@@ -505,7 +560,15 @@ export class LatentMap extends LitElement {
       if (model === this.model) {
         this.paintDigit(grey);
         const clamped = response.headers.get('X-Latent-Clamped') === 'true';
-        this.showCaption(`(${point.x.toFixed(2)}, ${point.y.toFixed(2)})${clamped ? ' · ' + (this.labels.clamped || '') : ''}`);
+        const caption = `(${point.x.toFixed(2)}, ${point.y.toFixed(2)})${clamped ? ' · ' + (this.labels.clamped || '') : ''}`;
+        this.showCaption(caption);
+        if (this.speakNextDecode && !this.pending) {
+          this.speakNextDecode = false;
+          const spoken = this.renderRoot.querySelector('.spoken');
+          if (spoken) {
+            spoken.textContent = `${this.labels.decoded || ''} ${caption}`;
+          }
+        }
         if (this.status) {
           this.status = '';
         }

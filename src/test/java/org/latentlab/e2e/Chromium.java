@@ -54,10 +54,44 @@ public final class Chromium implements AutoCloseable {
         page.waitForSelector("#signed-in-user");
     }
 
+    /**
+     * Waits until Vaadin has no request in flight and the browser has painted, so what a test reads or audits is
+     * the page the server has finished building.
+     */
+    public static void settle(Page page) {
+        page.waitForFunction("() => { const c = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;"
+                + " return !!c && Object.values(c).every(x => !x.isActive || !x.isActive()); }");
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+    }
+
     /** A full-page screenshot under target/e2e, to look at after a run. */
     public static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "e2e", name + ".png"))
                 .setFullPage(true));
+    }
+
+    /** Whether tests should also photograph every page they visit ({@code -De2e.screenshots=all}), to look at. */
+    public static boolean everyPage() {
+        return "all".equals(System.getProperty("e2e.screenshots"));
+    }
+
+    /**
+     * A screenshot of the whole page under target/e2e: the app layout scrolls its content inside the window, so the
+     * window is made as tall as the content for the picture (same width, so the same layout), then set back.
+     */
+    public static void screenshotWhole(Page page, String name) {
+        var size = page.viewportSize();
+        int height = ((Number) page.evaluate("() => { const l = document.querySelector('vaadin-app-layout');"
+                + " const c = l && l.shadowRoot && l.shadowRoot.querySelector('[part=content]'); return c"
+                + " ? Math.ceil(c.getBoundingClientRect().top + c.scrollHeight) : document.documentElement"
+                + ".scrollHeight; }")).intValue();
+        page.setViewportSize(size.width, Math.clamp(height, size.height, 8000));
+        try {
+            page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+            screenshot(page, name);
+        } finally {
+            page.setViewportSize(size.width, size.height);
+        }
     }
 
     @Override

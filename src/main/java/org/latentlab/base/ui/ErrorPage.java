@@ -5,9 +5,13 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
 
-/** Common look of the error pages: an icon, a heading, a sentence and a way home. Never a stack trace. */
-abstract class ErrorPage extends VerticalLayout {
+/**
+ * Common look of the error pages: an icon, a heading, a sentence and a way home. Never a stack trace. The heading is
+ * also the window's title, so a tab or a screen reader says which page this is.
+ */
+abstract class ErrorPage extends VerticalLayout implements HasDynamicTitle {
 
     private final H1 heading = new H1();
     private final Paragraph explanation = new Paragraph();
@@ -24,5 +28,10 @@ abstract class ErrorPage extends VerticalLayout {
     void show(String headingText, String explanationText) {
         heading.setText(headingText);
         explanation.setText(explanationText);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return heading.getText() + " · " + getTranslation("app.name");
     }
 }

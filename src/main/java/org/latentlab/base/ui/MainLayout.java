@@ -11,6 +11,7 @@ import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.CssImport;
+import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -41,6 +42,7 @@ import org.latentlab.base.LanguageSelection;
 @Layout
 @AnonymousAllowed
 @CssImport("./styles/latent-lab.css")
+@JsModule("./components/accessible-tabs.ts")
 public final class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final CurrentUser currentUser;

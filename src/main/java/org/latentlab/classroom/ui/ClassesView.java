@@ -73,12 +73,13 @@ public class ClassesView extends FeaturePage {
         add(createRow);
 
         classGrid.setId("class-grid");
-        classGrid.addColumn(ClassSummary::name).setHeader(getTranslation("classes.name")).setFlexGrow(2);
+        classGrid.addColumn(ClassSummary::name).setHeader(getTranslation("classes.name")).setAutoWidth(true)
+                .setFlexGrow(2);
         classGrid.addComponentColumn(c -> {
             Span code = new Span(c.joiningOpen() ? c.joinCode() : getTranslation("classes.closed"));
             code.addClassName(c.joiningOpen() ? "ll-join-code" : "ll-muted");
             return code;
-        }).setHeader(getTranslation("classes.joinCode"));
+        }).setHeader(getTranslation("classes.joinCode")).setAutoWidth(true);
         classGrid.addColumn(ClassSummary::studentCount).setHeader(getTranslation("classes.students"));
         classGrid.addColumn(c -> dates.format(c.createdAt())).setHeader(getTranslation("classes.created.at"));
         classGrid.addComponentColumn(c -> {
@@ -95,7 +96,7 @@ public class ClassesView extends FeaturePage {
             joining.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
             joining.addClassName("ll-class-joining");
             return new HorizontalLayout(renew, joining);
-        });
+        }).setAutoWidth(true).setFlexGrow(0);
         classGrid.setAllRowsVisible(true);
         classGrid.setEmptyStateText(getTranslation("classes.empty"));
         classGrid.asSingleSelect().addValueChangeListener(event -> showMembers(event.getValue()));

@@ -100,7 +100,10 @@ public class ClassProgressView extends FeaturePage {
     private HorizontalLayout sections(LessonProgress p) {
         ProgressBar bar = new ProgressBar(0, 1, p.sectionShare());
         bar.setWidth("6em");
-        Span count = new Span(p.sectionsReached().size() + " / " + p.sectionCount());
+        String reached = p.sectionsReached().size() + " / " + p.sectionCount();
+        // A progress bar needs a name of its own: the column header is not read with it.
+        bar.getElement().setAttribute("aria-label", getTranslation("progress.sections") + ": " + reached);
+        Span count = new Span(reached);
         HorizontalLayout cell = new HorizontalLayout(bar, count);
         cell.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
         return cell;

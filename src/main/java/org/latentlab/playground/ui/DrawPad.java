@@ -8,7 +8,7 @@ import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
 
 /**
- * A canvas to draw a digit on ({@code frontend/playground/draw-pad.ts}), by mouse, pen or touch. Each finished
+ * A canvas to draw a digit on ({@code frontend/playground/draw-pad.ts}), by mouse, pen, touch or keyboard. Each finished
  * stroke sends the whole drawing (112 x 112 grey bytes); the server does the MNIST-style preprocessing.
  */
 @Tag("draw-pad")
@@ -21,6 +21,7 @@ class DrawPad extends Component {
 
     DrawPad() {
         getElement().setProperty("label", getTranslation("playground.draw.padLabel"));
+        getElement().setProperty("keyboardHelp", getTranslation("playground.draw.keyboardHelp"));
         getElement().setProperty("clearText", getTranslation("playground.draw.clear"));
     }
 

@@ -74,6 +74,12 @@ public class PrintableResultsView extends Div implements BeforeEnterObserver {
             body.add(line);
         }
         table.add(body);
-        add(table);
+        // On a narrow screen the table scrolls sideways in its own box, which the keyboard can reach and scroll.
+        Div scroll = new Div(table);
+        scroll.addClassName("ll-table-scroll");
+        scroll.getElement().setAttribute("tabindex", "0");
+        scroll.getElement().setAttribute("role", "region");
+        scroll.getElement().setAttribute("aria-label", getTranslation("results.title"));
+        add(scroll);
     }
 }

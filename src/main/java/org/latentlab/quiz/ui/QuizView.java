@@ -132,6 +132,8 @@ public class QuizView extends Div implements BeforeEnterObserver, HasDynamicTitl
         points.addClassName("ll-muted");
         Span saved = new Span();
         saved.addClassName("ll-saved");
+        // Read out when an answer has been saved (or could not be), without moving the focus.
+        saved.getElement().setAttribute("role", "status");
         savedMarks.put(question.id(), saved);
         GivenAnswer previous = sheet.saved().get(question.id());
         if (previous != null) {
@@ -213,7 +215,11 @@ public class QuizView extends Div implements BeforeEnterObserver, HasDynamicTitl
         };
     }
 
-    /** Steps with buttons to move them up and down; every move is saved. */
+    /**
+     * Steps with buttons to move them up and down; every move is saved. The list is drawn again after a move, and the
+     * keyboard focus follows the step that moved (to the same button while it can still go that way), so a step can
+     * be carried several places with repeated Enter or Space. Each button's name says which step it moves.
+     */
     private Component orderList(SheetQuestion question, GivenAnswer previous) {
         List<String> order = new ArrayList<>(previous instanceof GivenAnswer.Order(List<String> ids) ? ids
                 : question.items().stream().map(Item::id).toList());
@@ -221,32 +227,48 @@ public class QuizView extends Div implements BeforeEnterObserver, HasDynamicTitl
         Map<String, String> texts = question.items().stream().collect(Collectors.toMap(Item::id, Item::text));
         Div list = new Div();
         list.addClassNames("ll-order", "ll-answer");
+        list.getElement().setAttribute("role", "list");
+        // [0]: draws the list; the step that just moved and the way it went, to put the focus back on it.
         Runnable[] render = new Runnable[1];
+        String[] moved = new String[1];
+        boolean[] movedUp = new boolean[1];
         render[0] = () -> {
             list.removeAll();
             for (int i = 0; i < order.size(); i++) {
                 int at = i;
-                Div row = new Div(new Span((i + 1) + ". " + texts.get(order.get(i))));
+                String step = order.get(i);
+                String shown = (i + 1) + ". " + texts.get(step);
+                Div row = new Div(new Span(shown));
                 row.addClassName("ll-order-step");
+                row.getElement().setAttribute("role", "listitem");
                 Button up = new Button(VaadinIcon.ARROW_UP.create(), e -> {
                     java.util.Collections.swap(order, at, at - 1);
+                    moved[0] = step;
+                    movedUp[0] = true;
                     render[0].run();
                     save(question.id(), new GivenAnswer.Order(order));
                 });
                 up.setEnabled(i > 0);
-                up.setAriaLabel(getTranslation("quiz.moveUp"));
+                up.setAriaLabel(getTranslation("quiz.moveUp") + ": " + shown);
                 Button down = new Button(VaadinIcon.ARROW_DOWN.create(), e -> {
                     java.util.Collections.swap(order, at, at + 1);
+                    moved[0] = step;
+                    movedUp[0] = false;
                     render[0].run();
                     save(question.id(), new GivenAnswer.Order(order));
                 });
                 down.setEnabled(i < order.size() - 1);
-                down.setAriaLabel(getTranslation("quiz.moveDown"));
+                down.setAriaLabel(getTranslation("quiz.moveDown") + ": " + shown);
                 up.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
                 down.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
                 row.add(up, down);
                 list.add(row);
+                if (step.equals(moved[0])) {
+                    Button same = movedUp[0] ? up : down;
+                    (same.isEnabled() ? same : movedUp[0] ? down : up).focus();
+                }
             }
+            moved[0] = null;
         };
         render[0].run();
         Paragraph help = new Paragraph(getTranslation("quiz.orderHelp"));

@@ -81,6 +81,7 @@ public class ResultsView extends FeaturePage {
             empty.setText(getTranslation("progress.noClasses"));
             grid.setVisible(false);
             csv.setVisible(false);
+            printable.setVisible(false);
         } else {
             classes.setValue(own.getFirst());
         }

@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +26,10 @@ public class Database {
     }
 
     private final Vendor vendor;
+    private final JdbcClient jdbc;
 
-    Database(DataSource dataSource) throws SQLException {
+    Database(DataSource dataSource, JdbcClient jdbc) throws SQLException {
+        this.jdbc = jdbc;
         try (Connection connection = dataSource.getConnection()) {
             String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
             this.vendor = product.contains("postgres") ? Vendor.POSTGRESQL : Vendor.H2;
@@ -34,6 +38,23 @@ public class Database {
 
     public Vendor vendor() {
         return vendor;
+    }
+
+    /**
+     * Inserts the row, or when a row with the same key exists updates it instead ({@link #upsert}), and returns how
+     * many rows changed. On H2, two such statements for a new key at the same moment can both try to insert, and
+     * the loser fails on the unique key: it is run once more, and then finds the row. (The statement alone fails, not
+     * the surrounding transaction, on H2; PostgreSQL's form has no such race.)
+     *
+     * @param values one per column, in order
+     */
+    public int upsertRow(String table, List<String> columns, List<String> keys, String updateSet, Object... values) {
+        String sql = upsert(table, columns, keys, updateSet);
+        try {
+            return jdbc.sql(sql).params(values).update();
+        } catch (DuplicateKeyException raced) {
+            return jdbc.sql(sql).params(values).update();
+        }
     }
 
     /**

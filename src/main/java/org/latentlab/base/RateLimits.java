@@ -100,6 +100,11 @@ public class RateLimits {
         }
     }
 
+    /** Forgets every client's use of every limit: a fresh start (between tests, or after an incident). */
+    public void forgetAll() {
+        buckets.values().forEach(Map::clear);
+    }
+
     /** Refuses, without taking anything, when the client has nothing left (e.g. before checking a join code). */
     public void check(Limit limit, String client) {
         EstimationProbe estimate = bucket(limit, client).estimateAbilityToConsume(1);

@@ -148,10 +148,10 @@ class ChallengeRecords {
         if (open == 0) {
             return false;
         }
-        jdbc.sql(database.upsert("challenge_vote", List.of("challenge_id", "voter_id", "submission_id", "voted_at"),
+        database.upsertRow("challenge_vote", List.of("challenge_id", "voter_id", "submission_id", "voted_at"),
                 List.of("challenge_id", "voter_id"),
-                "submission_id = excluded.submission_id, voted_at = excluded.voted_at"))
-                .params(challengeId, voterId, submissionId, Timestamp.from(at)).update();
+                "submission_id = excluded.submission_id, voted_at = excluded.voted_at",
+                challengeId, voterId, submissionId, Timestamp.from(at));
         return true;
     }
 

@@ -126,8 +126,8 @@ class ClassroomRecords {
     }
 
     void insertSettingIfAbsent(String name, String value) {
-        jdbc.sql(database.upsert("server_setting", List.of("setting_name", "setting_value"), List.of("setting_name"),
-                null)).params(name, value).update();
+        database.upsertRow("server_setting", List.of("setting_name", "setting_value"), List.of("setting_name"), null,
+                name, value);
     }
 
     /**
@@ -144,8 +144,8 @@ class ClassroomRecords {
     }
 
     void setSetting(String name, String value) {
-        jdbc.sql(database.upsert("server_setting", List.of("setting_name", "setting_value"), List.of("setting_name"),
-                "setting_value = excluded.setting_value")).params(name, value).update();
+        database.upsertRow("server_setting", List.of("setting_name", "setting_value"), List.of("setting_name"),
+                "setting_value = excluded.setting_value", name, value);
     }
 
     // Classes
@@ -202,9 +202,8 @@ class ClassroomRecords {
 
     /** Enrolls a student once: a second enrollment in the same class changes nothing. Returns whether it was new. */
     boolean enroll(long classroomId, long studentId, Instant at) {
-        return jdbc.sql(database.upsert("enrollment", List.of("classroom_id", "student_id", "joined_at"),
-                List.of("classroom_id", "student_id"), null))
-                .params(classroomId, studentId, Timestamp.from(at)).update() == 1;
+        return database.upsertRow("enrollment", List.of("classroom_id", "student_id", "joined_at"),
+                List.of("classroom_id", "student_id"), null, classroomId, studentId, Timestamp.from(at)) == 1;
     }
 
     boolean enrolled(long classroomId, long studentId) {

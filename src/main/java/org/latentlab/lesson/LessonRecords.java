@@ -47,10 +47,9 @@ class LessonRecords {
      */
     void recordProgress(long userId, String lessonId, String item, Instant at) {
         Timestamp now = Timestamp.from(at);
-        jdbc.sql(database.upsert("lesson_progress", List.of("user_id", "lesson_id", "item", "first_at", "last_at",
-                "hits"), List.of("user_id", "lesson_id", "item"),
-                "last_at = excluded.last_at, hits = lesson_progress.hits + 1"))
-                .params(userId, lessonId, item, now, now, 1).update();
+        database.upsertRow("lesson_progress", List.of("user_id", "lesson_id", "item", "first_at", "last_at", "hits"),
+                List.of("user_id", "lesson_id", "item"), "last_at = excluded.last_at, hits = lesson_progress.hits + 1",
+                userId, lessonId, item, now, now, 1);
     }
 
     /** Every item these students recorded in a lesson, oldest first. */

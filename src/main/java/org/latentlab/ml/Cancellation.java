@@ -19,7 +19,7 @@ public final class Cancellation {
     public static final class CancelledException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        CancelledException() {
+        public CancelledException() {
             super("Training cancelled");
         }
     }

@@ -39,6 +39,8 @@ public final class ModelTrainer {
     public static final int REPORT_EVERY_BATCHES = 10;
     static final int SAMPLES_PER_EPOCH = 8;
     private static final int EVALUATION_BATCH = 500;
+    private static final java.util.concurrent.locks.ReentrantLock INITIALIZING =
+            new java.util.concurrent.locks.ReentrantLock();
 
     private ModelTrainer() {
     }
@@ -58,6 +60,28 @@ public final class ModelTrainer {
      */
     public static TrainedModel train(TrainingConfig config, Consumer<TrainingProgress> listener,
             Cancellation cancellation, EpochCheckpoints checkpoints) {
+        return train(config, listener, TrainingControl.of(cancellation), checkpoints);
+    }
+
+    /** The same, steered by {@code control}: its device, and a hook before every batch (turns between runs). */
+    public static TrainedModel train(TrainingConfig config, Consumer<TrainingProgress> listener,
+            TrainingControl control, EpochCheckpoints checkpoints) {
+        // The engine has one random generator: runs that start at the same moment take turns initialising, so each
+        // gets the parameters its seed gives (later random draws, e.g. a VAE's noise, may interleave between runs).
+        INITIALIZING.lock();
+        try {
+            return trainInitializingFirst(config, listener, control, checkpoints);
+        } finally {
+            if (INITIALIZING.isHeldByCurrentThread()) {
+                INITIALIZING.unlock();
+            }
+        }
+    }
+
+    private static TrainedModel trainInitializingFirst(TrainingConfig config, Consumer<TrainingProgress> listener,
+            TrainingControl control, EpochCheckpoints checkpoints) {
+        Cancellation cancellation = control.cancellation();
+        Device device = control.device();
         config.validate();
         long started = System.nanoTime();
         ImageSet images = ImageSet.load(config.dataset());
@@ -71,7 +95,7 @@ public final class ModelTrainer {
         ModelKind kind = config.kind();
         Engine.getEngine(DeepLearningEngine.ENGINE).setRandomSeed((int) config.seed());
         Block block = Networks.build(kind, config.effectiveLatentSize());
-        Model model = Model.newInstance(kind.name().toLowerCase(java.util.Locale.ROOT), Device.cpu(),
+        Model model = Model.newInstance(kind.name().toLowerCase(java.util.Locale.ROOT), device,
                 DeepLearningEngine.ENGINE);
         model.setBlock(block);
         int firstEpoch = 1;
@@ -89,7 +113,7 @@ public final class ModelTrainer {
         DefaultTrainingConfig djlConfig = new DefaultTrainingConfig(Loss.l2Loss())
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) config.learningRate()))
                         .build())
-                .optDevices(new Device[] {Device.cpu()});
+                .optDevices(new Device[] {device});
         Random shuffling = new Random(config.seed());
         List<Double> trainLosses = new ArrayList<>();
         List<Double> validationLosses = new ArrayList<>();
@@ -103,6 +127,8 @@ public final class ModelTrainer {
         BatchBuffer buffer = new BatchBuffer(Math.max(config.batchSize(), EVALUATION_BATCH));
         try (Trainer trainer = model.newTrainer(djlConfig)) {
             trainer.initialize(new Shape(config.batchSize()).addAll(kind.corruption().inputShape()));
+            // Initialised: other runs may start now (see train).
+            INITIALIZING.unlock();
             int batches = (train.length + config.batchSize() - 1) / config.batchSize();
             for (int skipped = 1; skipped < firstEpoch; skipped++) {
                 shuffle(train, shuffling); // the same data order as a run that never stopped
@@ -114,6 +140,7 @@ public final class ModelTrainer {
                     if (cancellation.requested()) {
                         throw new Cancellation.CancelledException();
                     }
+                    control.beforeEachBatch().run();
                     int from = b * config.batchSize();
                     int to = Math.min(train.length, from + config.batchSize());
                     float loss = trainStep(trainer, config, images, train, from, to, buffer);

@@ -55,7 +55,13 @@ class LabApi {
     private RunStatus status(UUID id) {
         RunSummary run = runs.run(id);
         List<CurvePoint> curve = runs.curve(id);
+        CurvePoint last = curve.isEmpty() ? null : curve.getLast();
+        // While it trains, the latest point this node heard of is newer than the stored curve (up to the epoch).
+        CurvePoint live = run.state() == RunState.RUNNING ? runs.latestPoint(id).orElse(null) : null;
+        if (live != null && (last == null || live.seq() > last.seq())) {
+            last = live;
+        }
         return new RunStatus(run.id(), run.experiment().slug(), run.state(), run.queuePosition(), run.epochsDone(),
-                run.config().epochs(), curve.size(), curve.isEmpty() ? null : curve.getLast(), run.testLoss());
+                run.config().epochs(), last == null ? 0 : last.seq() + 1, last, run.testLoss());
     }
 }

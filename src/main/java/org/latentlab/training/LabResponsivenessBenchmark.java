@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,7 +22,6 @@ import org.latentlab.classroom.AccountService;
 import org.latentlab.classroom.NewAccount;
 import org.latentlab.classroom.SetupService;
 import org.latentlab.ml.TrainingConfig;
-import org.latentlab.ml.TrainingResult;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -46,14 +46,16 @@ class LabResponsivenessBenchmark {
     private static final int THINK_MAX_MILLIS = 2_000;
 
     private final TrainingQueue queue;
+    private final RunRecords records;
     private final AccountService accounts;
     private final SetupService setup;
     private final ApplicationContext context;
     private final Clock clock;
 
-    LabResponsivenessBenchmark(TrainingQueue queue, AccountService accounts, SetupService setup,
+    LabResponsivenessBenchmark(TrainingQueue queue, RunRecords records, AccountService accounts, SetupService setup,
             ApplicationContext context, Clock clock) {
         this.queue = queue;
+        this.records = records;
         this.accounts = accounts;
         this.setup = setup;
         this.context = context;
@@ -92,9 +94,9 @@ class LabResponsivenessBenchmark {
         // A short run first, so that the run timed alone does not pay for loading the engine and warming it up.
         awaitResult(queue.submit(trainerId, Experiment.CONV_AE, config.withEpochs(1)
                 .withTrainLimit(config.trainLimit() == 0 ? 512 : Math.min(512, config.trainLimit()))), setup);
-        Duration alone = awaitResult(queue.submit(trainerId, Experiment.CONV_AE, config), setup).duration();
-        TrainingRun underLoad = queue.submit(trainerId, Experiment.CONV_AE, config);
-        while (underLoad.state() == RunState.QUEUED) {
+        Duration alone = awaitResult(queue.submit(trainerId, Experiment.CONV_AE, config), setup);
+        UUID underLoad = queue.submit(trainerId, Experiment.CONV_AE, config);
+        while (state(underLoad) == RunState.QUEUED) {
             Thread.sleep(10);
         }
         UnderLoad result = browseWhileTraining(users, underLoad, setup);
@@ -167,7 +169,7 @@ class LabResponsivenessBenchmark {
      * within the first pause so that they do not all click at the same instant, until the run ends. Each opens at
      * least one page, so that even a very short run is measured against something.
      */
-    private UnderLoad browseWhileTraining(List<SimulatedUser> users, TrainingRun run, Setup setup)
+    private UnderLoad browseWhileTraining(List<SimulatedUser> users, UUID run, Setup setup)
             throws InterruptedException {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicInteger errors = new AtomicInteger();
@@ -191,33 +193,37 @@ class LabResponsivenessBenchmark {
                             firstError.compareAndSet(null, page + ": " + e);
                         }
                         Thread.sleep(THINK_MIN_MILLIS + random.nextInt(THINK_MAX_MILLIS - THINK_MIN_MILLIS));
-                    } while (!run.state().ended());
+                    } while (!state(run).ended());
                     user.leavePage();
                     return null;
                 });
             }
             // Should the run fail or take too long, it has ended when this throws, so the students stop too.
-            training = awaitResult(run, setup).duration();
+            training = awaitResult(run, setup);
         }
         return new UnderLoad(training, new PageViews(latencies.stream().mapToLong(Long::longValue).sorted()
                 .toArray(), errors.get(), firstError.get()));
     }
 
-    /** Waits for the run to end; its result if it finished, a clear failure otherwise. */
-    private TrainingResult awaitResult(TrainingRun run, Setup setup) throws InterruptedException {
+    /** Waits for the run to end; how long it trained if it finished, a clear failure otherwise. */
+    private Duration awaitResult(UUID run, Setup setup) throws InterruptedException {
         long deadline = System.nanoTime() + setup.timeLimit().toNanos();
-        while (!run.state().ended()) {
+        while (!state(run).ended()) {
             if (System.nanoTime() > deadline) {
-                queue.cancel(run.id());
+                queue.cancel(run);
                 throw new IllegalStateException("a training run took longer than " + setup.timeLimit().toSeconds()
                         + " s; cancelled");
             }
             Thread.sleep(50);
         }
-        // The final event is recorded before the state turns final (see TrainingRun.end).
-        if (run.lastEvent() instanceof TrainingEvent.Finished finished) {
-            return finished.result();
+        RunSummary ended = records.find(run).orElseThrow().summary();
+        if (ended.state() != RunState.FINISHED) {
+            throw new IllegalStateException("the training run ended " + ended.state() + ": " + ended.failure());
         }
-        throw new IllegalStateException("the training run ended " + run.state() + ": " + run.lastEvent());
+        return Duration.between(ended.startedAt(), ended.endedAt());
+    }
+
+    private RunState state(UUID run) {
+        return records.find(run).map(row -> row.summary().state()).orElse(RunState.CANCELLED);
     }
 }

@@ -30,10 +30,12 @@ public class LabRuns {
     private final AccountService accounts;
     private final TrainingProperties properties;
     private final ApplicationEventPublisher events;
+    private final RunFeed feed;
 
     LabRuns(TrainingQueue queue, RunRecords records, CurrentUser currentUser, ClassroomService classrooms,
-            AccountService accounts, TrainingProperties properties, ApplicationEventPublisher events) {
+            AccountService accounts, TrainingProperties properties, ApplicationEventPublisher events, RunFeed feed) {
         this.events = events;
+        this.feed = feed;
         this.queue = queue;
         this.records = records;
         this.currentUser = currentUser;
@@ -55,8 +57,8 @@ public class LabRuns {
 
     public RunSummary start(Experiment experiment, TrainingConfig config) {
         SignedInUser user = currentUser.require();
-        TrainingRun run = queue.submit(user.userId(), experiment, config);
-        return summary(records.find(run.id()).orElseThrow());
+        UUID id = queue.submit(user.userId(), experiment, config);
+        return summary(records.find(id).orElseThrow());
     }
 
     public List<RunSummary> myRuns() {
@@ -72,10 +74,16 @@ public class LabRuns {
         return summary(readable(id));
     }
 
-    /** The curve so far: live while the run trains, from the database afterwards. */
+    /** The curve as stored: up to the last finished epoch while the run trains ({@link #follow} adds the rest). */
     public List<CurvePoint> curve(UUID id) {
         readable(id);
-        return queue.live(id).map(TrainingRun::curve).orElseGet(() -> records.curve(id));
+        return records.curve(id);
+    }
+
+    /** The latest point this node heard of a run that trains (on whichever worker), if any. */
+    public Optional<CurvePoint> latestPoint(UUID id) {
+        readable(id);
+        return feed.latest(id).map(RunUpdate.Progressed::point);
     }
 
     /** The samples of the run's latest epoch. */
@@ -93,13 +101,21 @@ public class LabRuns {
         if (row.summary().state() != RunState.FINISHED) {
             throw new InvalidInputException("run", "training.run.notFinished");
         }
-        return java.nio.file.Path.of(row.checkpointDir());
+        return queue.folder(row);
     }
 
-    /** The live run to follow, while it waits or trains. */
-    public Optional<TrainingRun> follow(UUID id) {
+    /**
+     * Follows a run the signed-in user may see, whichever node trains it: {@code listener} hears every update on the
+     * bus's thread (a page hands over with {@code UI.access}). Returns what to call to stop (on detach).
+     */
+    public Runnable follow(UUID id, java.util.function.Consumer<RunUpdate> listener) {
         readable(id);
-        return queue.live(id);
+        return feed.follow(id, listener);
+    }
+
+    /** Called whenever any run's state changes, on any node (a waiting run's place may have moved). */
+    public Runnable watchQueue(Runnable watcher) {
+        return feed.watchQueue(watcher);
     }
 
     /** The owner may cancel their run, a teacher the runs of their own students, an admin any run. */
@@ -126,7 +142,7 @@ public class LabRuns {
      */
     public void delete(UUID id) {
         RunRecords.Row row = owned(id);
-        if (!row.summary().state().ended() || queue.live(id).isPresent()) {
+        if (!row.summary().state().ended()) {
             throw new InvalidInputException("run", "training.run.stillActive");
         }
         if (!records.delete(id)) {
@@ -144,14 +160,15 @@ public class LabRuns {
      */
     @PreAuthorize("hasRole('TEACHER')")
     public List<RunSummary> queue() {
-        return summaries(queue.liveRuns().stream().map(run -> records.find(run.id())).flatMap(Optional::stream)
+        return summaries(queue.active().stream()
                 .filter(row -> classrooms.teachesStudent(row.summary().ownerId())).toList());
     }
 
     /** How many runs waiting or training belong to people the signed-in teacher does not teach. */
     @PreAuthorize("hasRole('TEACHER')")
     public int othersInQueue() {
-        return (int) queue.liveRuns().stream().filter(run -> !classrooms.teachesStudent(run.ownerId())).count();
+        return (int) queue.active().stream().filter(row -> !classrooms.teachesStudent(row.summary().ownerId()))
+                .count();
     }
 
     RunRecords.Row owned(UUID id) {
@@ -190,7 +207,7 @@ public class LabRuns {
                 stored.config(), stored.state(), stored.submittedAt(), stored.startedAt(), stored.endedAt(),
                 stored.epochsDone(), stored.trainingTime(), stored.finalTrainLoss(), stored.finalValidationLoss(),
                 stored.testLoss(), stored.testMetrics(), stored.failure(), stored.storageBytes(),
-                queue.position(stored.id()), queue.resumable(row));
+                stored.state() == RunState.QUEUED ? queue.position(stored.id()) : 0, queue.resumable(row));
     }
 
     private static InvalidInputException notFound() {

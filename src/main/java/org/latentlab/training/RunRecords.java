@@ -42,10 +42,19 @@ class RunRecords {
                 version from assignment_submission""";
 
     /**
-     * A run as stored, before the live queue adds its position, the file system its resumability and the classroom
+     * A run as stored, before the queue adds its position, the file system its resumability and the classroom
      * module its owner's name ({@code summary().ownerName()} is null here).
+     *
+     * @param checkpointDir   its folder, relative to the checkpoint root (absolute for runs of older versions)
+     * @param attempt         how many times it went back into the queue; a job trains one attempt
+     * @param cancelRequested someone asked to stop it while it trains
      */
-    record Row(RunSummary summary, String checkpointDir) {
+    record Row(RunSummary summary, String checkpointDir, int attempt, boolean cancelRequested) {
+    }
+
+    /** Why a run could not be admitted, or null when it was. */
+    enum Refusal {
+        USER_LIMIT, QUEUE_FULL
     }
 
     /**
@@ -66,20 +75,60 @@ class RunRecords {
 
     // Runs
 
-    void insert(UUID id, long ownerId, Experiment experiment, TrainingConfig config, Instant at,
-            String checkpointDir) {
+    /**
+     * Stores a new run, waiting, if its owner has fewer than {@code perUser} runs waiting or training and the queue
+     * fewer than {@code capacity} waiting; otherwise stores nothing and says why. Admissions on every node take the
+     * same lock row first, so two at the same moment are counted one after the other.
+     */
+    @Transactional
+    Refusal admit(UUID id, long ownerId, Experiment experiment, TrainingConfig config, Instant at,
+            String checkpointDir, int perUser, int capacity) {
+        Refusal refusal = checkLimits(ownerId, perUser, capacity);
+        if (refusal != null) {
+            return refusal;
+        }
         jdbc.sql("""
                 insert into training_run (id, owner_id, experiment, model_kind, config, state, submitted_at,
-                    checkpoint_dir) values (?, ?, ?, ?, ?, 'QUEUED', ?, ?)""")
+                    queued_at, checkpoint_dir) values (?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?)""")
                 .params(id.toString(), ownerId, experiment.slug(), config.kind().name(),
-                        JSON.writeValueAsString(config), Timestamp.from(at), checkpointDir)
+                        JSON.writeValueAsString(config), Timestamp.from(at), Timestamp.from(at), checkpointDir)
                 .update();
+        return null;
     }
 
-    /** QUEUED → RUNNING; false if the run was not waiting. */
-    boolean started(UUID id, Instant at) {
-        return jdbc.sql("update training_run set state = 'RUNNING', started_at = coalesce(started_at, ?) "
-                + "where id = ? and state = 'QUEUED'").params(Timestamp.from(at), id.toString()).update() == 1;
+    /** Within an admission's transaction: takes the admission lock, then counts. */
+    private Refusal checkLimits(long ownerId, int perUser, int capacity) {
+        // The lock row is made if it is missing (a database emptied by hand, or copied without it).
+        database.upsertRow("training_admission", List.of("lock_name"), List.of("lock_name"), null, "queue");
+        jdbc.sql("select lock_name from training_admission where lock_name = 'queue' for update")
+                .query(String.class).single();
+        long active = jdbc.sql("select count(*) from training_run where owner_id = ? and state in ('QUEUED', "
+                + "'RUNNING')").param(ownerId).query(Long.class).single();
+        if (active >= perUser) {
+            return Refusal.USER_LIMIT;
+        }
+        long waiting = jdbc.sql("select count(*) from training_run where state = 'QUEUED'").query(Long.class)
+                .single();
+        return waiting >= capacity ? Refusal.QUEUE_FULL : null;
+    }
+
+    /**
+     * A job takes its run to train it: QUEUED → RUNNING, or RUNNING / INTERRUPTED → RUNNING again when the job is
+     * retried after its worker died or stopped. Only the attempt the job was made for, and never a run someone asked
+     * to cancel. False if the run is not the job's to train.
+     */
+    boolean claim(UUID id, int attempt, String worker, Instant at) {
+        return jdbc.sql("""
+                update training_run set state = 'RUNNING', started_at = coalesce(started_at, ?), ended_at = null,
+                    worker = ?
+                where id = ? and attempt = ? and not cancel_requested
+                    and state in ('QUEUED', 'RUNNING', 'INTERRUPTED')""")
+                .params(Timestamp.from(at), worker, id.toString(), attempt).update() == 1;
+    }
+
+    /** Points of epochs after {@code epoch}: left by nothing normally, cleared before training goes on from it. */
+    void deletePointsAfter(UUID id, int epoch) {
+        jdbc.sql("delete from training_point where run_id = ? and epoch > ?").params(id.toString(), epoch).update();
     }
 
     /** The points since the last epoch, the epoch count, the samples and the storage used, in one transaction. */
@@ -102,51 +151,87 @@ class RunRecords {
                 .update();
     }
 
-    /** RUNNING → FINISHED with the results; false if the run was not training. */
-    boolean finished(UUID id, TrainingResult result, Instant at, long storageBytes) {
+    /** RUNNING → FINISHED with the results, for the attempt that trained it; false otherwise. */
+    boolean finished(UUID id, int attempt, TrainingResult result, Instant at, long storageBytes) {
         return jdbc.sql("""
                 update training_run set state = 'FINISHED', ended_at = ?, final_train_loss = ?,
                     final_validation_loss = ?, test_loss = ?, metrics = ?, storage_bytes = ?, failure = null
-                where id = ? and state = 'RUNNING'""")
+                where id = ? and attempt = ? and state = 'RUNNING'""")
                 .params(Timestamp.from(at), result.finalTrainLoss(), result.finalValidationLoss(),
-                        result.testLoss(), JSON.writeValueAsString(result.testParts()), storageBytes, id.toString())
+                        result.testLoss(), JSON.writeValueAsString(result.testParts()), storageBytes, id.toString(),
+                        attempt)
                 .update() == 1;
     }
 
-    /** QUEUED or RUNNING → cancelled, failed or interrupted; false if the run had already ended. */
-    boolean ended(UUID id, RunState state, Instant at, String failure) {
-        return jdbc.sql("update training_run set state = ?, ended_at = ?, failure = ? where id = ? "
-                + "and state in ('QUEUED', 'RUNNING')")
+    /** The training attempt ends: RUNNING → cancelled, failed or interrupted; false if it was not training. */
+    boolean ended(UUID id, int attempt, RunState state, Instant at, String failure) {
+        return jdbc.sql("update training_run set state = ?, ended_at = ?, failure = ? where id = ? and attempt = ? "
+                + "and state = 'RUNNING'")
                 .params(state.name(), Timestamp.from(at), failure == null ? null : abbreviate(failure, 500),
-                        id.toString())
+                        id.toString(), attempt)
                 .update() == 1;
     }
 
-    /** At start-up: whatever was waiting or training when the server stopped did not finish. */
-    int interruptUnfinished(Instant at) {
-        return jdbc.sql("""
-                update training_run set state = 'INTERRUPTED', ended_at = ?
-                where state in ('QUEUED', 'RUNNING')""").params(Timestamp.from(at)).update();
+    /** A waiting run is cancelled before any worker took it: QUEUED → CANCELLED; false if it was not waiting. */
+    boolean cancelWaiting(UUID id, Instant at) {
+        return jdbc.sql("update training_run set state = 'CANCELLED', ended_at = ? where id = ? and state = 'QUEUED'")
+                .params(Timestamp.from(at), id.toString()).update() == 1;
+    }
+
+    /** Asks the worker training the run to stop; false if it is not training. */
+    boolean requestCancel(UUID id) {
+        return jdbc.sql("update training_run set cancel_requested = true where id = ? and state = 'RUNNING'")
+                .param(id.toString()).update() == 1;
+    }
+
+    boolean cancelRequested(UUID id) {
+        return jdbc.sql("select cancel_requested from training_run where id = ?").param(id.toString())
+                .query(Boolean.class).optional().orElse(true);
     }
 
     /**
-     * A stopped run back in the queue, keeping the first {@code keepEpochs} epochs of its curve (0: start again).
-     * False, and nothing changed, if the run was not stopped (e.g. a second Continue a moment after the first).
+     * A stopped run back in the queue as a new attempt, keeping the first {@code keepEpochs} epochs of its curve
+     * (0: start again), within the same limits as a new run. Returns the new attempt; empty, and nothing changed,
+     * if the run was not stopped (e.g. a second Continue a moment after the first), or the refusal.
      */
     @Transactional
-    boolean requeue(UUID id, int keepEpochs) {
+    Requeued requeue(UUID id, long ownerId, int keepEpochs, Instant at, int perUser, int capacity) {
+        Refusal refusal = checkLimits(ownerId, perUser, capacity);
+        if (refusal != null) {
+            return new Requeued(false, 0, refusal);
+        }
         int requeued = jdbc.sql("""
                 update training_run set state = 'QUEUED', ended_at = null, failure = null, epochs_done = ?,
                     final_train_loss = null, final_validation_loss = null, test_loss = null, metrics = null,
-                    samples = case when ? = 0 then null else samples end
+                    samples = case when ? = 0 then null else samples end, attempt = attempt + 1,
+                    cancel_requested = false, worker = null, queued_at = ?
                 where id = ? and state in ('CANCELLED', 'FAILED', 'INTERRUPTED')""")
-                .params(keepEpochs, keepEpochs, id.toString()).update();
+                .params(keepEpochs, keepEpochs, Timestamp.from(at), id.toString()).update();
         if (requeued == 0) {
-            return false;
+            return new Requeued(false, 0, null);
         }
-        jdbc.sql("delete from training_point where run_id = ? and epoch > ?").params(id.toString(), keepEpochs)
-                .update();
-        return true;
+        deletePointsAfter(id, keepEpochs);
+        return new Requeued(true, jdbc.sql("select attempt from training_run where id = ?").param(id.toString())
+                .query(Integer.class).single(), null);
+    }
+
+    /** The outcome of a requeue: whether it happened, the attempt it made, or why it was refused. */
+    record Requeued(boolean done, int attempt, Refusal refusal) {
+    }
+
+    /** Runs waiting or training, the training ones first, then in the order they went into the queue. */
+    List<Row> active() {
+        return jdbc.sql(RUN + " where state in ('QUEUED', 'RUNNING') order by case when state = 'RUNNING' then 0 "
+                + "else 1 end, queued_at, id").query(RunRecords::row).list();
+    }
+
+    /** 1 for the waiting run that went into the queue first, 0 for a run that is not waiting. */
+    int queuePosition(UUID id) {
+        return jdbc.sql("""
+                select count(*) from training_run w, training_run r
+                where r.id = ? and r.state = 'QUEUED' and w.state = 'QUEUED'
+                    and (w.queued_at < r.queued_at or (w.queued_at = r.queued_at and w.id <= r.id))""")
+                .param(id.toString()).query(Integer.class).single();
     }
 
     void storage(UUID id, long bytes) {
@@ -197,9 +282,9 @@ class RunRecords {
 
     /** A student's first hand-in; false, and nothing written, if they already have one. */
     boolean insertHandIn(long studentId, UUID runId, String text, Instant at) {
-        return jdbc.sql(database.upsert("assignment_submission",
-                List.of("student_id", "run_id", "answer_text", "submitted_at"), List.of("student_id"), null))
-                .params(studentId, runId.toString(), text, Timestamp.from(at)).update() == 1;
+        return database.upsertRow("assignment_submission",
+                List.of("student_id", "run_id", "answer_text", "submitted_at"), List.of("student_id"), null,
+                studentId, runId.toString(), text, Timestamp.from(at)) == 1;
     }
 
     /** Replaces a student's hand-in while it is ungraded; false if it has been graded (or there is none). */
@@ -254,7 +339,8 @@ class RunRecords {
                 rs.getObject("final_train_loss", Double.class), rs.getObject("final_validation_loss", Double.class),
                 rs.getObject("test_loss", Double.class), metrics == null ? Map.of() : JSON.readValue(metrics, METRICS),
                 rs.getString("failure"), rs.getLong("storage_bytes"), 0, false);
-        return new Row(summary, rs.getString("checkpoint_dir"));
+        return new Row(summary, rs.getString("checkpoint_dir"), rs.getInt("attempt"),
+                rs.getBoolean("cancel_requested"));
     }
 
     private static HandIn handIn(ResultSet rs, int n) throws SQLException {

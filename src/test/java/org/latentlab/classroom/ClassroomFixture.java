@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.latentlab.base.RateLimits;
 import org.latentlab.base.Role;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,9 +22,11 @@ public class ClassroomFixture {
     private final AccountService accountService;
     private final SignIn signIn;
     private final JdbcClient jdbc;
+    private final RateLimits limits;
 
     ClassroomFixture(ClassroomRecords records, SetupService setup, AccountService accountService, SignIn signIn,
-            JdbcClient jdbc) {
+            JdbcClient jdbc, RateLimits limits) {
+        this.limits = limits;
         this.records = records;
         this.setup = setup;
         this.accountService = accountService;
@@ -57,6 +60,8 @@ public class ClassroomFixture {
             left = referenced;
         }
         setup.forget();
+        // Every test starts as a new day: the cast it registers does not count against another test's.
+        limits.forgetAll();
     }
 
     public AccountSummary admin() {

@@ -105,7 +105,7 @@ public class AuditWorld {
 
         UUID runId = runs.start(Experiment.CONV_VAE, Experiment.CONV_VAE.defaults().withEpochs(1)
                 .withTrainLimit(128).withBatchSize(32)).id();
-        await(() -> queue.live(runId).isEmpty());
+        await(() -> !queue.isActive(runId));
         signIn.as(amina);
         if (runs.run(runId).state() != RunState.FINISHED) {
             throw new IllegalStateException("The audit's Lab run did not finish: " + runs.run(runId));

@@ -57,6 +57,7 @@ public final class Tour {
         if (role == Role.ADMIN) {
             stops.add(new Stop("administration", "admin", "admin", null));
             stops.add(new Stop("manage quizzes", "quizzes/manage", "quizzes/manage", null));
+            stops.add(new Stop("backups", "admin/backups", "admin/backups", null));
             // The admin teaches no class: the teacher's pages as a new teacher first sees them.
             stops.add(new Stop("quiz results, no class", "results", "results", null));
             stops.add(new Stop("progress, no class", "progress", "progress", null));

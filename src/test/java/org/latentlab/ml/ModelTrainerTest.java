@@ -133,7 +133,8 @@ class ModelTrainerTest {
         TrainingConfig good = TrainingConfig.defaults(ModelKind.VAE);
         assertRefused(good.withEpochs(0), "epochs", 1, TrainingConfig.MAX_EPOCHS);
         assertRefused(good.withEpochs(10_000), "epochs", 1, TrainingConfig.MAX_EPOCHS);
-        assertRefused(good.withBatchSize(0), "batchSize", 1, TrainingConfig.MAX_BATCH);
+        assertRefused(good.withBatchSize(0), "batchSize", TrainingConfig.MIN_BATCH, TrainingConfig.MAX_BATCH);
+        assertRefused(good.withBatchSize(1), "batchSize", TrainingConfig.MIN_BATCH, TrainingConfig.MAX_BATCH);
         assertRefused(new TrainingConfig(ModelKind.VAE, DatasetName.MNIST, 1, 32, Double.NaN, 8, 0, 1, 0),
                 "learningRate", "0", TrainingConfig.MAX_LEARNING_RATE);
         assertRefused(new TrainingConfig(ModelKind.VAE, DatasetName.MNIST, 1, 32, 1e-3, 0, 0, 1, 0),

@@ -75,7 +75,7 @@ class AssignmentServiceTest {
     private UUID finished(AccountSummary student, Experiment experiment) throws InterruptedException {
         signIn.as(student);
         UUID id = runs.start(experiment, LabRunsTest.quick(experiment, 128, 1)).id();
-        LabRunsTest.await(() -> queue.live(id).isEmpty());
+        LabRunsTest.await(() -> !queue.isActive(id));
         signIn.as(student);
         assertThat(runs.run(id).state()).isEqualTo(RunState.FINISHED);
         return id;

@@ -20,18 +20,23 @@ import org.latentlab.test.TestDatabases;
 
 /**
  * A Lab run and a server crash, end to end against the packaged jar: a student's run is training when the server is
- * killed (SIGKILL); after the restart the run says it was interrupted, keeps the curve of the epochs it finished, and
- * goes on from its last saved epoch when the student presses Continue. Once on the embedded H2 database, and once on
- * PostgreSQL (profile {@code postgres}, a new database on the test server that {@code LATENTLAB_TEST_POSTGRES_URL}
- * names; skipped with a message without one, except on CI).
+ * killed (SIGKILL). After the restart nobody has to do anything: JobRunr notices that the job's worker went silent,
+ * the job is tried again, and the run goes on from its last stored epoch, live on the same page, with the curve of
+ * the epochs it had finished. Once on the embedded H2 database, and once on PostgreSQL (profile {@code postgres}, a
+ * new database on the test server that {@code LATENTLAB_TEST_POSTGRES_URL} names; skipped with a message without
+ * one, except on CI).
  */
 class LabRunSurvivesRestartIT {
 
-    private static final double PATIENCE_MS = 120_000;
-    private static final Pattern EPOCH = Pattern.compile("(\\d+)\\D+60");
+    /** Long enough for the engine to warm up, JobRunr to see the dead worker (20 s) and the retry to start. */
+    private static final double PATIENCE_MS = 240_000;
+    private static final int EPOCHS = 25;
+    private static final Pattern EPOCH = Pattern.compile("(\\d+)\\D+" + EPOCHS);
+    private static final String EPOCH_BEYOND = "n => { const m = ((document.querySelector('#run-status') || {})"
+            + ".textContent || '').match(/(\\d+)\\D+" + EPOCHS + "/); return m && Number(m[1]) > n; }";
 
     @Test
-    void aRunKilledWithTheServerIsInterruptedKeepsItsCurveAndContinuesFromItsLastEpoch() throws Exception {
+    void aRunKilledWithTheServerGoesOnByItselfFromItsLastStoredEpoch() throws Exception {
         Path data = Files.createTempDirectory(Path.of("target"), "lab-restart-");
         survivesRestart(new PackagedApp(data, "--spring.profiles.active=demo"));
     }
@@ -56,43 +61,36 @@ class LabRunSurvivesRestartIT {
             Page page = context.newPage();
             Chromium.signIn(page, app.url("/login"), "amina", password);
             page.navigate(app.url("/lab?experiment=dense-ae"));
-            page.locator("#field-epochs input").fill("60");
+            page.locator("#field-epochs input").fill(Integer.toString(EPOCHS));
             page.locator("#field-epochs input").press("Tab");
             page.click("#lab-start");
             page.waitForURL("**/lab/runs/**");
             String runUrl = page.url();
             // Wait until a few epochs are done (and stored), then crash the server.
-            page.waitForFunction("() => /\\b([3-9]|[1-5][0-9])\\b/.test("
-                    + "(document.querySelector('#run-status') || {}).textContent || '')", null,
-                    new Page.WaitForFunctionOptions().setTimeout(PATIENCE_MS));
+            page.waitForFunction(EPOCH_BEYOND, 2, new Page.WaitForFunctionOptions().setTimeout(PATIENCE_MS));
+            int epochBeforeCrash = epoch(page);
             app.kill();
             app.start();
 
             Chromium.signIn(page, app.url("/login"), "amina", password);
             page.navigate(runUrl);
-            assertThat(page.locator(".ll-state-interrupted")).isVisible();
             assertThat(page.locator("#run-chart[has-data]")).isAttached();
-            String resume = page.locator("#run-resume").innerText();
-            Matcher done = Pattern.compile("(\\d+)").matcher(resume);
-            assertThat(done.find()).as("the Continue button names the epoch: %s", resume).isTrue();
-            int epochsDone = Integer.parseInt(done.group(1));
-            assertThat(epochsDone).isGreaterThanOrEqualTo(2);
-            Chromium.screenshot(page, "lab-run-interrupted");
-
-            page.click("#run-resume");
-            // Training goes on after the saved epoch, live on the same page.
-            assertThat(page.locator(".ll-state-running")).isVisible(
-                    new LocatorAssertions.IsVisibleOptions().setTimeout(PATIENCE_MS));
-            page.waitForFunction("n => { const m = ((document.querySelector('#run-status') || {}).textContent || '')"
-                    + ".match(/(\\d+)\\D+60/); return m && Number(m[1]) > n + 1; }", epochsDone,
+            Chromium.screenshot(page, "lab-run-after-restart");
+            // It trains again by itself, after the epoch it had reached (it resumes from the last stored one).
+            page.waitForFunction(EPOCH_BEYOND, epochBeforeCrash + 1,
                     new Page.WaitForFunctionOptions().setTimeout(PATIENCE_MS));
-            Matcher now = EPOCH.matcher(page.locator("#run-status").innerText());
-            assertThat(now.find()).isTrue();
-            assertThat(Integer.parseInt(now.group(1))).isGreaterThan(epochsDone + 1);
+            assertThat(page.locator(".ll-state-running")).isVisible();
+            assertThat(epoch(page)).isGreaterThan(epochBeforeCrash + 1);
             page.click("#run-cancel");
             assertThat(page.locator(".ll-state-cancelled")).isVisible(
                     new LocatorAssertions.IsVisibleOptions().setTimeout(PATIENCE_MS));
             context.close();
         }
+    }
+
+    private static int epoch(Page page) {
+        Matcher now = EPOCH.matcher(page.locator("#run-status").innerText());
+        assertThat(now.find()).as("the status names the epoch").isTrue();
+        return Integer.parseInt(now.group(1));
     }
 }

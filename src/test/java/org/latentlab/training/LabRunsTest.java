@@ -23,12 +23,14 @@ import org.latentlab.classroom.ClassSummary;
 import org.latentlab.classroom.ClassroomFixture;
 import org.latentlab.classroom.SignIn;
 import org.latentlab.ml.TrainingConfig;
-import org.latentlab.ml.TrainingProgress;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
-/** The life of a Lab run: queue, train, store, cancel, interrupt, resume, restart, delete, quota. */
+/**
+ * The life of a Lab run: admitted, trained by a JobRunr worker side by side with others, stored, followed, cancelled,
+ * interrupted and retried, resumed, restarted, deleted, bounded by the quota and the per-user limit.
+ */
 @ApplicationTest
 class LabRunsTest {
 
@@ -46,6 +48,10 @@ class LabRunsTest {
     JdbcClient jdbc;
     @Autowired
     org.latentlab.classroom.ClassroomService classrooms;
+    @Autowired
+    TrainingJob job;
+    @Autowired
+    RunRecords records;
 
     AccountSummary amina;
     AccountSummary budi;
@@ -67,14 +73,14 @@ class LabRunsTest {
 
     /** Cancels whatever still waits or trains, so the next test starts with an empty queue. */
     static void stopAll(TrainingQueue queue) throws InterruptedException {
-        for (TrainingRun run : queue.liveRuns()) {
+        for (RunRecords.Row row : queue.active()) {
             try {
-                queue.cancel(run.id());
+                queue.cancel(row.summary().id());
             } catch (InvalidInputException ended) {
                 // it ended meanwhile
             }
         }
-        await(() -> queue.liveRuns().isEmpty());
+        await(() -> queue.active().isEmpty());
     }
 
     static TrainingConfig quick(Experiment experiment, int images, int epochs) {
@@ -86,10 +92,18 @@ class LabRunsTest {
         return runs.start(experiment, config);
     }
 
+    private RunState state(UUID id) {
+        return records.find(id).map(row -> row.summary().state()).orElseThrow();
+    }
+
     private RunSummary awaitEnd(AccountSummary owner, UUID id) throws InterruptedException {
-        await(() -> queue.live(id).isEmpty());
+        await(() -> state(id).ended());
         signIn.as(owner);
         return runs.run(id);
+    }
+
+    private long storedEpochs(UUID id) {
+        return epochs(records.curve(id));
     }
 
     private static long epochs(List<CurvePoint> curve) {
@@ -97,13 +111,12 @@ class LabRunsTest {
     }
 
     @Test
-    void runsWaitInOrderWithVisiblePositionsFinishAndAreStoredWithCurveSamplesAndModel() throws Exception {
+    void runsOfAClassTrainSideBySideFinishAndAreStoredWithCurveSamplesAndModel() throws Exception {
         RunSummary first = start(amina, Experiment.CONV_AE, quick(Experiment.CONV_AE, 2048, 3));
         RunSummary second = start(budi, Experiment.DENSE_AE, quick(Experiment.DENSE_AE, 256, 2));
         RunSummary third = start(amina, Experiment.VAE_2D, quick(Experiment.VAE_2D, 256, 2));
-        assertThat(queue.position(second.id())).isIn(1, 2);
-        signIn.as(amina);
-        assertThat(runs.run(third.id()).queuePosition()).isEqualTo(queue.position(second.id()) + 1);
+        // A worker takes all three at once; they take turns on the processors, so all of them learn early.
+        await(() -> List.of(first, second, third).stream().allMatch(run -> state(run.id()) != RunState.QUEUED));
 
         for (RunSummary run : List.of(first, second, third)) {
             AccountSummary owner = run.ownerId() == amina.id() ? amina : budi;
@@ -125,6 +138,9 @@ class LabRunsTest {
                         String.format("model-%04d.params", run.config().epochs()));
             }
         }
+        // The database keeps the folder relative to the checkpoint root, so any node finds it.
+        assertThat(jdbc.sql("select checkpoint_dir from training_run where id = ?").param(first.id().toString())
+                .query(String.class).single()).isEqualTo(first.id().toString());
         // The Playground opens a finished run's model through the same checks.
         signIn.as(amina);
         assertThat(org.latentlab.ml.Checkpoints.readMetadata(runs.model(first.id())).kind())
@@ -151,28 +167,65 @@ class LabRunsTest {
     }
 
     @Test
-    void badSettingsNeverReachTheQueueNorTheDatabase() {
+    void submissionsAtTheSameMomentOnSeveralNodesKeepTheLimitPerStudent() throws Exception {
+        // Each thread stands for a request on another node: only the database counts for all of them.
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<String> outcomes = new CopyOnWriteArrayList<>();
+        try (var nodes = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 8; i++) {
+                nodes.submit(() -> {
+                    signIn.as(amina);
+                    try {
+                        go.await();
+                        runs.start(Experiment.DENSE_AE, quick(Experiment.DENSE_AE, 256, 2));
+                        outcomes.add("ok");
+                    } catch (InvalidInputException refused) {
+                        outcomes.add(refused.messageKey());
+                    } catch (RuntimeException failed) {
+                        outcomes.add(failed.toString());
+                    } finally {
+                        signIn.out();
+                    }
+                    return null;
+                });
+            }
+            go.countDown();
+        }
+        assertThat(outcomes).as(outcomes.toString()).hasSize(8).filteredOn("ok"::equals).hasSize(2);
+        assertThat(outcomes).filteredOn("training.queue.userLimit"::equals).hasSize(6);
+        assertThat(jdbc.sql("select count(*) from training_run where owner_id = ?").param(amina.id())
+                .query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void badSettingsAndTooMuchWorkNeverReachTheQueueNorTheDatabase() {
         signIn.as(amina);
         assertThatThrownBy(() -> runs.start(Experiment.CONV_AE, quick(Experiment.CONV_AE, 64, 10_000)))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.field()).isEqualTo("epochs"));
         assertThatThrownBy(() -> runs.start(Experiment.CONV_AE, quick(Experiment.DENSE_AE, 64, 1)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("kind"));
+        // What the security review found accepted: 200 epochs at batch 1.
+        assertThatThrownBy(() -> runs.start(Experiment.CONV_AE, Experiment.CONV_AE.defaults().withEpochs(200)
+                .withBatchSize(1))).isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.field()).isEqualTo("batchSize"));
+        assertThatThrownBy(() -> runs.start(Experiment.CONV_AE, Experiment.CONV_AE.defaults().withEpochs(200)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("training.config.tooMuchWork");
+                    assertThat(e.field()).isEqualTo("epochs");
+                });
         assertThat(runs.myRuns()).isEmpty();
     }
 
     @Test
-    void cancellingStopsAWaitingRunAtOnceAndARunningOneWithinABatch() throws Exception {
+    void cancellingATrainingRunStopsItWithinABatchOnWhicheverWorkerItIs() throws Exception {
         RunSummary running = start(amina, Experiment.CONV_AE, Experiment.CONV_AE.defaults().withEpochs(20));
-        RunSummary waiting = start(budi, Experiment.DENSE_AE, quick(Experiment.DENSE_AE, 256, 2));
-        runs.cancel(waiting.id());
-        assertThat(runs.run(waiting.id()).state()).isEqualTo(RunState.CANCELLED);
-        assertThat(queue.live(waiting.id())).isEmpty();
-
-        await(() -> queue.live(running.id()).map(r -> r.state() == RunState.RUNNING).orElse(true));
+        await(() -> state(running.id()) == RunState.RUNNING);
         signIn.as(amina);
         runs.cancel(running.id());
         assertThat(awaitEnd(amina, running.id()).state()).isEqualTo(RunState.CANCELLED);
+        assertThatThrownBy(() -> runs.cancel(running.id())).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.messageKey()).isEqualTo("training.run.notActive"));
     }
 
     @Test
@@ -181,7 +234,7 @@ class LabRunsTest {
         signIn.as(budi);
         assertThatThrownBy(() -> runs.run(run.id())).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> runs.curve(run.id())).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> runs.follow(run.id())).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> runs.follow(run.id(), update -> { })).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> runs.cancel(run.id())).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> runs.delete(run.id())).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> runs.resume(run.id())).isInstanceOf(InvalidInputException.class);
@@ -208,26 +261,19 @@ class LabRunsTest {
     }
 
     @Test
-    void aRunInterruptedByARestartResumesFromItsLastEpochAndFinishesWithTheWholeCurve() throws Exception {
+    void aJobRetriedAfterItsWorkerDiedGoesOnFromTheLastEpochWithNoEpochTwice() throws Exception {
         RunSummary run = start(amina, Experiment.DENSE_AE, quick(Experiment.DENSE_AE, 512, 6));
-        TrainingRun live = queue.live(run.id()).orElseThrow();
-        await(() -> epochs(live.curve()) >= 3);
+        await(() -> storedEpochs(run.id()) >= 3);
         runs.cancel(run.id());
-        RunSummary stopped = awaitEnd(amina, run.id());
-        int done = stopped.epochsDone();
+        int done = awaitEnd(amina, run.id()).epochsDone();
         assertThat(done).isBetween(3, 5);
-        // What a server start does with the runs the last shutdown left behind.
-        jdbc.sql("update training_run set state = 'RUNNING', ended_at = null where id = ?")
-                .param(run.id().toString()).update();
-        queue.afterSingletonsInstantiated();
-        RunSummary interrupted = runs.run(run.id());
-        assertThat(interrupted.state()).isEqualTo(RunState.INTERRUPTED);
-        assertThat(interrupted.resumable()).isTrue();
         List<CurvePoint> before = runs.curve(run.id());
+        // As a worker killed mid-run leaves it: still RUNNING in the database, its job failed by JobRunr, which
+        // hands the same job (same attempt) to another worker.
+        jdbc.sql("update training_run set state = 'RUNNING', ended_at = null, cancel_requested = false where id = ?")
+                .param(run.id().toString()).update();
+        job.run(new TrainingJob.Request(run.id(), 0));
 
-        List<TrainingEvent> heard = new CopyOnWriteArrayList<>();
-        runs.resume(run.id());
-        runs.follow(run.id()).ifPresent(resumed -> resumed.subscribe(heard::add));
         RunSummary finished = awaitEnd(amina, run.id());
         assertThat(finished.state()).isEqualTo(RunState.FINISHED);
         assertThat(finished.epochsDone()).isEqualTo(6);
@@ -241,15 +287,44 @@ class LabRunsTest {
         double lastBefore = epochLosses.get(done - 1).trainLoss();
         double firstAfter = epochLosses.get(done).trainLoss();
         assertThat(firstAfter).isLessThan(firstEver).isLessThan(lastBefore * 1.5);
-        assertThat(heard).anyMatch(e -> e instanceof TrainingEvent.Progress p
-                && p.progress() instanceof TrainingProgress.EpochFinished f && f.epoch() == done + 1);
+        // A job of an attempt that is no longer the run's does nothing.
+        job.run(new TrainingJob.Request(run.id(), 7));
+        assertThat(runs.run(run.id()).state()).isEqualTo(RunState.FINISHED);
+    }
+
+    @Test
+    void anInterruptedRunResumesFromItsLastEpochWhenItsOwnerContinuesIt() throws Exception {
+        RunSummary run = start(amina, Experiment.DENSE_AE, quick(Experiment.DENSE_AE, 512, 5));
+        await(() -> storedEpochs(run.id()) >= 2);
+        runs.cancel(run.id());
+        int done = awaitEnd(amina, run.id()).epochsDone();
+        // As JobRunr leaves a run after its last retry.
+        jdbc.sql("update training_run set state = 'INTERRUPTED' where id = ?").param(run.id().toString()).update();
+        RunSummary interrupted = runs.run(run.id());
+        assertThat(interrupted.resumable()).isTrue();
+
+        List<RunUpdate> heard = new CopyOnWriteArrayList<>();
+        Runnable stop = runs.follow(run.id(), heard::add);
+        try {
+            runs.resume(run.id());
+            assertThat(awaitEnd(amina, run.id()).state()).isEqualTo(RunState.FINISHED);
+            await(() -> heard.stream().anyMatch(u -> u instanceof RunUpdate.StateChanged s
+                    && s.state() == RunState.FINISHED));
+        } finally {
+            stop.run();
+        }
+        assertThat(heard).anyMatch(u -> u instanceof RunUpdate.StateChanged s && s.state() == RunState.RUNNING
+                && s.resumedAfterEpoch() == done);
+        assertThat(heard).anyMatch(u -> u instanceof RunUpdate.Progressed p
+                && p.point().kind() == CurvePoint.Kind.EPOCH && p.point().epoch() == done + 1);
+        assertThat(runs.curve(run.id()).stream().filter(p -> p.kind() == CurvePoint.Kind.EPOCH)
+                .map(CurvePoint::epoch)).containsExactly(1, 2, 3, 4, 5);
     }
 
     @Test
     void aStoppedRunCanStartAgainFromScratch() throws Exception {
         RunSummary run = start(amina, Experiment.DENSE_AE, quick(Experiment.DENSE_AE, 256, 3));
-        TrainingRun live = queue.live(run.id()).orElseThrow();
-        await(() -> epochs(live.curve()) >= 1);
+        await(() -> storedEpochs(run.id()) >= 1);
         runs.cancel(run.id());
         awaitEnd(amina, run.id());
 
@@ -264,9 +339,10 @@ class LabRunsTest {
 
     @Test
     void twoRestartsOfTheSameRunAtOnceQueueItOnce() throws Exception {
-        start(amina, Experiment.CONV_AE, Experiment.CONV_AE.defaults().withEpochs(20));
-        RunSummary waiting = start(budi, Experiment.DENSE_AE, quick(Experiment.DENSE_AE, 256, 2));
-        runs.cancel(waiting.id());
+        RunSummary stopped = start(budi, Experiment.DENSE_AE, quick(Experiment.DENSE_AE, 256, 2));
+        await(() -> state(stopped.id()) != RunState.QUEUED);
+        runs.cancel(stopped.id());
+        awaitEnd(budi, stopped.id());
         java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
         List<String> outcomes = new CopyOnWriteArrayList<>();
         try (var tabs = java.util.concurrent.Executors.newFixedThreadPool(2)) {
@@ -275,7 +351,7 @@ class LabRunsTest {
                     signIn.as(budi);
                     try {
                         go.await();
-                        runs.restart(waiting.id());
+                        runs.restart(stopped.id());
                         outcomes.add("ok");
                     } catch (InvalidInputException refused) {
                         outcomes.add(refused.messageKey());
@@ -289,8 +365,8 @@ class LabRunsTest {
         }
         // The second finds the run back in the queue: it is not requeued (and trained) twice.
         assertThat(outcomes).containsExactlyInAnyOrder("ok", "training.run.notStopped");
-        signIn.as(budi);
-        assertThat(runs.run(waiting.id()).state()).isIn(RunState.QUEUED, RunState.RUNNING);
+        assertThat(jdbc.sql("select attempt from training_run where id = ?").param(stopped.id().toString())
+                .query(Integer.class).single()).isEqualTo(1);
     }
 
     @Test
@@ -330,25 +406,25 @@ class LabRunsTest {
     }
 
     @Test
-    void anyNumberOfListenersFollowARunAndABrokenOneHarmsNobody() throws Exception {
+    void anyNumberOfPagesFollowARunAndABrokenOneHarmsNobody() throws Exception {
         RunSummary run = start(amina, Experiment.DENSE_AE, quick(Experiment.DENSE_AE, 512, 2));
-        TrainingRun live = queue.live(run.id()).orElseThrow();
-        List<TrainingEvent> first = new CopyOnWriteArrayList<>();
-        List<TrainingEvent> second = new CopyOnWriteArrayList<>();
-        live.subscribe(first::add);
-        live.subscribe(event -> {
+        List<RunUpdate> first = new CopyOnWriteArrayList<>();
+        List<RunUpdate> second = new CopyOnWriteArrayList<>();
+        List<Runnable> stops = List.of(runs.follow(run.id(), first::add), runs.follow(run.id(), update -> {
             throw new IllegalStateException("a closed browser tab");
-        });
-        live.subscribe(second::add);
-        assertThat(awaitEnd(amina, run.id()).state()).isEqualTo(RunState.FINISHED);
-        await(() -> !second.isEmpty() && second.getLast() instanceof TrainingEvent.Finished);
-        assertThat(first).endsWith(second.toArray(TrainingEvent[]::new));
-        assertThat(first.getLast()).isInstanceOf(TrainingEvent.Finished.class);
-        assertThat(first).anyMatch(e -> e instanceof TrainingEvent.Progress p
-                && p.progress() instanceof TrainingProgress.EpochFinished);
+        }), runs.follow(run.id(), second::add));
+        try {
+            assertThat(awaitEnd(amina, run.id()).state()).isEqualTo(RunState.FINISHED);
+            await(() -> second.stream().anyMatch(u -> u instanceof RunUpdate.StateChanged s
+                    && s.state() == RunState.FINISHED));
+        } finally {
+            stops.forEach(Runnable::run);
+        }
+        assertThat(first).endsWith(second.toArray(RunUpdate[]::new));
         // Each live point carries its place in the curve, as stored.
-        List<CurvePoint> heardPoints = first.stream().filter(e -> e instanceof TrainingEvent.Progress)
-                .map(e -> ((TrainingEvent.Progress) e).point()).toList();
+        List<CurvePoint> heardPoints = first.stream().filter(u -> u instanceof RunUpdate.Progressed)
+                .map(u -> ((RunUpdate.Progressed) u).point()).toList();
+        assertThat(heardPoints).anyMatch(p -> p.kind() == CurvePoint.Kind.EPOCH);
         assertThat(runs.curve(run.id())).endsWith(heardPoints.toArray(CurvePoint[]::new));
     }
 

@@ -34,6 +34,7 @@ import org.latentlab.ml.TrainingConfig;
 import org.latentlab.training.Experiment;
 import org.latentlab.training.LabRuns;
 import org.latentlab.training.RunSummary;
+import org.latentlab.training.TrainingProperties;
 
 /**
  * The Lab: pick one of the lesson's experiments, adjust its settings within bounds (each field says at once what
@@ -50,11 +51,13 @@ public class LabView extends FeaturePage implements BeforeEnterObserver {
     private final Div panel = new Div();
     private final Div active = new Div();
     private final int trainDigits;
+    private final long maxExamples;
 
-    LabView(LabRuns runs, CurrentUser currentUser) {
+    LabView(LabRuns runs, CurrentUser currentUser, TrainingProperties training) {
         super("lab.title", "lab.intro");
         this.runs = runs;
         this.currentUser = currentUser;
+        this.maxExamples = training.maxExamples();
         this.trainDigits = DataSplit.of(ImageSet.load(DatasetName.MNIST)).train().length;
         experiments.addClassName("ll-experiment-list");
         experiments.setId("lab-experiments");
@@ -180,7 +183,7 @@ public class LabView extends FeaturePage implements BeforeEnterObserver {
         IntegerField digits = integer("lab.field.digits", "digits");
         digits.setHelperText(getTranslation("lab.field.digits.help", trainDigits));
         epochs.setHelperText(getTranslation("lab.field.range", 1, TrainingConfig.MAX_EPOCHS));
-        batchSize.setHelperText(getTranslation("lab.field.range", 1, TrainingConfig.MAX_BATCH));
+        batchSize.setHelperText(getTranslation("lab.field.range", TrainingConfig.MIN_BATCH, TrainingConfig.MAX_BATCH));
         latentSize.setHelperText(getTranslation("lab.field.range", 1, TrainingConfig.MAX_LATENT));
 
         Binder<Settings> binder = new Binder<>();
@@ -189,8 +192,9 @@ public class LabView extends FeaturePage implements BeforeEnterObserver {
                         getTranslation("training.config.epochs", 1, TrainingConfig.MAX_EPOCHS))
                 .bind(s -> s.epochs, (s, v) -> s.epochs = v);
         binder.forField(batchSize)
-                .withValidator(v -> v != null && v >= 1 && v <= TrainingConfig.MAX_BATCH,
-                        getTranslation("training.config.batchSize", 1, TrainingConfig.MAX_BATCH))
+                .withValidator(v -> v != null && v >= TrainingConfig.MIN_BATCH && v <= TrainingConfig.MAX_BATCH,
+                        getTranslation("training.config.batchSize", TrainingConfig.MIN_BATCH,
+                                TrainingConfig.MAX_BATCH))
                 .bind(s -> s.batchSize, (s, v) -> s.batchSize = v);
         binder.forField(learningRate)
                 .withValidator(v -> v != null && Double.isFinite(v) && v > 0 && v <= TrainingConfig.MAX_LEARNING_RATE,
@@ -249,7 +253,12 @@ public class LabView extends FeaturePage implements BeforeEnterObserver {
             binder.readBean(defaults(experiment));
         });
         reset.setId("lab-defaults");
-        Div form = new Div(fields, new HorizontalLayout(start, reset));
+        // Every run's work is bounded, so that a class's runs all finish within a lesson: say so before Start.
+        Paragraph work = new Paragraph(getTranslation("lab.work.note", maxExamples, maxExamples / trainDigits,
+                trainDigits));
+        work.addClassName("ll-field-note");
+        work.setId("lab-work-note");
+        Div form = new Div(fields, work, new HorizontalLayout(start, reset));
         form.addClassName("ll-lab-form");
         // Pressing Start again after a refusal must work: the button re-enables itself after every click.
         start.addClickListener(e -> start.setEnabled(true));

@@ -1,5 +1,6 @@
 package org.latentlab.training.ui;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,15 +37,13 @@ import org.latentlab.base.CurrentUser;
 import org.latentlab.base.InvalidInputException;
 import org.latentlab.base.SignedInUser;
 import org.latentlab.base.ui.FieldErrors;
-import org.latentlab.ml.TrainingProgress;
 import org.latentlab.training.AssignmentService;
 import org.latentlab.training.CurvePoint;
 import org.latentlab.training.LabRuns;
 import org.latentlab.training.RunSample;
 import org.latentlab.training.RunState;
 import org.latentlab.training.RunSummary;
-import org.latentlab.training.TrainingEvent;
-import org.latentlab.training.TrainingRun;
+import org.latentlab.training.RunUpdate;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -62,6 +61,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     private final LabRuns runs;
     private final AssignmentService assignments;
     private final CurrentUser currentUser;
+    private final Clock clock;
     private final RunDisplay display;
     private final H1 title = new H1();
     private final Paragraph settings = new Paragraph();
@@ -77,14 +77,16 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     private final List<CurvePoint> curve = new ArrayList<>();
     private UUID runId;
     private RunSummary run;
-    private AutoCloseable subscription;
+    private Runnable subscription;
+    private Runnable queueWatch;
     private Instant trainingSince;
     /** Epochs done before this attempt of the run began (a resumed run starts part-way). */
     private int attemptFrom;
     /** Whether the buttons shown are those of a live run: progress events must not rebuild them every time. */
     private Boolean actionsForLiveRun;
 
-    RunView(LabRuns runs, AssignmentService assignments, CurrentUser currentUser) {
+    RunView(LabRuns runs, AssignmentService assignments, CurrentUser currentUser, Clock clock) {
+        this.clock = clock;
         this.runs = runs;
         this.assignments = assignments;
         this.currentUser = currentUser;
@@ -146,73 +148,75 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         unfollow();
     }
 
-    /** Listens to the run while it is live; the listener runs on the training thread and hands over to the UI. */
+    /**
+     * Follows the run, whichever node trains it: updates arrive on the bus's thread and are handed to the UI. Reads
+     * everything stored once subscribed, so nothing that happened before is missed; while the run waits, any change
+     * in the queue may move its place.
+     */
     private void follow(UI ui) {
         unfollow();
         if (runId == null) {
             return;
         }
-        Optional<TrainingRun> live = runs.follow(runId);
-        if (live.isEmpty()) {
-            return;
-        }
         SecurityContext viewer = SecurityContextHolder.getContext();
-        subscription = live.get().subscribe(event -> ui.access(() ->
-                new DelegatingSecurityContextRunnable(() -> on(event), viewer).run()));
-        // Whatever happened between loading the page and subscribing: take the live run's state now.
-        curve.clear();
-        curve.addAll(live.get().curve());
-        chart.showRun(curve);
-        trainingSince = live.get().startedAt();
-        attemptFrom = live.get().resumeAfterEpoch();
-        if (live.get().state().ended()) {
-            load();
-        }
+        subscription = runs.follow(runId, update -> ui.access(() ->
+                new DelegatingSecurityContextRunnable(() -> on(update), viewer).run()));
+        queueWatch = runs.watchQueue(() -> ui.access(() -> new DelegatingSecurityContextRunnable(() -> {
+            if (run != null && run.state() == RunState.QUEUED) {
+                load();
+            }
+        }, viewer).run()));
+        load();
     }
 
     private void unfollow() {
         if (subscription != null) {
-            try {
-                subscription.close();
-            } catch (Exception ignored) {
-                // removing a listener cannot fail
-            }
+            subscription.run();
             subscription = null;
         }
+        if (queueWatch != null) {
+            queueWatch.run();
+            queueWatch = null;
+        }
     }
 
-    private void on(TrainingEvent event) {
-        switch (event) {
-            case TrainingEvent.Queued queued -> showWaiting(queued.position());
-            case TrainingEvent.Started started -> {
-                trainingSince = Instant.now();
-                attemptFrom = started.resumedAfterEpoch();
-                showTraining(attemptFrom, 0, 1);
-            }
-            case TrainingEvent.Progress update -> onProgress(update);
-            default -> {
-                // Finished, cancelled, failed or interrupted: the database now has all of it.
-                unfollow();
+    private void on(RunUpdate update) {
+        switch (update) {
+            case RunUpdate.Progressed progressed -> onProgress(progressed);
+            case RunUpdate.StateChanged changed -> {
+                if (changed.state() == RunState.RUNNING) {
+                    trainingSince = changed.at();
+                    attemptFrom = changed.resumedAfterEpoch();
+                }
+                // Queued, training (again) or ended: the database has the rest.
                 load();
+            }
+            case RunUpdate.CancelRequested cancelRequested -> {
+                // The run ends within a batch; its end comes as a state change.
             }
         }
     }
 
-    private void onProgress(TrainingEvent.Progress update) {
+    private void onProgress(RunUpdate.Progressed update) {
         CurvePoint point = update.point();
-        if (point.seq() == curve.size()) {
-            curve.add(point);
-        } else if (point.seq() > curve.size()) {
+        trainingSince = update.trainingSince();
+        if (run.state() != RunState.RUNNING) {
+            load();
+        }
+        if (point.seq() > curve.size()) {
+            // Opened in the middle of an epoch: the stored curve (up to the last epoch), then live from here.
             curve.clear();
             curve.addAll(runs.curve(runId));
         }
+        if (point.seq() >= curve.size()) {
+            curve.add(point);
+        }
         chart.showRun(curve);
-        switch (update.progress()) {
-            case TrainingProgress.BatchLoss batch -> showTraining(batch.epoch() - 1, batch.batch(),
-                    batch.batchesPerEpoch());
-            case TrainingProgress.EpochFinished epoch -> {
-                showTraining(epoch.epoch(), 0, 1);
-                showSamples(epoch.samples().stream().map(RunSample::of).toList(), epoch.epoch());
+        switch (point.kind()) {
+            case BATCH -> showTraining(point.epoch() - 1, point.batch(), point.batches());
+            case EPOCH -> {
+                showTraining(point.epoch(), 0, 1);
+                showSamples(runs.samples(runId), point.epoch());
             }
         }
     }
@@ -220,6 +224,9 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     /** Reads the run from the database and shows all of it. */
     private void load() {
         run = runs.run(runId);
+        if (run.state() == RunState.RUNNING && trainingSince == null) {
+            trainingSince = run.startedAt();
+        }
         title.setText(display.title(run));
         settings.setText(display.settings(run.config()) + ownerNote());
         curve.clear();
@@ -287,7 +294,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         progress.setVisible(true);
         progress.setValue(done);
         if (trainingSince != null) {
-            Duration elapsed = Duration.between(trainingSince, Instant.now());
+            Duration elapsed = Duration.between(trainingSince, clock.instant());
             // Only this attempt's share counts: a resumed run started part-way.
             double share = done - (double) attemptFrom / total;
             String left = share > 0.02 ? getTranslation("lab.run.left", RunDisplay.clock(Duration.ofMillis(

@@ -78,7 +78,7 @@ class AssignmentsViewTest extends SpringBrowserlessTest {
         UUID id = runs.start(Experiment.CONV_VAE, Experiment.CONV_VAE.defaults().withEpochs(1).withTrainLimit(128)
                 .withBatchSize(32)).id();
         long patience = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (queue.live(id).isPresent() && System.nanoTime() < patience) {
+        while (queue.isActive(id) && System.nanoTime() < patience) {
             Thread.sleep(20);
         }
         assertThat(runs.run(id).state()).isEqualTo(RunState.FINISHED);

@@ -28,7 +28,6 @@ import org.latentlab.training.LabRuns;
 import org.latentlab.training.RunState;
 import org.latentlab.training.RunSummary;
 import org.latentlab.training.TrainingQueue;
-import org.latentlab.training.TrainingRun;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The Lab's form and run page without a browser: defaults, inline validation, starting, and others' runs. */
@@ -60,8 +59,8 @@ class LabViewsTest extends SpringBrowserlessTest {
     void stopRuns() {
         // The admin watches over the queue and may cancel anybody's run.
         signIn.as(admin);
-        for (TrainingRun run : queue.liveRuns()) {
-            runs.cancel(run.id());
+        for (java.util.UUID run : queue.activeIds()) {
+            runs.cancel(run);
         }
         signIn.out();
     }
@@ -130,7 +129,7 @@ class LabViewsTest extends SpringBrowserlessTest {
         test($(Button.class).id("run-cancel")).click();
         // A waiting run is dropped at once; a training one stops within a batch.
         long patience = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
-        while (queue.live(started.id()).isPresent() && System.nanoTime() < patience) {
+        while (queue.isActive(started.id()) && System.nanoTime() < patience) {
             Thread.sleep(20);
         }
         assertThat(runs.run(started.id()).state()).isEqualTo(RunState.CANCELLED);
@@ -140,7 +139,7 @@ class LabViewsTest extends SpringBrowserlessTest {
     void someoneElsesRunOrANonsenseIdIsNotFound() {
         AccountSummary budi = fixture.student("budi");
         signIn.as(budi);
-        RunSummary his = runs.start(Experiment.DENSE_AE, Experiment.DENSE_AE.defaults().withEpochs(50));
+        RunSummary his = runs.start(Experiment.DENSE_AE, Experiment.DENSE_AE.defaults().withEpochs(20));
         signIn.as(amina);
         navigate("lab/runs/" + his.id(), RunView.class);
         assertThat($(H1.class).first().getText()).isEqualTo("There is no such run, or it is not yours to see.");

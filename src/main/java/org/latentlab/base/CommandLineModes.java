@@ -18,7 +18,7 @@ public final class CommandLineModes {
 
     public static final List<String> ALL = List.of("pretrain-models", "train-benchmark", "decode-benchmark",
             "memory-benchmark", "import-lesson", "import-quiz",
-            "quiz-load-benchmark", "lab-responsiveness-benchmark", "train-melody-vae");
+            "lab-responsiveness-benchmark", "train-melody-vae");
 
     /** The process's real standard output, whatever System.out points to. */
     private static final PrintStream STDOUT = new PrintStream(new FileOutputStream(FileDescriptor.out), true,

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,15 +25,46 @@ public final class PackagedApp implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final List<String> extraArguments;
+    private final Map<String, String> environment = new LinkedHashMap<>();
     private final StringBuffer output = new StringBuffer();
     private Process process;
 
     public PackagedApp(Path dataDir, String... extraArguments) throws IOException {
         this.dataDir = dataDir;
-        this.extraArguments = List.of(extraArguments);
+        this.extraArguments = new ArrayList<>(List.of(extraArguments));
         try (ServerSocket free = new ServerSocket(0)) {
             this.port = free.getLocalPort();
         }
+    }
+
+    /** An environment variable for the process (e.g. {@code LATENTLAB_DB_URL}), from the next start on. */
+    public PackagedApp environment(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
+    /**
+     * Runs the jar on a new, empty database on the PostgreSQL test server ({@code TestDatabases}) instead of the
+     * embedded H2 database: profile {@code postgres} with {@code LATENTLAB_DB_URL}, {@code _USER} and
+     * {@code _PASSWORD}.
+     */
+    public PackagedApp onNewPostgresqlDatabase() {
+        String active = "--spring.profiles.active=";
+        extraArguments.stream().filter(a -> a.startsWith(active)).findFirst().ifPresentOrElse(
+                given -> extraArguments.set(extraArguments.indexOf(given), given + ",postgres"),
+                () -> extraArguments.add(active + "postgres"));
+        return environment("LATENTLAB_DB_URL", org.latentlab.test.TestDatabases.createDatabase())
+                .environment("LATENTLAB_DB_USER", org.latentlab.test.TestDatabases.user())
+                .environment("LATENTLAB_DB_PASSWORD", org.latentlab.test.TestDatabases.password());
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The JDBC URL of the database the app uses when it was set with {@link #onNewPostgresqlDatabase}. */
+    public String postgresqlUrl() {
+        return environment.get("LATENTLAB_DB_URL");
     }
 
     public static Path jar() {
@@ -48,7 +81,9 @@ public final class PackagedApp implements AutoCloseable {
                 "--enable-native-access=ALL-UNNAMED", "-jar", jar().toAbsolutePath().toString(),
                 "--server.port=" + port, "--latentlab.data-dir=" + dataDir.toAbsolutePath()));
         command.addAll(extraArguments);
-        process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        process = builder.start();
         Process started = process;
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(started.getInputStream(),

@@ -23,12 +23,11 @@ public final class CommandLineModes {
 
     public static final List<String> ALL = List.of("pretrain-models", "train-benchmark", "decode-benchmark",
             "memory-benchmark", "import-lesson", "import-quiz",
-            "quiz-load-benchmark", "lab-responsiveness-benchmark", "train-melody-vae",
-            "copy-database-to");
+            "lab-responsiveness-benchmark", "train-melody-vae", "copy-database-to");
 
     /** Modes that measure: they create accounts, quizzes and runs of their own, so never in a school's data. */
     public static final List<String> BENCHMARKS = List.of("train-benchmark", "decode-benchmark", "memory-benchmark",
-            "quiz-load-benchmark", "lab-responsiveness-benchmark");
+            "lab-responsiveness-benchmark");
 
     /** The process's real standard output, whatever System.out points to. */
     private static final PrintStream STDOUT = new PrintStream(new FileOutputStream(FileDescriptor.out), true,

@@ -1,8 +1,5 @@
 package org.latentlab.quiz;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,17 +23,17 @@ import org.latentlab.base.SignedInUser;
 import org.latentlab.classroom.ClassroomService;
 import org.latentlab.quiz.QuizCatalog.QuizVersion;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
- * Taking quizzes. Every answer is written to the database the moment it is given (one upsert per answer), so a
- * closed tab or a killed server loses nothing; submitting is an idempotent change of the attempt from OPEN to
- * SUBMITTED, so a double click or a second tab cannot submit twice; the score is always computed from the stored
- * answers. Nothing handed to the page before submission contains a right answer. Every call checks that the
- * attempt belongs to the signed-in user (ids come from URLs and may be forged).
+ * Taking quizzes. Every answer is written to the database the moment it is given (one upsert per answer, committed
+ * before the call returns), so a closed tab or a killed server loses nothing; submitting is an idempotent change of
+ * the attempt from OPEN to SUBMITTED, so a double click or a second tab cannot submit twice; the score is always
+ * computed from the stored answers. Saving and submitting both lock the attempt's row first, so an answer is stored
+ * only while the attempt is open and in time, and a submission scores exactly the answers stored before it. Nothing
+ * handed to the page before submission contains a right answer. Every call checks that the attempt belongs to the
+ * signed-in user (ids come from URLs and may be forged).
  */
 @Service
 public class AttemptService {
@@ -44,7 +41,7 @@ public class AttemptService {
     /** Answers arriving this long after the deadline still count: the network, not the student, was late. */
     static final Duration GRACE = Duration.ofSeconds(5);
 
-    private final JdbcClient jdbc;
+    private final QuizRecords records;
     private final QuizCatalog catalog;
     private final CurrentUser currentUser;
     private final ClassroomService classrooms;
@@ -52,10 +49,10 @@ public class AttemptService {
     private final Clock clock;
     private final QuizWriter writer;
 
-    AttemptService(JdbcClient jdbc, QuizCatalog catalog, CurrentUser currentUser, ClassroomService classrooms,
+    AttemptService(QuizRecords records, QuizCatalog catalog, CurrentUser currentUser, ClassroomService classrooms,
             ApplicationEventPublisher events, Clock clock, QuizWriter writer) {
         this.writer = writer;
-        this.jdbc = jdbc;
+        this.records = records;
         this.catalog = catalog;
         this.currentUser = currentUser;
         this.classrooms = classrooms;
@@ -76,8 +73,8 @@ public class AttemptService {
             List<AttemptSummary> mine = attempts(user.userId(), quizId);
             Optional<AttemptSummary> open = mine.stream().filter(a -> !a.submitted()).findFirst();
             if (open.isPresent()) {
-                if (expired(open.get())) {
-                    submitStored(open.get());
+                if (expired(open.get(), clock.instant())) {
+                    submitStored(open.get().attemptId());
                     continue;
                 }
                 return sheet(open.get(), language);
@@ -86,11 +83,8 @@ public class AttemptService {
             if (max != null && mine.size() >= max) {
                 throw new InvalidInputException("quiz", "quiz.noAttemptsLeft", max);
             }
-            try {
-                create(user.userId(), offered, mine.size() + 1, language);
-            } catch (DuplicateKeyException otherTab) {
-                // A second tab started the same attempt a moment ago: use that one.
-            }
+            // When a second tab started the same attempt a moment ago, nothing is added: the next round uses that one.
+            create(user.userId(), offered, mine.size() + 1, language);
         }
         throw new IllegalStateException("could not start an attempt at " + quizId);
     }
@@ -116,35 +110,9 @@ public class AttemptService {
             orders.put(question.id(), ids);
         }
         String presentation = AnswerCodec.writeOrders(orders);
-        Timestamp deadline = limit == null ? null : Timestamp.from(now.plus(Duration.ofMinutes(limit)));
-        write(c -> {
-            try (PreparedStatement insert = c.prepareStatement("insert into quiz_attempt (quiz_version_id, quiz_id, "
-                    + "student_id, attempt_number, state, language, presentation, started_at, deadline, max_score) "
-                    + "values (?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?)")) {
-                insert.setLong(1, version.versionId());
-                insert.setString(2, version.quiz().id());
-                insert.setLong(3, userId);
-                insert.setInt(4, number);
-                insert.setString(5, language.code());
-                insert.setString(6, presentation);
-                insert.setTimestamp(7, Timestamp.from(now));
-                insert.setTimestamp(8, deadline);
-                insert.setDouble(9, version.quiz().maxPoints());
-                return insert.executeUpdate();
-            }
-        });
-    }
-
-    /** A write through the group-committing writer; a unique-key clash comes back as DuplicateKeyException. */
-    private <T> T write(QuizWriter.Work<T> work) {
-        try {
-            return writer.write(work);
-        } catch (SQLException e) {
-            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
-                throw new DuplicateKeyException(e.getMessage(), e);
-            }
-            throw new IllegalStateException("could not save: " + e.getMessage(), e);
-        }
+        Instant deadline = limit == null ? null : now.plus(Duration.ofMinutes(limit));
+        writer.write(() -> records.insertAttempt(version.versionId(), version.quiz().id(), userId, number,
+                language.code(), presentation, now, deadline, version.quiz().maxPoints()));
     }
 
     /** The sheet of one of the signed-in user's open attempts. */
@@ -155,7 +123,7 @@ public class AttemptService {
 
     private AttemptSheet sheet(AttemptSummary attempt, Language language) {
         QuizVersion version = catalog.version(attempt.versionId());
-        Map<String, List<String>> orders = orders(attempt.attemptId());
+        Map<String, List<String>> orders = AnswerCodec.readOrders(records.presentation(attempt.attemptId()));
         List<AttemptSheet.SheetQuestion> questions = new ArrayList<>();
         for (Question question : version.quiz().questions()) {
             List<String> order = orders.getOrDefault(question.id(), List.of());
@@ -172,8 +140,15 @@ public class AttemptService {
         return new AttemptSheet(attempt, version.quiz().title().in(language), questions, answers(attempt.attemptId()));
     }
 
+    /** What a guarded write of an answer found: saved (at), or refused because the attempt is closed or late. */
+    private record Stored(Instant savedAt, String refusal) {
+    }
+
     /**
-     * Saves one answer of an open attempt at once (replacing an earlier answer to the same question).
+     * Saves one answer of an open attempt at once (replacing an earlier answer to the same question) and returns
+     * after the commit. The answer is written only while the attempt is open and in time, checked on the locked
+     * attempt in the writing transaction: an answer racing a submission is either stored before it (and scored) or
+     * refused.
      *
      * @return when it was saved
      * @throws InvalidInputException the attempt is submitted or its time is up, or the answer does not fit the
@@ -184,36 +159,33 @@ public class AttemptService {
         if (attempt.submitted()) {
             throw new InvalidInputException("answer", "quiz.alreadySubmitted");
         }
-        if (expired(attempt)) {
-            submitStored(attempt);
+        if (expired(attempt, clock.instant())) {
+            submitStored(attemptId);
             throw new InvalidInputException("answer", "quiz.timeUp");
         }
         Question question = catalog.version(attempt.versionId()).quiz().question(questionId)
                 .orElseThrow(() -> new InvalidInputException("answer", "quiz.answerInvalid"));
         check(question, answer);
-        Instant now = clock.instant();
         String json = AnswerCodec.write(answer);
-        write(c -> {
-            try (PreparedStatement update = c.prepareStatement("update quiz_answer set answer = ?, saved_at = ? "
-                    + "where attempt_id = ? and question_id = ?")) {
-                update.setString(1, json);
-                update.setTimestamp(2, Timestamp.from(now));
-                update.setLong(3, attemptId);
-                update.setString(4, questionId);
-                if (update.executeUpdate() > 0) {
-                    return 1;
-                }
+        Stored stored = writer.write(() -> {
+            AttemptSummary locked = records.lockAttempt(attemptId).orElseThrow();
+            if (locked.submitted()) {
+                return new Stored(null, "quiz.alreadySubmitted");
             }
-            try (PreparedStatement insert = c.prepareStatement("insert into quiz_answer (attempt_id, question_id, "
-                    + "answer, saved_at) values (?, ?, ?, ?)")) {
-                insert.setLong(1, attemptId);
-                insert.setString(2, questionId);
-                insert.setString(3, json);
-                insert.setTimestamp(4, Timestamp.from(now));
-                return insert.executeUpdate();
+            Instant now = clock.instant();
+            if (expired(locked, now)) {
+                return new Stored(null, "quiz.timeUp");
             }
+            records.upsertAnswer(attemptId, questionId, json, now);
+            return new Stored(now, null);
         });
-        return now;
+        if (stored.refusal() == null) {
+            return stored.savedAt();
+        }
+        if (stored.refusal().equals("quiz.timeUp")) {
+            submitStored(attemptId);
+        }
+        throw new InvalidInputException("answer", stored.refusal());
     }
 
     private static void check(Question question, GivenAnswer answer) {
@@ -237,33 +209,39 @@ public class AttemptService {
     public AttemptOutcome submit(long attemptId, Language language) {
         AttemptSummary attempt = own(attemptId);
         if (!attempt.submitted()) {
-            submitStored(attempt);
+            submitStored(attemptId);
         }
         return outcome(attemptId, language);
     }
 
-    /** Scores the stored answers and closes the attempt, once: a concurrent submit finds it closed already. */
-    private void submitStored(AttemptSummary attempt) {
-        QuizVersion version = catalog.version(attempt.versionId());
-        double score = score(version.quiz(), answers(attempt.attemptId()));
-        Instant at = clock.instant();
-        if (attempt.deadline() != null && at.isAfter(attempt.deadline().plus(GRACE))) {
-            at = attempt.deadline();
-        }
-        Timestamp submittedAt = Timestamp.from(at);
-        int changed = write(c -> {
-            try (PreparedStatement update = c.prepareStatement("update quiz_attempt set state = 'SUBMITTED', "
-                    + "submitted_at = ?, score = ? where id = ? and state = 'OPEN'")) {
-                update.setTimestamp(1, submittedAt);
-                update.setDouble(2, score);
-                update.setLong(3, attempt.attemptId());
-                return update.executeUpdate();
+    /**
+     * Scores the stored answers and closes the attempt, once, in one transaction with the attempt locked: answers
+     * saved at the same moment wait for it and are refused, and a concurrent submit finds it closed already. The
+     * event is published after the commit.
+     */
+    private void submitStored(long attemptId) {
+        Optional<QuizSubmitted> submitted = writer.write(() -> {
+            AttemptSummary attempt = records.lockAttempt(attemptId).orElseThrow();
+            if (attempt.submitted()) {
+                return Optional.empty();
             }
+            Quiz quiz = catalog.version(attempt.versionId()).quiz();
+            List<QuizRecords.AnswerRow> stored = records.answers(attemptId);
+            double score = score(quiz, decode(stored));
+            Instant at = clock.instant();
+            if (attempt.deadline() != null && at.isAfter(attempt.deadline().plus(GRACE))) {
+                // Submitted late (nobody was there when the time ran out): it ended at the deadline, or with the
+                // last answer given in the grace period after it.
+                at = stored.stream().map(QuizRecords.AnswerRow::savedAt).filter(attempt.deadline()::isBefore)
+                        .max(Comparator.naturalOrder()).orElse(attempt.deadline());
+            }
+            if (!records.markSubmitted(attemptId, at, score)) {
+                return Optional.empty();
+            }
+            return Optional.of(new QuizSubmitted(attemptId, attempt.quizId(), quiz.lesson(), quiz.kind(),
+                    attempt.studentId(), score, attempt.maxScore()));
         });
-        if (changed == 1) {
-            events.publishEvent(new QuizSubmitted(attempt.attemptId(), attempt.quizId(), version.quiz().lesson(),
-                    version.quiz().kind(), attempt.studentId(), score, attempt.maxScore()));
-        }
+        submitted.ifPresent(events::publishEvent);
     }
 
     static double score(Quiz quiz, Map<String, GivenAnswer> answers) {
@@ -343,22 +321,7 @@ public class AttemptService {
     }
 
     List<AttemptSummary> attempts(long studentId, String quizId) {
-        return jdbc.sql(SELECT + " where student_id = ? and quiz_id = ? order by attempt_number")
-                .params(studentId, quizId).query(AttemptService::summary).list();
-    }
-
-    private static final String SELECT = "select id, quiz_id, quiz_version_id, student_id, attempt_number, state, "
-            + "started_at, deadline, submitted_at, score, max_score from quiz_attempt";
-
-    static AttemptSummary summary(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        Timestamp deadline = rs.getTimestamp(8);
-        Timestamp submitted = rs.getTimestamp(9);
-        double score = rs.getDouble(10);
-        Double scoreOrNull = rs.wasNull() ? null : score;
-        return new AttemptSummary(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getInt(5),
-                AttemptState.valueOf(rs.getString(6)), rs.getTimestamp(7).toInstant(),
-                deadline == null ? null : deadline.toInstant(), submitted == null ? null : submitted.toInstant(),
-                scoreOrNull, rs.getDouble(11));
+        return records.attempts(studentId, quizId);
     }
 
     /** The quiz of one of the signed-in user's attempts. */
@@ -368,7 +331,7 @@ public class AttemptService {
     }
 
     Optional<AttemptSummary> find(long attemptId) {
-        return jdbc.sql(SELECT + " where id = ?").param(attemptId).query(AttemptService::summary).optional();
+        return records.attempt(attemptId);
     }
 
     /** An attempt of the signed-in user; anyone else's (or a made-up id) is refused alike. */
@@ -388,20 +351,18 @@ public class AttemptService {
         throw new AccessDeniedException("attempt " + attemptId + " is not yours to see");
     }
 
-    private boolean expired(AttemptSummary attempt) {
-        return attempt.deadline() != null && clock.instant().isAfter(attempt.deadline().plus(GRACE));
+    private static boolean expired(AttemptSummary attempt, Instant now) {
+        return attempt.deadline() != null && now.isAfter(attempt.deadline().plus(GRACE));
     }
 
     Map<String, GivenAnswer> answers(long attemptId) {
-        Map<String, GivenAnswer> answers = new LinkedHashMap<>();
-        jdbc.sql("select question_id, answer from quiz_answer where attempt_id = ? order by id").param(attemptId)
-                .query((rs, n) -> Map.entry(rs.getString(1), AnswerCodec.read(rs.getString(2)))).list()
-                .forEach(e -> answers.put(e.getKey(), e.getValue()));
-        return answers;
+        return decode(records.answers(attemptId));
     }
 
-    private Map<String, List<String>> orders(long attemptId) {
-        return AnswerCodec.readOrders(jdbc.sql("select presentation from quiz_attempt where id = ?")
-                .param(attemptId).query(String.class).single());
+    /** Stored answers by question. */
+    static Map<String, GivenAnswer> decode(List<QuizRecords.AnswerRow> stored) {
+        Map<String, GivenAnswer> answers = new LinkedHashMap<>();
+        stored.forEach(a -> answers.put(a.questionId(), AnswerCodec.read(a.answer())));
+        return answers;
     }
 }

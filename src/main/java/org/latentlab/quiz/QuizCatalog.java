@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -25,8 +24,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -48,15 +45,15 @@ public class QuizCatalog implements SmartInitializingSingleton {
     public record LoadReport(List<String> loaded, List<String> newVersions, List<String> problems) {
     }
 
-    private final JdbcClient jdbc;
+    private final QuizRecords records;
     private final QuizProperties properties;
     private final Clock clock;
     private final Map<Long, QuizVersion> byVersionId = new ConcurrentHashMap<>();
     private volatile Map<String, QuizVersion> active = Map.of();
     private volatile LoadReport lastReport = new LoadReport(List.of(), List.of(), List.of());
 
-    QuizCatalog(JdbcClient jdbc, QuizProperties properties, Clock clock) {
-        this.jdbc = jdbc;
+    QuizCatalog(QuizRecords records, QuizProperties properties, Clock clock) {
+        this.records = records;
         this.properties = properties;
         this.clock = clock;
     }
@@ -98,8 +95,7 @@ public class QuizCatalog implements SmartInitializingSingleton {
             }
         }
         // Imported quizzes stay on offer in their newest version.
-        for (Long id : jdbc.sql("select v.id from quiz_version v where v.source = 'IMPORT' and v.version = "
-                + "(select max(o.version) from quiz_version o where o.quiz_id = v.quiz_id)").query(Long.class).list()) {
+        for (Long id : records.latestImportedVersionIds()) {
             QuizVersion version = version(id);
             offer.putIfAbsent(version.quiz().id(), version);
         }
@@ -142,19 +138,13 @@ public class QuizCatalog implements SmartInitializingSingleton {
     StoredVersion store(Quiz quiz, String source) {
         String definition = QuizFiles.write(quiz);
         String hash = sha256(definition);
-        Optional<QuizVersion> latest = latest(quiz.id());
-        if (latest.isPresent() && hash.equals(jdbc.sql("select content_hash from quiz_version where id = ?")
-                .param(latest.get().versionId()).query(String.class).single())) {
-            return new StoredVersion(latest.get(), false);
+        Optional<QuizRecords.VersionRow> latest = records.latestVersion(quiz.id());
+        if (latest.isPresent() && hash.equals(latest.get().contentHash())) {
+            return new StoredVersion(version(latest.get().id()), false);
         }
         int number = latest.map(v -> v.version() + 1).orElse(1);
-        try {
-            jdbc.sql("insert into quiz_version (quiz_id, version, definition, content_hash, source, created_at) "
-                    + "values (?, ?, ?, ?, ?, ?)")
-                    .params(quiz.id(), number, definition, hash, source, Timestamp.from(clock.instant())).update();
-        } catch (DuplicateKeyException raced) {
-            // Another node stored the same version a moment ago.
-        }
+        // When another node stored this version number a moment ago, theirs stays and is the newest.
+        records.insertVersion(quiz.id(), number, definition, hash, source, clock.instant());
         return new StoredVersion(latest(quiz.id()).orElseThrow(), true);
     }
 
@@ -164,7 +154,7 @@ public class QuizCatalog implements SmartInitializingSingleton {
         return offer(quiz);
     }
 
-    /** Stores the quiz as an imported version and puts it on offer (the load benchmark calls this directly). */
+    /** Stores the quiz as an imported version and puts it on offer. */
     synchronized QuizVersion offer(Quiz quiz) {
         QuizVersion version = store(quiz, "IMPORT").version();
         Map<String, QuizVersion> offer = new LinkedHashMap<>(active);
@@ -174,8 +164,7 @@ public class QuizCatalog implements SmartInitializingSingleton {
     }
 
     private Optional<QuizVersion> latest(String quizId) {
-        return jdbc.sql("select id from quiz_version where quiz_id = ? order by version desc limit 1")
-                .param(quizId).query(Long.class).optional().map(this::version);
+        return records.latestVersion(quizId).map(row -> version(row.id()));
     }
 
     /** Every quiz on offer, in id order. */
@@ -189,17 +178,15 @@ public class QuizCatalog implements SmartInitializingSingleton {
 
     /** Any stored version, e.g. the one an old attempt was taken with. */
     public QuizVersion version(long versionId) {
-        return byVersionId.computeIfAbsent(versionId, id -> jdbc.sql(
-                "select id, version, definition, quiz_id from quiz_version where id = ?").param(id)
-                .query((rs, n) -> new QuizVersion(rs.getLong(1), rs.getInt(2),
-                        QuizFiles.readLenient(rs.getString(3), rs.getString(4) + ".json")))
-                .single());
+        return byVersionId.computeIfAbsent(versionId, id -> records.version(id)
+                .map(row -> new QuizVersion(row.id(), row.version(),
+                        QuizFiles.readLenient(row.definition(), row.quizId() + ".json")))
+                .orElseThrow(() -> new IllegalStateException("no quiz version " + id)));
     }
 
     /** All stored versions of a quiz, oldest first. */
     public List<QuizVersion> versions(String quizId) {
-        return jdbc.sql("select id from quiz_version where quiz_id = ? order by version").param(quizId)
-                .query(Long.class).list().stream().map(this::version).toList();
+        return records.versionIds(quizId).stream().map(this::version).toList();
     }
 
     private static String sha256(String text) {

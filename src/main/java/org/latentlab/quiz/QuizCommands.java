@@ -27,39 +27,24 @@ import org.springframework.stereotype.Component;
  * With {@code --dry-run} it prints them in our own file format on standard output (one quiz: its file; several: a
  * JSON array of them) and the report on standard error; without it they are added to the quizzes on offer. Exits 1
  * with a clear message on a bad file or bad arguments.
- * <p>{@code --quiz-load-benchmark [--students=300] [--stress]}: see {@link QuizLoadBenchmark} (bench/quiz-load).
  */
 @Component
 class QuizCommands implements ApplicationRunner {
 
     private final ApplicationContext context;
     private final QuizCatalog catalog;
-    private final QuizLoadBenchmark loadBenchmark;
 
-    QuizCommands(ApplicationContext context, QuizCatalog catalog, QuizLoadBenchmark loadBenchmark) {
+    QuizCommands(ApplicationContext context, QuizCatalog catalog) {
         this.context = context;
         this.catalog = catalog;
-        this.loadBenchmark = loadBenchmark;
     }
 
     @Override
-    public void run(ApplicationArguments args) throws InterruptedException {
-        int exit;
-        if (args.containsOption("import-quiz")) {
-            exit = importQuiz(args, CommandLineModes.out(), System.err);
-        } else if (args.containsOption("quiz-load-benchmark")) {
-            String students = value(args, "students");
-            // A short round first, so that the measured one runs on warm code, as a server that has been up would.
-            QuizLoadBenchmark.Pace pace = args.containsOption("stress") ? QuizLoadBenchmark.Pace.STRESS
-                    : QuizLoadBenchmark.Pace.CLASS;
-            loadBenchmark.run(50, QuizLoadBenchmark.Pace.STRESS,
-                    new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-            exit = loadBenchmark.run(students == null ? 300 : Integer.parseInt(students), pace,
-                    CommandLineModes.out());
-        } else {
+    public void run(ApplicationArguments args) {
+        if (!args.containsOption("import-quiz")) {
             return;
         }
-        int code = exit;
+        int code = importQuiz(args, CommandLineModes.out(), System.err);
         System.exit(SpringApplication.exit(context, () -> code));
     }
 

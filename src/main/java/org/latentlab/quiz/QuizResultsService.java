@@ -1,5 +1,6 @@
 package org.latentlab.quiz;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,38 +8,51 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.latentlab.base.InvalidInputException;
 import org.latentlab.base.Language;
+import org.latentlab.classroom.ClassMember;
+import org.latentlab.classroom.ClassroomService;
 import org.latentlab.quiz.stats.AttemptResult;
 import org.latentlab.quiz.stats.ItemAnalysis;
 import org.latentlab.quiz.stats.ItemInfo;
 import org.latentlab.quiz.stats.QuizStatistics;
-import org.latentlab.classroom.ClassMember;
-import org.latentlab.classroom.ClassroomService;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What teachers see of quizzes: the results of their own classes (another teacher's class is refused by the
- * classroom service) and the CSV export.
+ * What teachers see of quizzes: the results of their own classes (another teacher's class is "not found", as the
+ * classroom service answers) and the CSV export. The class's members come from the classroom module's API; their
+ * attempts and answers are read from our own tables, a class at a time.
  */
 @Service
 public class QuizResultsService {
 
     private final QuizCatalog catalog;
-    private final AttemptService attempts;
     private final ClassroomService classrooms;
-    private final JdbcClient jdbc;
-    private final java.time.Clock clock;
+    private final QuizRecords records;
+    private final Clock clock;
 
-    QuizResultsService(QuizCatalog catalog, AttemptService attempts, ClassroomService classrooms, JdbcClient jdbc,
-            java.time.Clock clock) {
+    QuizResultsService(QuizCatalog catalog, ClassroomService classrooms, QuizRecords records, Clock clock) {
         this.catalog = catalog;
-        this.attempts = attempts;
         this.classrooms = classrooms;
-        this.jdbc = jdbc;
+        this.records = records;
         this.clock = clock;
+    }
+
+    /** The attempts of the class's members at one quiz (or at any quiz for null), by student, oldest first. */
+    private Map<Long, List<AttemptSummary>> attemptsOf(List<ClassMember> members, String quizId) {
+        return records.attempts(members.stream().map(ClassMember::studentId).toList()).stream()
+                .filter(a -> quizId == null || a.quizId().equals(quizId))
+                .collect(Collectors.groupingBy(AttemptSummary::studentId, LinkedHashMap::new, Collectors.toList()));
+    }
+
+    private Quiz activeQuiz(String quizId) {
+        return catalog.active(quizId).orElseThrow(() -> new InvalidInputException("quiz", "quiz.notFound", quizId))
+                .quiz();
     }
 
     /**
@@ -47,33 +61,35 @@ public class QuizResultsService {
      */
     @PreAuthorize("hasRole('TEACHER')")
     public QuizStatistics itemAnalysis(long classId, String quizId) {
-        Quiz current = catalog.active(quizId)
-                .orElseThrow(() -> new org.latentlab.base.InvalidInputException("quiz", "quiz.notFound", quizId))
-                .quiz();
+        Quiz current = activeQuiz(quizId);
         List<ItemInfo> items = current.questions().stream().map(q -> switch (q.type()) {
             case SINGLE, MULTIPLE -> new ItemInfo(q.id(), q.points(), q.options().stream().map(Choice::id).toList(),
-                    q.options().stream().filter(Choice::correct).map(Choice::id)
-                            .collect(java.util.stream.Collectors.toSet()));
+                    q.options().stream().filter(Choice::correct).map(Choice::id).collect(Collectors.toSet()));
             default -> ItemInfo.of(q.id(), q.points());
         }).toList();
-        List<AttemptResult> results = new ArrayList<>();
-        for (ClassMember member : classrooms.members(classId)) {
-            attempts.attempts(member.studentId(), quizId).stream().filter(AttemptSummary::submitted).findFirst()
-                    .ifPresent(first -> results.add(result(first, current)));
+        List<ClassMember> members = classrooms.members(classId);
+        Map<Long, List<AttemptSummary>> byStudent = attemptsOf(members, quizId);
+        List<AttemptSummary> firsts = new ArrayList<>();
+        for (ClassMember member : members) {
+            byStudent.getOrDefault(member.studentId(), List.of()).stream().filter(AttemptSummary::submitted)
+                    .findFirst().ifPresent(firsts::add);
         }
+        Map<Long, List<QuizRecords.AnswerRow>> answers = records.answers(firsts.stream()
+                .map(AttemptSummary::attemptId).toList());
+        List<AttemptResult> results = firsts.stream().map(first -> result(first, current,
+                AttemptService.decode(answers.getOrDefault(first.attemptId(), List.of())))).toList();
         return ItemAnalysis.analyze(items, results);
     }
 
-    private AttemptResult result(AttemptSummary attempt, Quiz current) {
+    private AttemptResult result(AttemptSummary attempt, Quiz current, Map<String, GivenAnswer> answers) {
         Quiz taken = catalog.version(attempt.versionId()).quiz();
-        Map<String, GivenAnswer> answers = attempts.answers(attempt.attemptId());
         Map<String, Double> fractions = new LinkedHashMap<>();
-        Map<String, java.util.Set<String>> chosen = new LinkedHashMap<>();
+        Map<String, Set<String>> chosen = new LinkedHashMap<>();
         for (Question question : current.questions()) {
             Question asTaken = taken.question(question.id()).orElse(question);
             GivenAnswer answer = answers.get(question.id());
             fractions.put(question.id(), Scoring.fraction(asTaken, answer));
-            if (answer instanceof GivenAnswer.Choices(java.util.Set<String> ids)) {
+            if (answer instanceof GivenAnswer.Choices(Set<String> ids)) {
                 chosen.put(question.id(), ids);
             }
         }
@@ -87,21 +103,27 @@ public class QuizResultsService {
     /**
      * Scores the submitted attempts of the class's students again against the quiz's current version (e.g. after a
      * wrong key was fixed in the file). With {@code dryRun} nothing changes: the list shows who would change.
-     * Answers are never touched, only scores.
+     * Answers are never touched, only scores; the new scores are stored together or not at all.
      */
     @PreAuthorize("hasRole('TEACHER')")
+    @Transactional
     public List<RegradeChange> regrade(long classId, String quizId, boolean dryRun) {
-        Quiz current = catalog.active(quizId)
-                .orElseThrow(() -> new org.latentlab.base.InvalidInputException("quiz", "quiz.notFound", quizId))
-                .quiz();
+        Quiz current = activeQuiz(quizId);
+        List<ClassMember> members = classrooms.members(classId);
+        Map<Long, List<AttemptSummary>> byStudent = attemptsOf(members, quizId);
+        List<AttemptSummary> submitted = byStudent.values().stream().flatMap(List::stream)
+                .filter(AttemptSummary::submitted).toList();
+        Map<Long, List<QuizRecords.AnswerRow>> stored = records.answers(submitted.stream()
+                .map(AttemptSummary::attemptId).toList());
         List<RegradeChange> changes = new ArrayList<>();
-        for (ClassMember member : classrooms.members(classId)) {
-            for (AttemptSummary attempt : attempts.attempts(member.studentId(), quizId)) {
+        for (ClassMember member : members) {
+            for (AttemptSummary attempt : byStudent.getOrDefault(member.studentId(), List.of())) {
                 if (!attempt.submitted()) {
                     continue;
                 }
                 Quiz taken = catalog.version(attempt.versionId()).quiz();
-                Map<String, GivenAnswer> answers = attempts.answers(attempt.attemptId());
+                Map<String, GivenAnswer> answers = AttemptService.decode(stored.getOrDefault(attempt.attemptId(),
+                        List.of()));
                 double score = 0;
                 double max = 0;
                 for (Question old : taken.questions()) {
@@ -113,9 +135,7 @@ public class QuizResultsService {
                     changes.add(new RegradeChange(attempt.attemptId(), member.displayName(), attempt.score(), score,
                             max));
                     if (!dryRun) {
-                        jdbc.sql("update quiz_attempt set score = ?, max_score = ?, regraded_at = ? where id = ?")
-                                .params(score, max, java.sql.Timestamp.from(clock.instant()), attempt.attemptId())
-                                .update();
+                        records.regrade(attempt.attemptId(), score, max, clock.instant());
                     }
                 }
             }
@@ -129,11 +149,14 @@ public class QuizResultsService {
         List<QuizCatalog.QuizVersion> quizzes = catalog.active();
         List<ClassResults.Column> columns = quizzes.stream()
                 .map(v -> new ClassResults.Column(v.quiz().id(), v.quiz().title().in(language))).toList();
+        Map<Long, List<AttemptSummary>> byStudent = attemptsOf(members, null);
         List<ClassResults.Row> rows = new ArrayList<>();
         for (ClassMember member : members) {
             Map<String, ClassResults.Cell> cells = new LinkedHashMap<>();
+            Map<String, List<AttemptSummary>> byQuiz = byStudent.getOrDefault(member.studentId(), List.of()).stream()
+                    .collect(Collectors.groupingBy(AttemptSummary::quizId));
             for (QuizCatalog.QuizVersion version : quizzes) {
-                List<AttemptSummary> theirs = attempts.attempts(member.studentId(), version.quiz().id());
+                List<AttemptSummary> theirs = byQuiz.getOrDefault(version.quiz().id(), List.of());
                 if (theirs.isEmpty()) {
                     continue;
                 }

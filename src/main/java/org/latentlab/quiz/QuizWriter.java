@@ -1,8 +1,5 @@
 package org.latentlab.quiz;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -11,22 +8,27 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
-import javax.sql.DataSource;
-
+import org.latentlab.base.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes quiz attempts and answers with group commit. The database writes every commit to its file at once (so that
- * a saved answer survives even kill -9), and one commit costs about a millisecond of file writing that commits
- * cannot share. So the writes of students working at the same moment (answers, new attempts, submissions) are
- * made together: one thread takes whatever writes are waiting, runs them in one transaction (each behind its own
- * savepoint, so one failing write fails alone), commits, and only then tells each caller its result. A caller never
- * hears "saved" before the commit. The writer keeps its own connection, so it never queues behind page requests
- * for one from the pool.
+ * Runs the quiz's writes (an answer, a new attempt, a submission: each a few statements of {@link QuizRecords}) in
+ * a transaction and returns only after the commit, so the page never says "saved" before the database has it.
+ * <p>On the embedded H2 database the writes of students working at the same moment share one commit (group
+ * commit): H2 writes every commit to its file at once ({@code WRITE_DELAY=0}, so a saved answer survives kill -9),
+ * one commit at a time, and that costs about half a millisecond that commits cannot share. One thread takes
+ * whatever writes are waiting, runs them in one transaction, each behind its own savepoint (Spring's nested
+ * transaction: a failing write fails alone), commits, and only then hands each caller its result. Measured on the
+ * answer path with 16 to 200 students saving at once, that gives 2.4 to 4 times the answers per second and a 3 to
+ * 13 times lower p95 than a transaction per answer; with one or four at a time both are alike. On PostgreSQL each
+ * write is its own transaction on the caller's thread: the server already lets commits that arrive together share
+ * one WAL flush, and funnelling them through one thread was measured no faster (and slower with few at once).
+ * {@code latentlab.quiz.group-commit} overrides the choice.
  */
 @Component
 class QuizWriter implements DisposableBean {
@@ -34,43 +36,32 @@ class QuizWriter implements DisposableBean {
     private static final Logger LOG = LoggerFactory.getLogger(QuizWriter.class);
     private static final int MAX_BATCH = 500;
 
-    /** One write, run on the writer's connection inside the batch's transaction. */
-    @FunctionalInterface
-    interface Work<T> {
-        T run(Connection connection) throws SQLException;
+    private record Pending<T>(Supplier<T> work, CompletableFuture<T> done) {
     }
 
-    private record Pending<T>(Work<T> work, CompletableFuture<T> done) {
-
-        void runIn(Connection connection, List<Runnable> onCommit) throws SQLException {
-            Savepoint savepoint = connection.setSavepoint();
-            try {
-                T result = work.run(connection);
-                onCommit.add(() -> done.complete(result));
-            } catch (SQLException e) {
-                connection.rollback(savepoint);
-                done.completeExceptionally(e);
-            }
-        }
-    }
-
-    private final DataSource dataSource;
+    private final QuizTransactions transactions;
+    private final boolean groupCommit;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>(50_000);
     private final Thread writer;
     private volatile boolean running = true;
-    private Connection connection;
 
-    QuizWriter(DataSource dataSource) {
-        this.dataSource = dataSource;
-        this.writer = Thread.ofPlatform().name("quiz-writer").daemon().start(this::loop);
+    QuizWriter(QuizTransactions transactions, Database database, QuizProperties properties) {
+        this.transactions = transactions;
+        this.groupCommit = properties.groupCommit() != null ? properties.groupCommit()
+                : database.vendor() == Database.Vendor.H2;
+        this.writer = groupCommit ? Thread.ofPlatform().name("quiz-writer").daemon().start(this::loop) : null;
+        LOG.info("Quiz writes: {}", groupCommit ? "group commit" : "one transaction each");
     }
 
     /**
-     * Runs the write and returns its result once it is committed.
+     * Runs the work in a transaction and returns its result once it is committed.
      *
-     * @throws SQLException the write failed (e.g. a unique key); nothing of it is stored
+     * @throws RuntimeException what the work threw; nothing of it is stored
      */
-    <T> T write(Work<T> work) throws SQLException {
+    <T> T write(Supplier<T> work) {
+        if (!groupCommit) {
+            return transactions.inTransaction(work);
+        }
         Pending<T> pending = new Pending<>(work, new CompletableFuture<>());
         if (!running || !queue.offer(pending)) {
             throw new IllegalStateException("the server is too busy to save quiz work right now");
@@ -81,8 +72,8 @@ class QuizWriter implements DisposableBean {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while saving", e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof SQLException sql) {
-                throw sql;
+            if (e.getCause() instanceof RuntimeException failed) {
+                throw failed;
             }
             throw new IllegalStateException("could not save", e.getCause());
         } catch (TimeoutException e) {
@@ -100,50 +91,45 @@ class QuizWriter implements DisposableBean {
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
-                Connection c = connection();
                 List<Runnable> onCommit = new ArrayList<>();
-                for (Pending<?> pending : batch) {
-                    pending.runIn(c, onCommit);
-                }
-                c.commit();
+                transactions.inTransaction(() -> {
+                    for (Pending<?> pending : batch) {
+                        runInSavepoint(pending, onCommit);
+                    }
+                    return null;
+                });
                 onCommit.forEach(Runnable::run);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 batch.forEach(p -> p.done().completeExceptionally(e));
                 return;
-            } catch (SQLException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 LOG.warn("Could not store {} quiz writes", batch.size(), e);
                 batch.forEach(p -> p.done().completeExceptionally(e));
-                closeConnection();
             }
         }
     }
 
-    private Connection connection() throws SQLException {
-        if (connection == null || connection.isClosed()) {
-            connection = dataSource.getConnection();
-            connection.setAutoCommit(false);
-        }
-        return connection;
-    }
-
-    private void closeConnection() {
+    private <T> void runInSavepoint(Pending<T> pending, List<Runnable> onCommit) {
         try {
-            if (connection != null) {
-                connection.rollback();
-                connection.close();
-            }
-        } catch (SQLException ignored) {
-            // A broken connection is replaced on the next batch.
+            T result = transactions.inSavepoint(pending.work());
+            onCommit.add(() -> pending.done().complete(result));
+        } catch (RuntimeException e) {
+            pending.done().completeExceptionally(e);
         }
-        connection = null;
+    }
+
+    /** Writes handed over and not yet taken by the writer thread (for tests). */
+    int waiting() {
+        return queue.size();
     }
 
     @Override
     public void destroy() throws InterruptedException {
         // Writes already handed over are made before the application stops.
         running = false;
-        writer.join(10_000);
-        closeConnection();
+        if (writer != null) {
+            writer.join(10_000);
+        }
     }
 }

@@ -23,7 +23,7 @@ class CommandLineModesTest {
         assertThat(CommandLineModes.refusedBenchmark(new String[] {"--lab-responsiveness-benchmark",
                 "--latentlab.data-dir=" + school}, Map.of())).contains("not empty");
         // The default folder comes from the environment as the app would take it.
-        assertThat(CommandLineModes.refusedBenchmark(new String[] {"--quiz-load-benchmark"},
+        assertThat(CommandLineModes.refusedBenchmark(new String[] {"--memory-benchmark"},
                 Map.of("LATENTLAB_DATA_DIR", school.toString()))).contains("not empty");
         assertThat(CommandLineModes.refusedBenchmark(new String[] {"--train-benchmark=conv-ae",
                 "--latentlab.data-dir=" + parent.resolve("new"), "--spring.profiles.active=postgres"}, Map.of()))

@@ -31,10 +31,40 @@ public final class PackagedApp implements AutoCloseable {
 
     public PackagedApp(Path dataDir, String... extraArguments) throws IOException {
         this.dataDir = dataDir;
-        this.extraArguments = List.of(extraArguments);
+        this.extraArguments = new ArrayList<>(List.of(extraArguments));
         try (ServerSocket free = new ServerSocket(0)) {
             this.port = free.getLocalPort();
         }
+    }
+
+    /** An environment variable for the process (e.g. {@code LATENTLAB_DB_URL}), from the next start on. */
+    public PackagedApp environment(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
+    /**
+     * Runs the jar on a new, empty database on the PostgreSQL test server ({@code TestDatabases}) instead of the
+     * embedded H2 database: profile {@code postgres} with {@code LATENTLAB_DB_URL}, {@code _USER} and
+     * {@code _PASSWORD}.
+     */
+    public PackagedApp onNewPostgresqlDatabase() {
+        String active = "--spring.profiles.active=";
+        extraArguments.stream().filter(a -> a.startsWith(active)).findFirst().ifPresentOrElse(
+                given -> extraArguments.set(extraArguments.indexOf(given), given + ",postgres"),
+                () -> extraArguments.add(active + "postgres"));
+        return environment("LATENTLAB_DB_URL", org.latentlab.test.TestDatabases.createDatabase())
+                .environment("LATENTLAB_DB_USER", org.latentlab.test.TestDatabases.user())
+                .environment("LATENTLAB_DB_PASSWORD", org.latentlab.test.TestDatabases.password());
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The JDBC URL of the database the app uses when it was set with {@link #onNewPostgresqlDatabase}. */
+    public String postgresqlUrl() {
+        return environment.get("LATENTLAB_DB_URL");
     }
 
     public static Path jar() {
@@ -43,12 +73,6 @@ public final class PackagedApp implements AutoCloseable {
             throw new IllegalStateException("No packaged jar at " + jar + ": run ./mvnw verify");
         }
         return jar;
-    }
-
-    /** An environment variable for the app's process (every start), e.g. {@code LATENTLAB_DB_URL}. */
-    public PackagedApp environment(String name, String value) {
-        environment.put(name, value);
-        return this;
     }
 
     /** Starts the jar and waits until it serves pages. */

@@ -163,6 +163,75 @@ class AttemptServiceTest {
                 .single()).isEqualTo(1);
     }
 
+    static GivenAnswer wrongAnswer(Question q) {
+        return switch (q.type()) {
+            case SINGLE, MULTIPLE -> new GivenAnswer.Choices(Set.of(q.options().stream().filter(o -> !o.correct())
+                    .findFirst().orElseThrow().id()));
+            case TRUE_FALSE -> new GivenAnswer.TrueFalse(!q.answer());
+            case NUMERIC -> new GivenAnswer.Number(q.numeric().value() + 1000);
+            case ORDER -> new GivenAnswer.Order(q.steps().reversed().stream().map(Step::id).toList());
+        };
+    }
+
+    /**
+     * The security review's race: twelve tabs keep saving answers (right and wrong by turns) while the student
+     * submits. Every answer is either stored before the submission, and scored, or refused: none is stored after
+     * it, and the score is exactly that of the stored answers.
+     */
+    @Test
+    void answersRacingTheSubmissionAreScoredOrRefusedNeverStoredAfterIt() throws Exception {
+        Quiz quiz = catalog.active("lab-conv-ae").orElseThrow().quiz();
+        List<Question> questions = quiz.questions();
+        int tabs = 12;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(tabs);
+        try {
+            for (int round = 0; round < 5; round++) {
+                signIn.as(amina);
+                long id = attempts.startOrResume("lab-conv-ae", Language.ENGLISH).attempt().attemptId();
+                signIn.out();
+                java.util.concurrent.CountDownLatch saving = new java.util.concurrent.CountDownLatch(tabs);
+                List<java.util.concurrent.Future<Integer>> savers = new java.util.ArrayList<>();
+                for (int tab = 0; tab < tabs; tab++) {
+                    int t = tab;
+                    savers.add(pool.submit(() -> {
+                        signIn.as(amina);
+                        try {
+                            for (int k = 0; ; k++) {
+                                Question q = questions.get((t + k) % questions.size());
+                                try {
+                                    attempts.save(id, q.id(), (t + k) % 2 == 0 ? rightAnswer(q) : wrongAnswer(q));
+                                } catch (InvalidInputException refused) {
+                                    assertThat(refused.messageKey()).isEqualTo("quiz.alreadySubmitted");
+                                    return k;
+                                } finally {
+                                    if (k == 0) {
+                                        saving.countDown();
+                                    }
+                                }
+                            }
+                        } finally {
+                            signIn.out();
+                        }
+                    }));
+                }
+                assertThat(saving.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                signIn.as(amina);
+                AttemptOutcome outcome = attempts.submit(id, Language.ENGLISH);
+                signIn.out();
+                for (java.util.concurrent.Future<Integer> saver : savers) {
+                    saver.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                }
+                assertThat(jdbc.sql("select count(*) from quiz_answer a, quiz_attempt t where a.attempt_id = t.id "
+                        + "and t.id = ? and a.saved_at > t.submitted_at").param(id).query(Long.class).single())
+                        .as("answers stored after the submission (round %d)", round).isZero();
+                assertThat(outcome.attempt().score()).as("score of round %d", round)
+                        .isEqualTo(AttemptService.score(quiz, attempts.answers(id)));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void theAttemptLimitAndTheTimeLimitAreEnforcedOnTheServer() {
         signIn.as(amina);

@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.latentlab.base.InvalidInputException;
 import org.latentlab.base.Language;
 import org.latentlab.classroom.AccountSummary;
 import org.latentlab.classroom.ClassSummary;
@@ -111,18 +113,23 @@ class QuizResultsServiceTest {
     }
 
     @Test
-    void anotherTeachersClassIsRefusedWhateverTheId() {
+    void anotherTeachersClassIsNotFoundLikeAMissingOne() {
+        take("amina", true);
         signIn.as(fixture.teacher("other"));
-        assertThatThrownBy(() -> results.classResults(year11.id(), Language.ENGLISH))
-                .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> results.csv(year11.id(), Language.ENGLISH)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> results.itemAnalysis(year11.id(), "lab-conv-ae"))
-                .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> results.regrade(year11.id(), "lab-conv-ae", true))
-                .isInstanceOf(AccessDeniedException.class);
+        for (long classId : List.of(year11.id(), year11.id() + 1000)) {
+            notFound(() -> results.classResults(classId, Language.ENGLISH));
+            notFound(() -> results.csv(classId, Language.ENGLISH));
+            notFound(() -> results.itemAnalysis(classId, "lab-conv-ae"));
+            notFound(() -> results.regrade(classId, "lab-conv-ae", false));
+        }
         signIn.as(accountOf("amina"));
         assertThatThrownBy(() -> results.classResults(year11.id(), Language.ENGLISH))
                 .isInstanceOf(AccessDeniedException.class);
+    }
+
+    private static void notFound(ThrowingCallable call) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.messageKey()).isEqualTo("classes.notFound"));
     }
 
     @Test

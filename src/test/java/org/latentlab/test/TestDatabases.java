@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -82,6 +83,20 @@ public final class TestDatabases implements ExecutionCondition {
         } catch (SQLException e) {
             System.err.println("Could not drop the test databases " + CREATED + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * For a test that itself runs something on PostgreSQL (e.g. the packaged jar on {@link #createDatabase()}):
+     * without a configured server it is skipped with a message on a developer's machine and fails on CI.
+     */
+    public static void requireServer() {
+        if (serverUrl() != null) {
+            return;
+        }
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new IllegalStateException(missingServer());
+        }
+        Assumptions.abort("skipped: " + missingServer());
     }
 
     private static String missingServer() {

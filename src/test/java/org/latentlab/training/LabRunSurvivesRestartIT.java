@@ -48,10 +48,7 @@ class LabRunSurvivesRestartIT {
                     + "(e.g. eval \"$(.ci/start-postgres)\")");
         }
         Path data = Files.createTempDirectory(Path.of("target"), "lab-restart-pg-");
-        survivesRestart(new PackagedApp(data, "--spring.profiles.active=demo,postgres")
-                .environment("LATENTLAB_DB_URL", TestDatabases.createDatabase())
-                .environment("LATENTLAB_DB_USER", TestDatabases.user())
-                .environment("LATENTLAB_DB_PASSWORD", TestDatabases.password()));
+        survivesRestart(new PackagedApp(data, "--spring.profiles.active=demo").onNewPostgresqlDatabase());
     }
 
     private void survivesRestart(PackagedApp packaged) throws Exception {

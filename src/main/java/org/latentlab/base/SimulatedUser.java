@@ -22,7 +22,7 @@ public final class SimulatedUser {
 
     private static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
     private static final Pattern CSRF_HEADER = Pattern.compile("<meta name=\"_csrf_header\" content=\"([^\"]+)\"");
-    private static final Pattern SESSION = Pattern.compile("JSESSIONID=([^;]+)");
+    private static final Pattern COOKIE = Pattern.compile("^\\s*([^=;\\s]+)=([^;]*)");
     private static final Pattern UI_ID = Pattern.compile("\"v-uiId\":(\\d+)");
     private static final Pattern UI_TOKEN = Pattern.compile("\"Vaadin-Security-Key\":\"([^\"]+)\"");
     /** What a desktop browser tells Vaadin about itself when a page starts. */
@@ -31,7 +31,8 @@ public final class SimulatedUser {
 
     private final HttpClient http;
     private final String base;
-    private String session;
+    /** The cookies the server set: the session's, and a load balancer's that keeps this user on one node. */
+    private final java.util.Map<String, String> cookies = new java.util.concurrent.ConcurrentHashMap<>();
     private String csrf;
     private String csrfHeader;
     /** The Vaadin UI of the page on screen, null before the first page. */
@@ -57,10 +58,15 @@ public final class SimulatedUser {
     }
 
     public void signIn(String username, String password) throws Exception {
+        signIn(username, password, false);
+    }
+
+    /** Signs in, ticking "remember me" when asked (a cookie that signs the browser in again without a session). */
+    public void signIn(String username, String password, boolean rememberMe) throws Exception {
         readToken(send(request("/login").GET()));
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
-                + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
+                + URLEncoder.encode(csrf, StandardCharsets.UTF_8) + (rememberMe ? "&remember-me=on" : "");
         HttpResponse<String> login = send(request("/login").header("Content-Type",
                 "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
         if (login.statusCode() != 302 || login.headers().firstValue("Location").orElse("").contains("error")) {
@@ -114,8 +120,9 @@ public final class SimulatedUser {
     public HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(60));
-        if (session != null) {
-            builder.header("Cookie", "JSESSIONID=" + session);
+        if (!cookies.isEmpty()) {
+            builder.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
+                    .collect(java.util.stream.Collectors.joining("; ")));
         }
         return builder;
     }
@@ -129,9 +136,9 @@ public final class SimulatedUser {
     public HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         for (String cookie : response.headers().allValues("Set-Cookie")) {
-            Matcher matcher = SESSION.matcher(cookie);
+            Matcher matcher = COOKIE.matcher(cookie);
             if (matcher.find()) {
-                session = matcher.group(1);
+                cookies.put(matcher.group(1), matcher.group(2));
             }
         }
         return response;
@@ -155,6 +162,23 @@ public final class SimulatedUser {
         }
         csrf = token.group(1);
         csrfHeader = header.find() ? header.group(1) : "X-CSRF-TOKEN";
+    }
+
+    /** The value of a cookie the server set, e.g. the load balancer's node cookie, or null. */
+    public String cookie(String name) {
+        return cookies.get(name);
+    }
+
+    /** Loads the home page again, as a reload does: a new session (and CSRF token) if the old one is gone. */
+    public void reload() throws Exception {
+        page = null;
+        readToken(send(request("/").GET()));
+    }
+
+    /** Forgets the session, as a browser whose node went away finds it gone (other cookies stay). */
+    public void forgetSession() {
+        cookies.remove("JSESSIONID");
+        page = null;
     }
 
     /** The p-th percentile of latencies sorted ascending, in nanoseconds, as milliseconds (0 when there are none). */

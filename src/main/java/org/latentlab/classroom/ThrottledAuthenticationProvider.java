@@ -5,7 +5,6 @@ import java.time.Duration;
 
 import org.latentlab.base.ClientKey;
 import org.latentlab.base.RateLimits;
-import org.latentlab.base.SignedInUser;
 import org.latentlab.base.TooManyRequestsException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -32,10 +31,9 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     private final LoginDelays delays;
     private final RateLimits limits;
 
-    ThrottledAuthenticationProvider(ClassroomRecords records, PasswordEncoder passwordEncoder, RateLimits limits,
-            Clock clock) {
-        UserDetailsService users = username -> records.accountByUsername(AccountRules.normalizeUsername(username))
-                .map(a -> new SignedInUser(a.id(), a.username(), a.displayName(), a.role(), a.passwordHash()))
+    ThrottledAuthenticationProvider(AccountSignedInUsers accounts, PasswordEncoder passwordEncoder,
+            RateLimits limits, Clock clock) {
+        UserDetailsService users = username -> accounts.byUsername(username)
                 .orElseThrow(() -> new UsernameNotFoundException("No such account"));
         this.passwords = new DaoAuthenticationProvider(users);
         this.passwords.setPasswordEncoder(passwordEncoder);

@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The Lab as JSON, for clients other than the Lab's pages (and bench/class-burst): start an experiment with its
- * defaults, and follow a run. Same service, same rules as the pages: one's own runs (and one's students' for a
+ * The Lab as JSON, for clients other than the Lab's pages (and bench/class-burst, bench/cluster): start an
+ * experiment with its defaults, follow a run, cancel it. Same service, same rules as the pages: one's own runs (and one's students' for a
  * teacher), the per-user limits and the storage quota.
  */
 @RestController
@@ -49,6 +49,13 @@ class LabApi {
 
     @GetMapping("/runs/{id}")
     RunStatus run(@PathVariable UUID id) {
+        return status(id);
+    }
+
+    /** Asks the run to stop: a waiting run is dropped at once, a training one stops within a batch on its worker. */
+    @PostMapping("/runs/{id}/cancel")
+    RunStatus cancel(@PathVariable UUID id) {
+        runs.cancel(id);
         return status(id);
     }
 

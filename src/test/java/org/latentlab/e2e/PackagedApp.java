@@ -114,6 +114,11 @@ public final class PackagedApp implements AutoCloseable {
         output.setLength(0);
     }
 
+    /** The process id of the running app (what its log and a worker's name in the database show). */
+    public long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
     public String url(String path) {
         return "http://localhost:" + port + path;
     }

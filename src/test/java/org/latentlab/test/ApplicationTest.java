@@ -31,6 +31,12 @@ public @interface ApplicationTest {
     /** The tag of tests that use the database. */
     String DATABASE = "database";
 
+    /**
+     * The tag of browser tests of how pages look and read (accessibility audit, phone, keyboard): the same on either
+     * database, so the PostgreSQL run leaves them out.
+     */
+    String PRESENTATION = "presentation";
+
     @AliasFor(annotation = SpringBootTest.class)
     SpringBootTest.WebEnvironment webEnvironment() default SpringBootTest.WebEnvironment.MOCK;
 

@@ -69,6 +69,21 @@ class LabApiTest {
                 .andExpect(jsonPath("$.id").value(id.toString()));
         mvc.perform(get("/api/lab/runs/" + id).with(authentication(as(budi)))).andExpect(status().isBadRequest());
         mvc.perform(get("/api/lab/runs/" + id)).andExpect(status().isUnauthorized());
+
+        // Only its owner (or her teacher) stops it.
+        mvc.perform(post("/api/lab/runs/" + id + "/cancel").with(authentication(as(budi))).with(csrf()))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/lab/runs/" + id + "/cancel").with(authentication(as(amina))).with(csrf()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.id").value(id.toString()));
+        long patience = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+        String state;
+        do {
+            Thread.sleep(50);
+            state = JsonMapper.builder().build().readTree(mvc.perform(get("/api/lab/runs/" + id)
+                    .with(authentication(as(amina)))).andReturn().getResponse().getContentAsString())
+                    .get("state").asString();
+        } while (!state.equals("CANCELLED") && System.nanoTime() < patience);
+        org.assertj.core.api.Assertions.assertThat(state).isEqualTo("CANCELLED");
     }
 
     @Test

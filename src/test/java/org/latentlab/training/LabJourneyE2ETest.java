@@ -78,6 +78,11 @@ class LabJourneyE2ETest extends BrowserJourney {
             page.navigate(url("/lab?experiment=conv-ae"));
             page.locator("#field-epochs input").fill("100");
             page.locator("#field-epochs input").press("Tab");
+            // No run may take the machine for hours: the form says how far it can go.
+            page.click("#lab-start");
+            assertThat(page.locator("#field-epochs")).containsText("at most 25 epochs");
+            page.locator("#field-epochs input").fill("25");
+            page.locator("#field-epochs input").press("Tab");
             page.click("#lab-start");
             page.waitForURL(url -> url.contains("/lab/runs/") && !url.equals(denoisingUrl));
             page.click("#run-cancel");

@@ -3,9 +3,11 @@ package org.latentlab.classroom.ui;
 import java.util.List;
 
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.NativeLabel;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -31,10 +33,25 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         login.setAction("login");
         login.setForgotPasswordButtonVisible(false);
         login.setI18n(i18n(getTranslation("login.error.text")));
+        // Spring Security's remember-me parameter, sent with the form's POST when ticked (as part of its address:
+        // the form posts only its own fields). Off by default: school computers are shared. A native checkbox in
+        // its label, so that the sign-in page needs no component beyond the form.
+        Element box = new Element("input");
+        box.setAttribute("type", "checkbox");
+        box.setAttribute("id", "login-remember-me");
+        box.addEventListener("change", e -> login.setAction(e.getEventData().get("element.checked").asBoolean()
+                ? "login?remember-me=on" : "login")).addEventData("element.checked");
+        box.getStyle().set("width", "1.1rem").set("height", "1.1rem").set("margin", "0")
+                .set("accent-color", "var(--lumo-primary-color)");
+        NativeLabel rememberMe = new NativeLabel();
+        // Styled here, not in the stylesheet: the committed frontend bundles stay as they are.
+        rememberMe.getStyle().set("display", "flex").set("align-items", "center")
+                .set("gap", "var(--lumo-space-s)").set("cursor", "pointer");
+        rememberMe.getElement().appendChild(box, new Element("span").setText(getTranslation("login.rememberMe")));
         Anchor register = new Anchor("register", getTranslation("login.noAccount"));
         register.setId("login-register-link");
         Anchor home = new Anchor("", getTranslation("login.backHome"));
-        add(new LatentLogo(72), login, register, home);
+        add(new LatentLogo(72), login, rememberMe, register, home);
     }
 
     @Override

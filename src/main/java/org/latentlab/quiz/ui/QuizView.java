@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -36,6 +37,9 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 
 import org.latentlab.base.InvalidInputException;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.latentlab.base.Language;
 import org.latentlab.quiz.AttemptService;
 import org.latentlab.quiz.AttemptSheet;
@@ -56,7 +60,14 @@ public class QuizView extends Div implements BeforeEnterObserver, HasDynamicTitl
     private final AttemptService attempts;
     private AttemptSheet sheet;
     private Language language;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(QuizView.class);
+    /** How long the page waits before it tries an answer that could not be saved again. */
+    static final java.time.Duration RETRY_AFTER = java.time.Duration.ofSeconds(3);
+
     private final Map<String, Span> savedMarks = new java.util.HashMap<>();
+    /** Answers given but not stored yet (a save failed): tried again, and never shown as saved until they are. */
+    private final Map<String, GivenAnswer> unsaved = new java.util.LinkedHashMap<>();
+    private boolean retryScheduled;
     private final Map<String, List<String>> orderAnswers = new java.util.HashMap<>();
     private final Set<String> answered = new HashSet<>();
     private String title = "";
@@ -278,6 +289,8 @@ public class QuizView extends Div implements BeforeEnterObserver, HasDynamicTitl
 
     private void save(String questionId, GivenAnswer answer) {
         Span mark = savedMarks.get(questionId);
+        // A newer answer replaces one still waiting for its retry.
+        unsaved.remove(questionId);
         try {
             Instant at = attempts.save(sheet.attempt().attemptId(), questionId, answer);
             answered.add(questionId);
@@ -293,7 +306,39 @@ public class QuizView extends Div implements BeforeEnterObserver, HasDynamicTitl
             if ("quiz.timeUp".equals(refused.messageKey()) || "quiz.alreadySubmitted".equals(refused.messageKey())) {
                 getUI().ifPresent(ui -> ui.navigate("quizzes/attempts/" + sheet.attempt().attemptId()));
             }
+        } catch (RuntimeException failed) {
+            // Anything else (the database busy or away, a node restarting): the answer is not stored, so the page
+            // must not say "Saved". It says so, keeps the answer and tries again by itself.
+            log.warn("Saving an answer of attempt {} failed; the page retries: {}", sheet.attempt().attemptId(),
+                    failed.toString());
+            answered.remove(questionId);
+            unsaved.put(questionId, answer);
+            mark.setText(getTranslation("quiz.notSaved"));
+            mark.addClassName("ll-problem");
+            retryLater();
         }
+    }
+
+    /** Tries the answers that could not be saved again after a pause, on the page's UI, as its viewer. */
+    private void retryLater() {
+        UI ui = UI.getCurrent();
+        if (ui == null || retryScheduled) {
+            return;
+        }
+        retryScheduled = true;
+        SecurityContext viewer = SecurityContextHolder.getContext();
+        Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(RETRY_AFTER.toMillis());
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            ui.access(() -> new DelegatingSecurityContextRunnable(() -> {
+                retryScheduled = false;
+                new java.util.ArrayList<>(unsaved.entrySet()).forEach(entry -> save(entry.getKey(), entry.getValue()));
+            }, viewer).run());
+        });
     }
 
     private void confirmSubmit(Button button) {

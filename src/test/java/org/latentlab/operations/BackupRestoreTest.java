@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -28,8 +31,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.latentlab.classroom.AccountService;
 import org.latentlab.classroom.AccountSummary;
 import org.latentlab.classroom.ClassroomFixture;
+import org.latentlab.classroom.ClassroomService;
+import org.latentlab.classroom.NewAccount;
 import org.latentlab.classroom.SignIn;
 import org.latentlab.test.ApplicationTest;
 import org.latentlab.test.TestDatabases;
@@ -68,6 +74,10 @@ class BackupRestoreTest {
     SignIn signIn;
     @Autowired
     DatabaseBackups backups;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    ClassroomService classrooms;
     @Autowired
     DataSource dataSource;
 
@@ -119,6 +129,78 @@ class BackupRestoreTest {
                     Statement statement = connection.createStatement()) {
                 statement.execute("shutdown");
             }
+        }
+    }
+
+    @Test
+    void aBackupTakenWhileStudentsRegisterHoldsEachRegistrationWholeAndNoneFromAfterIt() throws Exception {
+        Assumptions.assumeFalse(TestDatabases.postgresql(), "H2's backup: runs in the H2 test run");
+        fixture.emptyDatabase();
+        AccountSummary admin = fixture.admin();
+        signIn.as(fixture.teacher("rivka"));
+        String joinCode = classrooms.createClass("Year 11").joinCode();
+        signIn.out();
+        // Students keep registering with the join code: each registration writes an account and an enrollment in
+        // one transaction.
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger registered = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread registering = Thread.ofPlatform().name("registering-students").start(() -> {
+            try {
+                for (int i = 0; !stop.get(); i++) {
+                    accounts.registerStudent(new NewAccount("busy" + i, "Busy " + i, ClassroomFixture.PASSWORD,
+                            ClassroomFixture.PASSWORD, joinCode));
+                    registered.incrementAndGet();
+                }
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        });
+        DatabaseBackups.Backup backup;
+        int before;
+        int after;
+        try {
+            await(() -> registered.get() >= 2 || failure.get() != null);
+            signIn.as(admin);
+            before = registered.get();
+            backup = backups.backUp();
+            taken.add(backup.file());
+            after = registered.get();
+            int done = after;
+            await(() -> registered.get() >= done + 2 || failure.get() != null);
+        } finally {
+            stop.set(true);
+            registering.join();
+        }
+        assertThat(failure.get()).isNull();
+
+        Path db = Files.createDirectories(work.resolve("data/db"));
+        unzip(backup.file(), db);
+        String url = "jdbc:h2:file:" + db.resolve("latentlab") + ";DB_CLOSE_ON_EXIT=FALSE";
+        try {
+            JdbcClient restored = JdbcClient.create(new DriverManagerDataSource(url, "sa", ""));
+            long students = restored.sql("select count(*) from user_account where username like 'busy%'")
+                    .query(Long.class).single();
+            // Everyone registered before the backup began is in it, no one registered after it ended...
+            assertThat(students).isBetween((long) before, (long) after + 1);
+            // ...and each one whole: with the enrollment written in the same transaction, and nothing more.
+            assertThat(restored.sql("select count(*) from user_account u join enrollment e on e.student_id = u.id "
+                    + "where u.username like 'busy%'").query(Long.class).single()).isEqualTo(students);
+            assertThat(restored.sql("select count(*) from enrollment").query(Long.class).single())
+                    .isEqualTo(students);
+        } finally {
+            try (Connection connection = DriverManager.getConnection(url, "sa", "");
+                    Statement statement = connection.createStatement()) {
+                statement.execute("shutdown");
+            }
+        }
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("within two minutes").isLessThan(deadline);
+            Thread.sleep(10);
         }
     }
 

@@ -21,9 +21,10 @@ import org.flywaydb.core.Flyway;
 
 /**
  * Copies every row of the application's tables from one database into another, empty one, e.g. a school's embedded
- * H2 database into PostgreSQL. The target is first migrated by Flyway to the source's schema version; tables are
- * copied parents first (foreign keys stay on), with their ids, and identity sequences then continue after the
- * highest id. Afterwards every table's row count is compared. Files outside the database (run checkpoints) stay
+ * H2 database into PostgreSQL. A target holding any row is refused before anything in it changes. The target is
+ * then migrated by Flyway to the source's schema version, the few rows the migrations write themselves are replaced
+ * by the source's, tables are copied parents first (foreign keys stay on), with their ids, in one transaction, and
+ * identity sequences then continue after the highest id. Afterwards every table's row count is compared. Files outside the database (run checkpoints) stay
  * where they are. Copy only while the app is stopped (or from a backup), so nothing changes meanwhile.
  */
 final class DatabaseCopy {
@@ -46,6 +47,10 @@ final class DatabaseCopy {
      * @throws IllegalStateException the target already holds data, or the schemas differ
      */
     static List<TableCount> copy(DataSource source, DataSource target, String targetVendor) throws SQLException {
+        // Checked before Flyway touches the target: a refused target stays exactly as it was.
+        try (Connection to = target.getConnection()) {
+            refuseUnlessNew(to);
+        }
         migrate(target, targetVendor);
         try (Connection from = source.getConnection(); Connection to = target.getConnection()) {
             List<String> tables = tablesParentsFirst(from);
@@ -55,13 +60,16 @@ final class DatabaseCopy {
                     throw new IllegalStateException("The target has no table " + table
                             + ": are both at the same version of the app?");
                 }
-                if (count(to, table) > 0) {
-                    throw new IllegalStateException("The target database is not empty (" + table
-                            + " has rows): copy only into a new, empty database");
-                }
             }
             to.setAutoCommit(false);
             try {
+                // The migrations write a few rows themselves (a new server's settings, the training queue's lock
+                // row); the source has its own versions of these, which replace them.
+                for (String table : tables.reversed()) {
+                    try (Statement statement = to.createStatement()) {
+                        statement.executeUpdate("delete from " + table);
+                    }
+                }
                 for (String table : tables) {
                     copyTable(from, to, table);
                 }
@@ -76,6 +84,35 @@ final class DatabaseCopy {
                 counts.add(new TableCount(table, count(from, table), count(to, table)));
             }
             return counts;
+        }
+    }
+
+    /**
+     * Refuses a target that holds any row in any table (the app's, Flyway's history after the app started on it,
+     * a job queue's): only a new, empty database is certain to end up as a copy of the source and nothing else.
+     */
+    private static void refuseUnlessNew(Connection to) throws SQLException {
+        List<String> all = new ArrayList<>();
+        try (Statement statement = to.createStatement();
+                ResultSet rs = statement.executeQuery("select table_name from information_schema.tables "
+                        + "where lower(table_schema) = 'public' and table_type = 'BASE TABLE' order by 1")) {
+            while (rs.next()) {
+                all.add(rs.getString(1));
+            }
+        }
+        List<String> application = tables(to);
+        List<String> holding = new ArrayList<>();
+        for (String table : all) {
+            if (count(to, '"' + table + '"') > 0) {
+                holding.add(table.toLowerCase(Locale.ROOT));
+            }
+        }
+        if (!holding.isEmpty()) {
+            // The app's own tables first: they say best what is in there.
+            holding.sort(java.util.Comparator.comparing(table -> !application.contains(table)));
+            throw new IllegalStateException("The target database is not empty (" + String.join(", ", holding)
+                    + (holding.size() == 1 ? " has" : " have") + " rows): copy only into a new, empty database "
+                    + "on which the app has not started yet (createdb, see docs/operations.md)");
         }
     }
 

@@ -46,6 +46,10 @@ class OperationsCommands implements ApplicationRunner {
     }
 
     int copy(ApplicationArguments args, PrintStream out, PrintStream err) {
+        return copy(args, System.getenv("LATENTLAB_COPY_TO_PASSWORD"), out, err);
+    }
+
+    int copy(ApplicationArguments args, String password, PrintStream out, PrintStream err) {
         String url = value(args, COPY);
         if (url == null || !url.startsWith("jdbc:postgresql:")) {
             err.println("error: --copy-database-to needs a PostgreSQL JDBC URL, e.g. "
@@ -53,7 +57,6 @@ class OperationsCommands implements ApplicationRunner {
                     + "(password in LATENTLAB_COPY_TO_PASSWORD)");
             return 1;
         }
-        String password = System.getenv("LATENTLAB_COPY_TO_PASSWORD");
         DataSource target = DataSourceBuilder.create().url(url).username(value(args, "to-user", "postgres"))
                 .password(password == null ? "" : password).build();
         try {

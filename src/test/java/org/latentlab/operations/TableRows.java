@@ -1,5 +1,6 @@
 package org.latentlab.operations;
 
+import java.math.BigDecimal;
 import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -9,6 +10,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +21,7 @@ import javax.sql.DataSource;
 /**
  * Every row of every application table as comparable text, so two databases (H2 and PostgreSQL, or a database and
  * its restored backup) can be compared row by row: values are written the same way whatever the driver returned
- * (long text, timestamps as instants, numbers by value), and rows are sorted.
+ * (long text, timestamps as instants, numbers by value, bytes in hex), and rows are sorted.
  */
 final class TableRows {
 
@@ -61,8 +63,10 @@ final class TableRows {
             case OffsetDateTime time -> time.toInstant().toString();
             case Timestamp time -> time.toInstant().toString();
             case Double number -> Double.toString(number);
-            case Float number -> Double.toString(number);
+            case Float number -> Float.toString(number);
+            case BigDecimal number -> number.stripTrailingZeros().toPlainString();
             case Number number -> Long.toString(number.longValue());
+            case byte[] bytes -> HexFormat.of().formatHex(bytes);
             default -> value.toString();
         };
     }

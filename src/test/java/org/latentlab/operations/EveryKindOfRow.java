@@ -72,11 +72,14 @@ class EveryKindOfRow {
     private final LessonProgressService progress;
     private final LessonImportService lessonImports;
     private final QuizImportService quizImports;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     EveryKindOfRow(ClassroomFixture fixture, ClassroomService classrooms, AccountService accounts, SignIn signIn,
             AttemptService attempts, LabRuns runs, TrainingQueue queue, AssignmentService assignments,
             Challenges challenges, LatentSpaces spaces, HeldOutDigits digits, LessonProgressService progress,
-            LessonImportService lessonImports, QuizImportService quizImports) {
+            LessonImportService lessonImports, QuizImportService quizImports,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.fixture = fixture;
         this.classrooms = classrooms;
         this.accounts = accounts;
@@ -188,6 +191,10 @@ class EveryKindOfRow {
         // A setting an admin changed.
         signIn.as(admin);
         accounts.setRegistrationNeedsJoinCode(true);
+        // A browser that ticked "keep me signed in" (security's table; written as Spring Security writes it).
+        jdbc.sql("insert into persistent_logins (username, series, token, last_used) values (?, ?, ?, ?)")
+                .params("amina", "c2VyaWVzLW9mLWFtaW5h", "dG9rZW4tb2YtYW1pbmE=",
+                        java.sql.Timestamp.from(java.time.Instant.parse("2026-12-04T10:15:30Z"))).update();
         signIn.out();
         return admin;
     }

@@ -95,7 +95,7 @@ public final class ClusterCheck {
                 try {
                     ok = entry.getValue().call();
                 } catch (Exception | AssertionError e) {
-                    out.println("   " + e.toString().lines().findFirst().orElse(""));
+                    e.toString().lines().limit(12).forEach(line -> out.println("   " + line));
                     ok = false;
                 }
                 out.printf(Locale.ROOT, "check %s: %s%n", entry.getKey(), ok ? "passed" : "FAILED");
@@ -152,7 +152,7 @@ public final class ClusterCheck {
     private String haproxyConfig(int port) {
         return """
                 global
-                    maxconn 10000
+                    maxconn 4000
                 defaults
                     mode http
                     option forwardfor

@@ -103,6 +103,12 @@ class AccessibilityAuditE2ETest extends BrowserJourney {
         for (String language : List.of("en", "he")) {
             try (BrowserContext context = chromium.browser().newContext(desktop())) {
                 Page page = context.newPage();
+                // Our Content-Security-Policy header must not break any page: Chromium reports what it blocks.
+                page.onConsoleMessage(message -> {
+                    if (message.text().contains("Content Security Policy")) {
+                        problems.add(role + " " + language + " " + page.url() + ": " + message.text());
+                    }
+                });
                 if (role.username() != null) {
                     Chromium.signIn(page, url("/login"), role.username(), ClassroomFixture.PASSWORD);
                 }

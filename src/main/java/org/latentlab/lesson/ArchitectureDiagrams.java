@@ -59,12 +59,12 @@ public final class ArchitectureDiagrams {
         arrow(s, 604, 120, 634, 120);
         digit(s, 640, 70, 100, 0.7);
         text(s, 690, 200, label.apply("lesson.diagram.output"), INK, 15, false);
-        lossBrace(s, 70, 690, 228, label.apply("lesson.diagram.reconstructionLoss"));
+        lossBrace(s, 70, 690, 228, 380, label.apply("lesson.diagram.reconstructionLoss"));
         return s.append("</svg>").toString();
     }
 
     private static String vae(UnaryOperator<String> label) {
-        StringBuilder s = open(900, 330);
+        StringBuilder s = open(930, 330);
         digit(s, 16, 110, 90, 1.0);
         text(s, 61, 222, label.apply("lesson.diagram.input"), INK, 14, false);
         arrow(s, 110, 155, 134, 155);
@@ -82,18 +82,18 @@ public final class ArchitectureDiagrams {
         text(s, 338, 84, label.apply("lesson.diagram.mean"), INK, 13, false);
         text(s, 338, 238, label.apply("lesson.diagram.logVariance"), INK, 13, false);
         // Sampling: z = μ + σ ⊙ ε with ε from N(0, I).
-        s.append("<circle cx='470' cy='155' r='44' fill='#ECEFF1' stroke='").append(INK).append("' stroke-width='1.5'/>");
-        text(s, 470, 150, label.apply("lesson.diagram.sampling"), INK, 13, true);
+        s.append("<circle cx='470' cy='155' r='52' fill='#ECEFF1' stroke='").append(INK).append("' stroke-width='1.5'/>");
+        text(s, 470, 150, label.apply("lesson.diagram.sampling"), INK, 12, true);
         text(s, 470, 170, "μ + σ ⊙ ε", INK, 14, false);
-        arrow(s, 388, 118, 430, 140);
-        arrow(s, 388, 192, 430, 170);
+        arrow(s, 388, 118, 422, 138);
+        arrow(s, 388, 192, 422, 172);
         s.append(String.format(Locale.ROOT,
                 "<rect x='424' y='18' width='92' height='40' rx='20' fill='#ffffff' stroke='%s' "
                         + "stroke-dasharray='5 4'/>", INK));
         text(s, 470, 43, "ε ~ N(0, I)", INK, 14, false);
         text(s, 600, 30, label.apply("lesson.diagram.noise"), "#607D8B", 12, false);
-        arrow(s, 470, 60, 470, 109);
-        arrow(s, 516, 155, 546, 155);
+        arrow(s, 470, 60, 470, 101);
+        arrow(s, 523, 155, 546, 155);
         s.append(String.format(Locale.ROOT,
                 "<rect x='550' y='125' width='60' height='60' rx='6' fill='%s'/>", CODE));
         text(s, 580, 162, "z", "#ffffff", 20, true);
@@ -104,7 +104,7 @@ public final class ArchitectureDiagrams {
         arrow(s, 768, 155, 792, 155);
         digit(s, 796, 110, 90, 0.7);
         text(s, 841, 222, label.apply("lesson.diagram.output"), INK, 14, false);
-        lossBrace(s, 61, 841, 262, label.apply("lesson.diagram.reconstructionLoss"));
+        lossBrace(s, 61, 841, 262, 650, label.apply("lesson.diagram.reconstructionLoss"));
         // KL: compares the cloud (μ, σ) with the prior N(0, I).
         s.append(String.format(Locale.ROOT,
                 "<path d='M338 244 L338 300' stroke='%s' stroke-width='1.5' stroke-dasharray='4 3' fill='none'/>",
@@ -147,15 +147,22 @@ public final class ArchitectureDiagrams {
                 (sharpness < 1 ? 3.6 : 2.6) * u, sharpness));
     }
 
-    private static void lossBrace(StringBuilder s, int from, int to, int y, String text) {
+    private static void lossBrace(StringBuilder s, int from, int to, int y, int textX, String text) {
         s.append(String.format(Locale.ROOT, "<path d='M%d %d L%d %d L%d %d L%d %d' stroke='%s' stroke-width='1.5' "
                 + "fill='none' stroke-dasharray='4 3'/>", from, y - 10, from, y, to, y, to, y - 10, LOSS));
-        text(s, (from + to) / 2, y + 18, text, LOSS, 14, true);
+        text(s, textX, y + 18, text, LOSS, 14, true);
     }
 
+    /** A centred label; one in a right-to-left script gets that base direction, so "KL" or "N(0, I)" stay in place. */
     private static void text(StringBuilder s, int x, int y, String text, String colour, int size, boolean bold) {
-        s.append(String.format(Locale.ROOT, "<text x='%d' y='%d' text-anchor='middle' font-size='%d' fill='%s'%s>",
-                x, y, size, colour, bold ? " font-weight='bold'" : "")).append(escape(text)).append("</text>");
+        s.append(String.format(Locale.ROOT, "<text x='%d' y='%d' text-anchor='middle' font-size='%d' fill='%s'%s%s>",
+                x, y, size, colour, bold ? " font-weight='bold'" : "", rightToLeft(text) ? " direction='rtl'" : ""))
+                .append(escape(text)).append("</text>");
+    }
+
+    private static boolean rightToLeft(String text) {
+        return text.codePoints().anyMatch(c -> Character.getDirectionality(c) == Character.DIRECTIONALITY_RIGHT_TO_LEFT
+                || Character.getDirectionality(c) == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC);
     }
 
     private static String escape(String text) {

@@ -17,8 +17,8 @@ import java.util.List;
  */
 public final class LetterImages {
 
-    /** The letters the lesson shows; none of them looks much like a digit. */
-    public static final List<Character> LETTERS = List.of('A', 'K', 'M', 'R', 'W', 'X');
+    /** The letters the lesson shows: four unlike any digit, and O and S, which look like a 0 and a 5. */
+    public static final List<Character> LETTERS = List.of('A', 'K', 'M', 'X', 'O', 'S');
 
     private static final int SIDE = 28;
     private static final int BOX = 20;

@@ -31,6 +31,9 @@ class ArchitectureDiagramsTest {
         String vae = ArchitectureDiagrams.svg("vae-architecture", key -> key);
         assertThat(vae).contains("μ + σ ⊙ ε", "lesson.diagram.klTerm", "lesson.diagram.logVariance");
         assertThat(ArchitectureDiagrams.dataUrl("nonsense", key -> key)).isNull();
+        // Hebrew labels read right to left with "KL" and "N(0, I)" in place; Latin ones keep the default.
+        assertThat(ArchitectureDiagrams.svg("vae-architecture", key -> key.endsWith("klTerm") ? "איבר ה-KL" : key))
+                .contains("direction='rtl'>איבר ה-KL</text>").containsOnlyOnce("direction='rtl'");
     }
 
     @Test

@@ -17,8 +17,8 @@ import org.latentlab.ml.ui.DigitChooser;
 import org.latentlab.ml.ui.DigitPicture;
 
 /**
- * Anomaly detection by reconstruction error: feed the convolutional autoencoder a test digit or a letter, see what
- * it rebuilds, its error, and whether that error is above what 99% of test digits get.
+ * Anomaly detection by reconstruction error: feed the digit VAE with an 8-number code a test digit or a letter, see
+ * what it rebuilds, its error, and whether that error is above what 99% of test digits get.
  */
 class AnomalyWidget extends LessonWidget {
 

@@ -185,7 +185,7 @@ public class LessonView extends Div implements BeforeEnterObserver, HasDynamicTi
                 case "latent-walk" -> WarmingUp.orPart(engine, () -> new LatentWalkWidget(
                         models.get(ModelKind.VAE_2D), figures.figure("manifold"), used));
                 case "anomaly" -> WarmingUp.orPart(engine,
-                        () -> new AnomalyWidget(digits, models.get(ModelKind.CONV_AE), figures, used));
+                        () -> new AnomalyWidget(digits, models.get(LessonFigures.ANOMALY_MODEL), figures, used));
                 default -> unknown(directive);
             };
             // The architecture drawings need no model: they are drawn at once, labelled in the reader's language.

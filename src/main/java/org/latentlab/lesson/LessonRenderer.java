@@ -78,7 +78,7 @@ public class LessonRenderer {
         List<org.commonmark.Extension> extensions = List.of(TablesExtension.create());
         this.parser = Parser.builder().extensions(extensions).build();
         this.safelist = Safelist.relaxed()
-                .addTags("hr", "del", "s")
+                .addTags("hr", "del", "s", "details", "summary", "aside")
                 .addAttributes("h1", "id").addAttributes("h2", "id").addAttributes("h3", "id")
                 .addAttributes("h4", "id").addAttributes("h5", "id").addAttributes("h6", "id")
                 .addAttributes("th", "align").addAttributes("td", "align")
@@ -301,6 +301,23 @@ public class LessonRenderer {
         }
         for (Element table : body.select("table")) {
             table.addClass("ll-table");
+        }
+        // <aside> is a box beside the main thread (e.g. a probabilistic view); <details> a fold-out.
+        for (Element box : body.select("aside")) {
+            box.addClass("ll-box");
+        }
+        for (Element fold : body.select("details")) {
+            fold.addClass("ll-fold");
+        }
+        // A display formula inside a box or fold-out is not a top-level block: put it in place here.
+        for (Element paragraph : body.select("p")) {
+            if (paragraph.parent() == body.body()) {
+                continue;
+            }
+            Matcher token = BLOCK_TOKEN.matcher(paragraph.text().strip());
+            if (token.matches() && token.group(1).equals("M")) {
+                paragraph.replaceWith(math(extracted.displayMath().get(Integer.parseInt(token.group(2))), true));
+            }
         }
     }
 

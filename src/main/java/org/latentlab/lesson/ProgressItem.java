@@ -18,7 +18,7 @@ public record ProgressItem(Kind kind, String key) {
         }
     }
 
-    public static final Set<String> WIDGETS = Set.of("reconstruct", "denoise", "latent-walk");
+    public static final Set<String> WIDGETS = Set.of("reconstruct", "denoise", "latent-walk", "anomaly");
     public static final Set<String> QUIZZES = Set.of("pre", "post");
     private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 

@@ -99,7 +99,7 @@ class LessonJourneyE2ETest extends BrowserJourney {
             page.navigate(url("/progress"));
             Locator grid = page.locator("#progress-grid");
             assertThat(grid).containsText("Student amina");
-            assertThat(grid).containsText("2 / 3");
+            assertThat(grid).containsText("2 / 4");
             Chromium.screenshot(page, "teacher-progress");
         }
     }

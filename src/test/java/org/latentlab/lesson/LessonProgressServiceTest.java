@@ -83,7 +83,7 @@ class LessonProgressServiceTest {
         assertThat(jdbc.sql("select hits from lesson_progress").query(Integer.class).single()).isEqualTo(2);
         LessonProgress mine = progress.myProgress(LessonCatalog.AUTOENCODERS);
         assertThat(mine.sectionsReached()).containsExactly("vae");
-        assertThat(mine.sectionCount()).isEqualTo(12);
+        assertThat(mine.sectionCount()).isEqualTo(13);
         assertThat(mine.lastSection()).contains("vae");
     }
 
@@ -119,7 +119,7 @@ class LessonProgressServiceTest {
         progress.record(amina.id(), LessonCatalog.AUTOENCODERS, ProgressItem.lab("denoising-ae"));
         progress.record(amina.id(), LessonCatalog.AUTOENCODERS, ProgressItem.assignment());
         LessonProgress mine = progress.myProgress(LessonCatalog.AUTOENCODERS);
-        // "denoising" is a subsection: it counts as the last place reached, not as one of the 12 sections.
+        // "denoising" is a subsection: it counts as the last place reached, not as one of the 13 sections.
         assertThat(mine.sectionsReached()).containsExactly("why-self-supervised");
         assertThat(mine.lastSection()).contains("denoising");
         assertThat(mine.widgetsUsed()).containsExactly("denoise");

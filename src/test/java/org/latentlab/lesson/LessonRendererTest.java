@@ -153,4 +153,38 @@ class LessonRendererTest {
             assertThat(html(lesson)).as(language.name()).contains("ll-math-display");
         }
     }
+
+    @Test
+    void boxesAndFoldOutsKeepTheirMarkdownAndFormulas() {
+        RenderedLesson lesson = renderer.render("""
+                Before.
+
+                <aside>
+
+                **A box** with $p(z)$ inside.
+
+                $$
+                \\log p(x) \\ge \\text{ELBO}
+                $$
+
+                <details>
+                <summary>Derivation</summary>
+
+                Step one, $q(z \\mid x)$.
+
+                </details>
+
+                </aside>
+
+                After.
+                """);
+        assertThat(lesson.blocks()).hasSize(1);
+        String html = html(lesson);
+        assertThat(html).contains("<aside class=\"ll-box\">", "<strong>A box</strong>",
+                "<details class=\"ll-fold\">", "<summary>Derivation</summary>",
+                "<span class=\"ll-math\" dir=\"ltr\" data-tex=\"p(z)\">",
+                "<div class=\"ll-math-display\" dir=\"ltr\" data-tex=\"\\log p(x) \\ge \\text{ELBO}\">")
+                .doesNotContain("\uE002", "\uE000");
+        assertThat(html.indexOf("ll-math-display")).isBetween(html.indexOf("<aside"), html.indexOf("</aside>"));
+    }
 }

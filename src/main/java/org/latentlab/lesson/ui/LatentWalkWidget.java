@@ -8,15 +8,20 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.dom.DomEvent;
 
-import org.latentlab.lesson.LessonFigures;
+import org.latentlab.ml.GaussianQuantiles;
 import org.latentlab.ml.LatentCodec;
 import org.latentlab.ml.ui.DigitPicture;
 
 /**
- * A small version of the playground: a square over the 2-D VAE's latent space (from -3 to 3 on both axes, with the
- * decoded digits faintly behind it); pressing or dragging on it decodes that point.
+ * A small version of the playground: a square over the 2-D VAE's latent space, with the manifold of decoded digits
+ * faintly behind it; pressing or dragging on it decodes that point. Like the manifold, the square is laid on Gaussian
+ * quantiles: a point at a fraction f of the width is z = Φ⁻¹(f), so equal distances on the square hold equal shares
+ * of the prior N(0, I), and the picture behind lines up with the point decoded (the edges stop at about ±3.1).
  */
 class LatentWalkWidget extends LessonWidget {
+
+    /** The square's edges: Φ⁻¹(0.001) ≈ −3.09 and Φ⁻¹(0.999) ≈ 3.09. */
+    private static final double EDGE = 0.001;
 
     private final Div pad = new Div();
     private final Div marker = new Div();
@@ -65,8 +70,7 @@ class LatentWalkWidget extends LessonWidget {
         double height = Math.max(1, event.getEventData().get("element.clientHeight").asDouble());
         double fx = Math.clamp(event.getEventData().get("event.offsetX").asDouble() / width, 0, 1);
         double fy = Math.clamp(event.getEventData().get("event.offsetY").asDouble() / height, 0, 1);
-        double range = LessonFigures.LATENT_RANGE;
-        decodeAt(-range + 2 * range * fx, range - 2 * range * fy, model);
+        decodeAt(quantile(fx), quantile(1 - fy), model);
         used();
     }
 
@@ -75,8 +79,12 @@ class LatentWalkWidget extends LessonWidget {
         String point = String.format(Locale.ROOT, "z = (%.2f, %.2f)", x, y);
         decoded.show(digit, getTranslation("lesson.widget.decodedAlt", point));
         coordinates.setText(point);
-        double range = LessonFigures.LATENT_RANGE;
-        marker.getStyle().set("left", ((x + range) / (2 * range) * 100) + "%")
-                .set("top", ((range - y) / (2 * range) * 100) + "%");
+        marker.getStyle().set("left", (GaussianQuantiles.cdf(x) * 100) + "%")
+                .set("top", ((1 - GaussianQuantiles.cdf(y)) * 100) + "%");
+    }
+
+    /** The latent coordinate at a fraction of the square, kept off the prior's infinite ends. */
+    static double quantile(double fraction) {
+        return GaussianQuantiles.inverseCdf(Math.clamp(fraction, EDGE, 1 - EDGE));
     }
 }

@@ -24,6 +24,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 import org.latentlab.base.Language;
+import org.latentlab.lesson.ArchitectureDiagrams;
 import org.latentlab.lesson.LessonCatalog;
 import org.latentlab.lesson.LessonCatalog.LessonText;
 import org.latentlab.ml.HeldOutDigits;
@@ -183,9 +184,13 @@ public class LessonView extends Div implements BeforeEnterObserver, HasDynamicTi
                         () -> new DenoiseWidget(digits, models.get(ModelKind.DENOISING_AE), used));
                 case "latent-walk" -> WarmingUp.orPart(engine, () -> new LatentWalkWidget(
                         models.get(ModelKind.VAE_2D), figures.figure("manifold"), used));
+                case "anomaly" -> WarmingUp.orPart(engine,
+                        () -> new AnomalyWidget(digits, models.get(LessonFigures.ANOMALY_MODEL), figures, used));
                 default -> unknown(directive);
             };
-            case "figure" -> WarmingUp.orPart(engine, () -> figure(directive.name()));
+            // The architecture drawings need no model: they are drawn at once, labelled in the reader's language.
+            case "figure" -> ArchitectureDiagrams.NAMES.contains(directive.name()) ? diagram(directive.name())
+                    : WarmingUp.orPart(engine, () -> figure(directive.name()));
             case "lab" -> EXPERIMENTS.contains(directive.name()) ? labLink(directive.name()) : unknown(directive);
             default -> unknown(directive);
         };
@@ -203,6 +208,18 @@ public class LessonView extends Div implements BeforeEnterObserver, HasDynamicTi
         figure.addClassNames("ll-figure", "ll-figure-" + name);
         Image image = new Image(url.get(), getTranslation("lesson.figure." + name));
         Paragraph caption = new Paragraph(getTranslation("lesson.figure." + name));
+        caption.addClassName("ll-figure-caption");
+        figure.add(image, caption);
+        return figure;
+    }
+
+    private Component diagram(String name) {
+        Div figure = new Div();
+        figure.getElement().setAttribute("role", "figure");
+        figure.addClassNames("ll-figure", "ll-figure-diagram", "ll-figure-" + name);
+        String description = getTranslation("lesson.figure." + name);
+        Image image = new Image(ArchitectureDiagrams.dataUrl(name, this::getTranslation), description);
+        Paragraph caption = new Paragraph(description);
         caption.addClassName("ll-figure-caption");
         figure.add(image, caption);
         return figure;

@@ -10,6 +10,7 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 
 import org.junit.jupiter.api.AfterEach;
@@ -52,6 +53,10 @@ class LessonViewsTest extends SpringBrowserlessTest {
         assertThat($(ReconstructWidget.class).all()).hasSize(1);
         assertThat($(DenoiseWidget.class).all()).hasSize(1);
         assertThat($(LatentWalkWidget.class).all()).hasSize(1);
+        assertThat($(AnomalyWidget.class).all()).hasSize(1);
+        // The two architecture drawings need no model: SVG, labelled in the reader's language.
+        assertThat($(Image.class).all()).extracting(Image::getSrc)
+                .filteredOn(src -> src.startsWith("data:image/svg+xml;base64,")).hasSize(2);
         assertThat($(Anchor.class).all()).extracting(Anchor::getHref).contains("lab?experiment=conv-vae",
                 "lab?experiment=denoising-ae");
     }

@@ -239,8 +239,10 @@ class GiftFormatTest {
                         + "GIFT"),
                 ImportNote.info(null, "points per question are not part of GIFT; every question is worth the same "
                         + "there"));
-        assertThat(export.notes()).anyMatch(n -> n.where() != null && n.where().equals("question \"conv-code-size\"")
-                && n.message().startsWith("the unit"));
+        // A numeric question's unit has no place in GIFT either (the Lab quiz's bottleneck question has one).
+        Quiz lab = QuizFiles.read(Files.readString(Path.of("quizzes/lab-conv-ae.json")), "lab-conv-ae.json");
+        assertThat(GiftFormat.export(lab, Language.HEBREW).notes()).anyMatch(n -> n.where() != null
+                && n.where().equals("question \"bottleneck-size\"") && n.message().startsWith("the unit"));
         Quiz back = GiftFormat.read(export.bytes(), "autoencoders-post.gift", Language.HEBREW).quizzes().getFirst();
         List<Question> expressible = ours.questions().stream().filter(q -> q.type() != QuestionType.ORDER).toList();
         assertThat(back.questions()).extracting(Question::id)

@@ -121,7 +121,7 @@ class QuizAppFormatTest {
         ExportOutcome export = QuizAppFormat.export(List.of(ours), Language.SLOVENIAN,
                 new QuizAppFormat.Labels("Kvizi", "Bravo!", "Poskusi znova"));
         assertThat(export.notes()).contains(
-                ImportNote.warning("quiz \"autoencoders-post\", question \"conv-code-size\"",
+                ImportNote.warning("quiz \"autoencoders-post\", question \"sample-radius\"",
                         "skipped: numeric questions cannot be expressed in the quiz-app format"),
                 ImportNote.warning("quiz \"autoencoders-post\", question \"vae-training-step\"",
                         "skipped: order questions cannot be expressed in the quiz-app format"),

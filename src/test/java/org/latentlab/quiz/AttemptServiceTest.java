@@ -309,7 +309,7 @@ class AttemptServiceTest {
         titles.put(Language.ENGLISH, "Lab quiz (edited)");
         Quiz edited = new Quiz(original.id(), original.lesson(), original.kind(), original.experiment(),
                 new LocalizedText(titles), original.policy(), original.questions());
-        signIn.as(fixture.teacher("rivka"));
+        signIn.as(fixture.admin());
         int before = catalog.active("lab-vae-2d").orElseThrow().version();
         try {
             assertThat(catalog.addImported(edited).version()).isEqualTo(before + 1);
@@ -321,7 +321,7 @@ class AttemptServiceTest {
             assertThat(next.attempt().versionId()).isNotEqualTo(attempts.myAttempts("lab-vae-2d").getFirst()
                     .versionId());
         } finally {
-            signIn.as(fixture.teacher("restorer"));
+            signIn.as(fixture.account("admin"));
             catalog.addImported(original);
         }
     }

@@ -2,7 +2,13 @@ package org.latentlab.quiz.ui;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -23,6 +29,7 @@ import com.vaadin.flow.server.streams.UploadHandler;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.latentlab.base.BackgroundImports;
 import org.latentlab.base.Language;
 import org.latentlab.base.Role;
 import org.latentlab.base.ui.FeaturePage;
@@ -44,7 +51,11 @@ import org.latentlab.quiz.format.QuizFormatException;
 @RolesAllowed(Role.Names.ADMIN)
 public class QuizAdminView extends FeaturePage {
 
+    private static final Logger LOG = LoggerFactory.getLogger(QuizAdminView.class);
+
     private final QuizImportService imports;
+    private final BackgroundImports background;
+    private int attempts;
     private final Select<Format> format = new Select<>();
     private final Select<Language> language = new Select<>();
     private final Grid<ImportNote> report = new Grid<>();
@@ -53,9 +64,10 @@ public class QuizAdminView extends FeaturePage {
     private final Paragraph status = new Paragraph();
     private List<Quiz> pending = List.of();
 
-    QuizAdminView(QuizCatalog catalog, QuizImportService imports) {
+    QuizAdminView(QuizCatalog catalog, QuizImportService imports, BackgroundImports background) {
         super("quizAdmin.title", "quizAdmin.intro");
         this.imports = imports;
+        this.background = background;
         Language shown = Language.fromLocale(getLocale());
 
         Paragraph loaded = new Paragraph();
@@ -150,8 +162,38 @@ public class QuizAdminView extends FeaturePage {
         pending = List.of();
         add.setEnabled(false);
         status.removeClassName("ll-problem");
-        try {
-            ImportOutcome outcome = imports.preview(bytes, fileName, format.getValue(), language.getValue());
+        status.setText(getTranslation("import.reading"));
+        report.setVisible(false);
+        read.setVisible(false);
+        Format chosenFormat = format.getValue();
+        Language chosenLanguage = language.getValue();
+        int attempt = ++attempts;
+        UI ui = UI.getCurrent();
+        background.submit(() -> imports.preview(bytes, fileName, chosenFormat, chosenLanguage))
+                .whenComplete((outcome, failure) -> ui.access(() -> {
+                    if (attempt == attempts) {
+                        show(outcome, failure);
+                    }
+                }));
+    }
+
+    private void show(ImportOutcome outcome, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        switch (cause) {
+            case null -> showOutcome(outcome);
+            case QuizFormatException refused -> fail(refused.getMessage());
+            case TimeoutException slow -> fail(getTranslation("import.tooSlow", background.limit().toSeconds()));
+            case BackgroundImports.Busy busy -> fail(getTranslation("import.busy"));
+            default -> {
+                LOG.warn("Reading the quiz file failed", cause);
+                fail(getTranslation("import.failed"));
+            }
+        }
+    }
+
+    private void showOutcome(ImportOutcome outcome) {
+        {
             pending = outcome.quizzes();
             report.setItems(outcome.notes());
             report.setVisible(!outcome.notes().isEmpty());
@@ -160,10 +202,6 @@ public class QuizAdminView extends FeaturePage {
             add.setEnabled(!pending.isEmpty());
             status.setText(getTranslation("quizAdmin.read", pending.size(),
                     pending.stream().mapToInt(q -> q.questions().size()).sum()));
-        } catch (QuizFormatException refused) {
-            report.setVisible(false);
-            read.setVisible(false);
-            fail(refused.getMessage());
         }
     }
 

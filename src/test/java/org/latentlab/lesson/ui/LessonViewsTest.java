@@ -15,6 +15,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.latentlab.base.ContentLanguage;
 import org.latentlab.base.Language;
 import org.latentlab.base.ui.NotFoundView;
 import org.latentlab.classroom.ClassroomFixture;
@@ -67,6 +68,24 @@ class LessonViewsTest extends SpringBrowserlessTest {
         assertThat($(Paragraph.class).id("lesson-fallback").getText())
                 .isEqualTo("This lesson is not available in English yet, so it is shown in Kiswahili.");
         assertThat($(H1.class).id("lesson-title").getText()).isEqualTo("Somo letu");
+    }
+
+    @Test
+    void anArabicLessonIsShownInArabicRightToLeftInsideAnEnglishPage() {
+        signIn.as(fixture.teacher("rivka"));
+        imports.save(imports.preview("# المشفرات التلقائية\n\nيضغط المُشفِّر الصورة.\n".getBytes(StandardCharsets.UTF_8),
+                "autoencoders.md", ContentLanguage.parse("ar").orElseThrow(), "arabic"));
+        signIn.out();
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        navigate("lessons/curriculum-arabic", LessonView.class);
+
+        LessonArticle article = $(LessonArticle.class).single();
+        assertThat(article.getElement().getAttribute("lang")).isEqualTo("ar");
+        assertThat(article.getElement().getAttribute("dir")).isEqualTo("rtl");
+        assertThat($(H1.class).id("lesson-title").getText()).isEqualTo("المشفرات التلقائية");
+        // The page around the lesson stays in the reader's language.
+        assertThat($(Paragraph.class).id("lesson-fallback").getText())
+                .isEqualTo("This lesson is not available in English yet, so it is shown in العربية.");
     }
 
     @Test

@@ -53,6 +53,8 @@ public final class GiftFormat {
     private static final Pattern TRUE_FALSE = Pattern.compile("(?is)(T|TRUE|F|FALSE)\\s*(?:#(.*))?");
     private static final Pattern CATEGORY = Pattern.compile("(?i)^\\$CATEGORY:.*");
     private static final double STANDARD_WEIGHT_TOLERANCE = 1e-4;
+    /** How many skipped questions a refusal names per reason. */
+    private static final int NAMED_SKIPS = 5;
     /** Texts longer than this before HTML or Markdown is removed are refused without parsing them. */
     private static final int MAX_MARKUP_LENGTH = 5 * PlainText.MAX_TEXT_LENGTH;
 
@@ -258,7 +260,8 @@ public final class GiftFormat {
         private final String fileName;
         private final Language language;
         private final List<ImportNote> notes = new ArrayList<>();
-        private final Map<String, Integer> skipped = new LinkedHashMap<>();
+        /** Why questions were skipped, each reason with the questions it skipped, in the file's order. */
+        private final Map<String, List<String>> skipped = new LinkedHashMap<>();
         private final PlainText.Ids ids = new PlainText.Ids();
         /** Notes about the question being read, kept only if it is imported. */
         private final List<ImportNote> pending = new ArrayList<>();
@@ -292,7 +295,8 @@ public final class GiftFormat {
             }
             if (questions.isEmpty()) {
                 List<String> reasons = new ArrayList<>();
-                skipped.forEach((reason, count) -> reasons.add(count + " × " + reason));
+                skipped.forEach((reason, places) -> reasons.add(places.size() + " × " + reason + ": "
+                        + named(places)));
                 throw new QuizFormatException(fileName, null, "no question can be imported"
                         + (reasons.isEmpty() ? " (the file has no questions)" : " (" + String.join("; ", reasons)
                         + ")"));
@@ -394,7 +398,8 @@ public final class GiftFormat {
                 String body = rest.substring(0, open) + (after.isBlank() ? "" : BLANK + after);
                 String answers = rest.substring(open + 1, close).strip();
                 String general = null;
-                int hashes = answers.indexOf("####");
+                // The last "####", as Moodle reads it: a general feedback may itself contain "####".
+                int hashes = answers.lastIndexOf("####");
                 if (hashes >= 0) {
                     general = answers.substring(hashes + 4);
                     answers = answers.substring(0, hashes).strip();
@@ -442,14 +447,27 @@ public final class GiftFormat {
                             + " question") + ": " + reason));
                 }
                 String summary = reason.replaceAll(" \\(.*\\)$", "");
-                skipped.merge(skip.unsupported || kind.equals("question") ? summary : kind + " question: " + summary,
-                        1, Integer::sum);
+                skipped.computeIfAbsent(skip.unsupported || kind.equals("question") ? summary
+                        : kind + " question: " + summary, r -> new ArrayList<>()).add(where);
                 return null;
             }
         }
 
+        /** The places of skipped questions, the first few by name: a refused file says which questions to fix. */
+        private static String named(List<String> places) {
+            int shown = Math.min(places.size(), NAMED_SKIPS);
+            String names = String.join(", ", places.subList(0, shown));
+            return places.size() > shown ? names + " and " + (places.size() - shown) + " more" : names;
+        }
+
         private Question choice(String answers, String body, String general, Format format, String title,
                 int number) throws Skip {
+            // Counted before anything is parsed: a block of a million answers is refused at once.
+            long marks = answers.chars().filter(c -> c == '=' || c == '~').count();
+            if (marks > QuizValidator.MAX_OPTIONS) {
+                throw new Skip("a question needs " + QuizValidator.MIN_OPTIONS + " to " + QuizValidator.MAX_OPTIONS
+                        + " answers (found " + marks + ")", false);
+            }
             List<Answer> parsed = answers(answers, format, "answer");
             if (parsed.size() < QuizValidator.MIN_OPTIONS || parsed.size() > QuizValidator.MAX_OPTIONS) {
                 throw new Skip("a question needs " + QuizValidator.MIN_OPTIONS + " to " + QuizValidator.MAX_OPTIONS
@@ -533,6 +551,19 @@ public final class GiftFormat {
         private Question numeric(String answers, String body, String general, Format format, String title,
                 int number) throws Skip {
             String spec = answers.strip();
+            // As Moodle reads it: from the first ~ on is the feedback for any wrong answer ("~#Not quite"), and
+            // the rest is answers separated by "=", the first one without it.
+            String wrongFeedback = "";
+            int tilde = spec.indexOf('~');
+            if (tilde >= 0) {
+                String wrong = spec.substring(tilde + 1);
+                int hash = wrong.indexOf('#');
+                wrongFeedback = hash >= 0 ? text(wrong.substring(hash + 1), format) : "";
+                spec = spec.substring(0, tilde).strip();
+            }
+            if (!spec.startsWith("=") && spec.indexOf('=') >= 0) {
+                spec = "=" + spec;
+            }
             List<Answer> parsed = new ArrayList<>();
             if (spec.startsWith("=")) {
                 parsed.addAll(answers(spec, format, "numeric answer"));
@@ -555,6 +586,10 @@ public final class GiftFormat {
             if (parsed.size() > 1) {
                 pending.add(ImportNote.info(where, "only the fully correct numeric answer was kept; "
                         + (parsed.size() - 1) + " other answer(s) were left out"));
+            }
+            if (!wrongFeedback.isEmpty()) {
+                pending.add(ImportNote.info(where, "the feedback for wrong answers (~#…) was left out: a numeric "
+                        + "question here has one explanation"));
             }
             NumericAnswer numeric = numericAnswer(full.text());
             LocalizedText explanation = explanation(general, format);

@@ -193,16 +193,14 @@ public class QuizAdminView extends FeaturePage {
     }
 
     private void showOutcome(ImportOutcome outcome) {
-        {
-            pending = outcome.quizzes();
-            report.setItems(outcome.notes());
-            report.setVisible(!outcome.notes().isEmpty());
-            read.setItems(pending);
-            read.setVisible(true);
-            add.setEnabled(!pending.isEmpty());
-            status.setText(getTranslation("quizAdmin.read", pending.size(),
-                    pending.stream().mapToInt(q -> q.questions().size()).sum()));
-        }
+        pending = outcome.quizzes();
+        report.setItems(outcome.notes());
+        report.setVisible(!outcome.notes().isEmpty());
+        read.setItems(pending);
+        read.setVisible(true);
+        add.setEnabled(!pending.isEmpty());
+        status.setText(getTranslation("quizAdmin.read", pending.size(),
+                pending.stream().mapToInt(q -> q.questions().size()).sum()));
     }
 
     private void fail(String message) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.latentlab.base.ContentLanguage;
 import org.latentlab.base.Language;
 import org.latentlab.quiz.Choice;
 import org.latentlab.quiz.LocalizedText;
@@ -72,8 +73,13 @@ public final class GiftFormat {
      * UTF-8, more than 500 questions, no importable question.
      */
     public static ImportOutcome read(byte[] gift, String fileName, Language language) {
+        return read(gift, fileName, ContentLanguage.of(language == null ? Language.defaultLanguage() : language));
+    }
+
+    /** Reads a GIFT file in any language; see {@link QuizAppFormat#read(byte[], String, ContentLanguage)}. */
+    public static ImportOutcome read(byte[] gift, String fileName, ContentLanguage language) {
         String text = PlainText.decodeImport(gift, fileName);
-        return new Importer(fileName, language == null ? Language.defaultLanguage() : language).read(text);
+        return new Importer(fileName, Quiz.textKey(language), Quiz.foreign(language)).read(text);
     }
 
     /** The quiz in GIFT, texts in the given language (else English, else any); see {@link #export}. */
@@ -269,9 +275,12 @@ public final class GiftFormat {
         private boolean activeRemoved;
         private boolean htmlConverted;
 
-        Importer(String fileName, Language language) {
+        private final ContentLanguage content;
+
+        Importer(String fileName, Language language, ContentLanguage content) {
             this.fileName = fileName;
             this.language = language;
+            this.content = content;
         }
 
         ImportOutcome read(String text) {
@@ -309,7 +318,7 @@ public final class GiftFormat {
             String title = PlainText.sanitize(base);
             Quiz quiz = new Quiz(id, null, Quiz.Kind.PRACTICE, null,
                     LocalizedText.of(language, title.isEmpty() ? id : PlainText.shorten(title, 200)),
-                    QuizPolicy.defaults(), questions);
+                    QuizPolicy.defaults(), questions, content);
             QuizValidator.validateImported(quiz, fileName);
             return new ImportOutcome(List.of(quiz), notes);
         }

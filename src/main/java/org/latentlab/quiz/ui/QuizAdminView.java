@@ -1,6 +1,8 @@
 package org.latentlab.quiz.ui;
 
 import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
@@ -11,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
@@ -30,6 +33,7 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 
 import org.latentlab.base.BackgroundImports;
+import org.latentlab.base.ContentLanguage;
 import org.latentlab.base.Language;
 import org.latentlab.base.Role;
 import org.latentlab.base.ui.FeaturePage;
@@ -58,6 +62,10 @@ public class QuizAdminView extends FeaturePage {
     private int attempts;
     private final Select<Format> format = new Select<>();
     private final Select<Language> language = new Select<>();
+    /** The language of an imported file's texts: any language, typed as its tag if it is not one of the six. */
+    private final ComboBox<ContentLanguage> textLanguage = new ComboBox<>();
+    private final List<ContentLanguage> textLanguages = new ArrayList<>(Arrays.stream(Language.values())
+            .map(ContentLanguage::of).toList());
     private final Grid<ImportNote> report = new Grid<>();
     private final Grid<Quiz> read = new Grid<>();
     private final Button add = new Button();
@@ -88,6 +96,25 @@ public class QuizAdminView extends FeaturePage {
         language.setItems(Language.values());
         language.setItemLabelGenerator(Language::nativeName);
         language.setValue(shown);
+        textLanguage.setLabel(getTranslation("lessonImport.language"));
+        textLanguage.setItems(textLanguages);
+        textLanguage.setItemLabelGenerator(l -> l.nativeName() + " (" + l.tag() + ")");
+        textLanguage.setAllowCustomValue(true);
+        textLanguage.setHelperText(getTranslation("lessonImport.languageHelp"));
+        textLanguage.setValue(ContentLanguage.of(shown));
+        textLanguage.setId("quiz-import-language");
+        textLanguage.addCustomValueSetListener(e -> ContentLanguage.parse(e.getDetail()).ifPresentOrElse(typed -> {
+            textLanguage.setInvalid(false);
+            if (!textLanguages.contains(typed)) {
+                textLanguages.add(typed);
+                textLanguage.setItems(textLanguages);
+            }
+            textLanguage.setValue(typed);
+        }, () -> {
+            textLanguage.setErrorMessage(getTranslation("lesson.import.unsupportedLanguage", e.getDetail(),
+                    "en, ar, ja, zh-Hant, pt-BR"));
+            textLanguage.setInvalid(true);
+        }));
         Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> getUI().ifPresent(ui -> ui.access(
                 () -> received(metadata.fileName(), bytes)))));
         upload.setMaxFileSize(2 * 1024 * 1024);
@@ -118,7 +145,7 @@ public class QuizAdminView extends FeaturePage {
             Notification.show(getTranslation("quizAdmin.added", count)).addThemeVariants(NotificationVariant.SUCCESS);
         });
         status.setId("quiz-import-status");
-        add(new H2(getTranslation("quizAdmin.import")), new HorizontalLayout(format, language), upload, status,
+        add(new H2(getTranslation("quizAdmin.import")), new HorizontalLayout(format, textLanguage), upload, status,
                 report, read, add);
 
         Select<QuizCatalog.QuizVersion> exported = new Select<>();
@@ -152,8 +179,9 @@ public class QuizAdminView extends FeaturePage {
         };
         exported.addValueChangeListener(e -> link.run());
         exportFormat.addValueChangeListener(e -> link.run());
+        language.addValueChangeListener(e -> link.run());
         catalog.active().stream().findFirst().ifPresent(exported::setValue);
-        HorizontalLayout exportBar = new HorizontalLayout(exported, exportFormat, download);
+        HorizontalLayout exportBar = new HorizontalLayout(exported, exportFormat, language, download);
         exportBar.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(new H2(getTranslation("quizAdmin.export")), exportBar);
     }
@@ -166,7 +194,8 @@ public class QuizAdminView extends FeaturePage {
         report.setVisible(false);
         read.setVisible(false);
         Format chosenFormat = format.getValue();
-        Language chosenLanguage = language.getValue();
+        ContentLanguage chosenLanguage = textLanguage.getValue() == null ? ContentLanguage.of(Language.fromLocale(
+                getLocale())) : textLanguage.getValue();
         int attempt = ++attempts;
         UI ui = UI.getCurrent();
         background.submit(() -> imports.preview(bytes, fileName, chosenFormat, chosenLanguage))

@@ -54,6 +54,8 @@ public final class GiftFormat {
     private static final Pattern TRUE_FALSE = Pattern.compile("(?is)(T|TRUE|F|FALSE)\\s*(?:#(.*))?");
     private static final Pattern CATEGORY = Pattern.compile("(?i)^\\$CATEGORY:.*");
     private static final double STANDARD_WEIGHT_TOLERANCE = 1e-4;
+    /** Longer numbers are refused without being parsed. */
+    private static final int MAX_NUMBER_LENGTH = 64;
     /** How many skipped questions a refusal names per reason. */
     private static final int NAMED_SKIPS = 5;
     /** Texts longer than this before HTML or Markdown is removed are refused without parsing them. */
@@ -637,6 +639,11 @@ public final class GiftFormat {
         }
 
         private static double number(String text) throws Skip {
+            // A double has 17 significant digits: a longer number is a mistake, and parsing megabytes of digits
+            // into a BigDecimal takes seconds.
+            if (text.length() > MAX_NUMBER_LENGTH) {
+                throw new Skip("the number " + PlainText.shorten(text, 40) + " is too long", false);
+            }
             double value;
             try {
                 value = new BigDecimal(text.replace(',', '.').replace("+", "")).doubleValue();

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.latentlab.base.ContentLanguage;
 import org.latentlab.base.Language;
 import org.latentlab.lesson.LessonRenderer.RenderedLesson;
 import org.springframework.core.io.Resource;
@@ -38,8 +39,13 @@ public class LessonCatalog {
 
     /** A lesson's text in one language; {@code fallback} when the wanted language was missing. */
     /** @param version the imported version shown; 0 for our own lessons */
+    /**
+     * A lesson's text in one language; {@code fallback} when the wanted language was missing. {@code language} is
+     * the interface language closest to the text's; {@code content} is the text's own language, which may be one
+     * the interface does not speak (an imported lesson in Arabic or Japanese).
+     */
     public record LessonText(String lessonId, Language language, Language wanted, boolean fallback, String title,
-            String markdown, boolean builtIn, int version) {
+            String markdown, boolean builtIn, int version, ContentLanguage content) {
     }
 
     public record LessonSummary(String id, String title, Set<Language> languages, boolean builtIn) {
@@ -126,7 +132,7 @@ public class LessonCatalog {
                     : ours.containsKey(Language.ENGLISH) ? Language.ENGLISH : ours.keySet().iterator().next();
             String markdown = ours.get(language);
             return Optional.of(new LessonText(lessonId, language, wanted, language != wanted,
-                    rendered(lessonId, language, markdown).title(), markdown, true, 0));
+                    rendered(lessonId, language, markdown).title(), markdown, true, 0, ContentLanguage.of(language)));
         }
         if (imported == null || !lessonId.startsWith(IMPORTED_PREFIX)) {
             return Optional.empty();
@@ -139,9 +145,11 @@ public class LessonCatalog {
             found = imported.latestImported().stream().filter(l -> l.lessonId().equals(lessonId)).findFirst();
         }
         return found.map(lesson -> {
-            Language language = Language.fromCode(lesson.language()).orElse(Language.ENGLISH);
-            return new LessonText(lessonId, language, wanted, language != wanted, lesson.title(),
-                    lesson.markdown(), false, lesson.version());
+            ContentLanguage content = ContentLanguage.parse(lesson.language()).orElse(ContentLanguage.of(
+                    Language.ENGLISH));
+            Language language = content.uiLanguage().orElse(Language.ENGLISH);
+            return new LessonText(lessonId, language, wanted, !content.tag().equals(wanted.code()), lesson.title(),
+                    lesson.markdown(), false, lesson.version(), content);
         });
     }
 
@@ -154,7 +162,7 @@ public class LessonCatalog {
         if (text.builtIn()) {
             return rendered(text.lessonId(), text.language(), text.markdown());
         }
-        String key = text.lessonId() + "/" + text.language().code() + "/" + text.version();
+        String key = text.lessonId() + "/" + text.content().tag() + "/" + text.version();
         synchronized (importedCache) {
             RenderedLesson cached = importedCache.get(key);
             if (cached != null) {

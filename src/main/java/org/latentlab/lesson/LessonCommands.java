@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.latentlab.base.CommandLineModes;
 import org.latentlab.base.InvalidInputException;
+import org.latentlab.base.ContentLanguage;
 import org.latentlab.base.Language;
 import org.latentlab.base.Translations;
 import org.latentlab.lesson.importer.ImportMessage;
@@ -21,7 +22,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code --import-lesson=<file> --lang=<code> [--lesson-id=<id>] [--dry-run]}: imports a lesson file of the public
+ * {@code --import-lesson=<file> --lang=<tag> [--lesson-id=<id>] [--dry-run]}: imports a lesson file of the public
  * curriculum. With {@code --dry-run} the cleaned Markdown goes to standard output and the report to standard error,
  * and nothing is stored; without it the lesson is stored as a new version. Exits 1 with a clear message on a bad
  * file or bad arguments, 0 otherwise.
@@ -51,16 +52,18 @@ class LessonCommands implements ApplicationRunner {
     int importLesson(ApplicationArguments args, PrintStream out, PrintStream err) {
         String file = value(args, "import-lesson");
         if (file == null) {
-            err.println("error: --import-lesson needs a file: --import-lesson=<file> --lang=<code> [--dry-run]");
+            err.println("error: --import-lesson needs a file: --import-lesson=<file> --lang=<tag> [--dry-run]");
             return 1;
         }
         String code = value(args, "lang");
-        Language language = code == null ? LessonImportService.suggestedLanguage(file).orElse(null)
-                : Language.fromCode(code).orElse(null);
+        // Any well-formed BCP 47 tag: the curriculum's lessons come in far more languages than the interface's.
+        ContentLanguage language = code == null
+                ? LessonImportService.suggestedLanguage(file).map(ContentLanguage::of).orElse(null)
+                : ContentLanguage.parse(code).orElse(null);
         if (language == null) {
-            err.println("error: " + (code == null ? "--lang=<code> is missing" : "unknown language " + code)
-                    + "; use one of " + String.join(", ", java.util.Arrays.stream(Language.values())
-                            .map(Language::code).toList()));
+            err.println("error: " + (code == null ? "--lang=<tag> is missing" : "\"" + code
+                    + "\" is not a language tag") + "; write a BCP 47 tag, for example "
+                    + org.latentlab.lesson.importer.LessonImporter.EXAMPLE_TAGS);
             return 1;
         }
         Path path = Path.of(file);
@@ -95,7 +98,7 @@ class LessonCommands implements ApplicationRunner {
                 return 0;
             }
             LessonImportService.SavedImport saved = imports.saveFromCommandLine(preview);
-            err.println("stored " + saved.lessonId() + " (" + saved.language().code() + ") version "
+            err.println("stored " + saved.lessonId() + " (" + saved.language().tag() + ") version "
                     + saved.version());
             return 0;
         } catch (LessonImportException refused) {

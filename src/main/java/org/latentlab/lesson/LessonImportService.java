@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.latentlab.base.ContentLanguage;
 import org.latentlab.base.CurrentUser;
 import org.latentlab.base.SignedInUser;
 import org.latentlab.classroom.AccountService;
@@ -34,10 +35,10 @@ public class LessonImportService {
             "https://github.com/microsoft/AI-For-Beginners/blob/main/lessons/4-ComputerVision/09_Autoencoders/";
 
     /** What an import would store: the cleaned lesson and the report. */
-    public record ImportPreview(String lessonId, Language language, String fileName, ImportResult result) {
+    public record ImportPreview(String lessonId, ContentLanguage language, String fileName, ImportResult result) {
     }
 
-    public record SavedImport(String lessonId, Language language, int version) {
+    public record SavedImport(String lessonId, ContentLanguage language, int version) {
     }
 
     private final LessonRecords records;
@@ -60,12 +61,18 @@ public class LessonImportService {
      *                               not valid
      */
     @PreAuthorize("hasRole('TEACHER')")
-    public ImportPreview preview(byte[] content, String fileName, Language language, String lessonId) {
+    public ImportPreview preview(byte[] content, String fileName, ContentLanguage language, String lessonId) {
         return read(content, fileName, language, lessonId);
     }
 
+    /** The same for a lesson in one of the interface's languages. */
+    @PreAuthorize("hasRole('TEACHER')")
+    public ImportPreview preview(byte[] content, String fileName, Language language, String lessonId) {
+        return read(content, fileName, ContentLanguage.of(language), lessonId);
+    }
+
     /** The same for the command line, which has no signed-in user. */
-    ImportPreview read(byte[] content, String fileName, Language language, String lessonId) {
+    ImportPreview read(byte[] content, String fileName, ContentLanguage language, String lessonId) {
         String id = lessonId == null || lessonId.isBlank() ? suggestedLessonId(fileName) : lessonId.strip();
         if (!id.startsWith(LessonCatalog.IMPORTED_PREFIX)) {
             id = LessonCatalog.IMPORTED_PREFIX + id;
@@ -74,7 +81,7 @@ public class LessonImportService {
             throw new InvalidInputException("lessonId", "lesson.import.lessonId", LessonCatalog.LESSON_ID.pattern());
         }
         ImportResult result = importer.importFile(content, fileName == null ? "lesson.md" : fileName,
-                language.code());
+                language.tag());
         return new ImportPreview(id, language, fileName, result);
     }
 
@@ -102,7 +109,7 @@ public class LessonImportService {
         }
         String report = preview.result().messages().stream().map(ImportMessage::toString)
                 .collect(Collectors.joining("\n"));
-        int version = records.insertImported(preview.lessonId(), preview.language().code(),
+        int version = records.insertImported(preview.lessonId(), preview.language().tag(),
                 truncate(preview.result().title(), 200), preview.result().markdown(),
                 truncate(preview.fileName() == null ? "" : preview.fileName(), 200), report, userId,
                 clock.instant());
@@ -115,23 +122,60 @@ public class LessonImportService {
 
     /** "sw-autoencoders.md" and "autoencoders.he.md" both become "curriculum-autoencoders". */
     public static String suggestedLessonId(String fileName) {
-        String base = fileName == null ? "" : fileName.replaceAll(".*[/\\\\]", "").toLowerCase(Locale.ROOT);
-        base = base.replaceAll("\\.(md|markdown|txt)$", "");
+        String base = withoutExtension(baseName(fileName));
         for (Language language : Language.values()) {
-            base = base.replaceAll("^" + language.code() + "[-_.]", "").replaceAll("[-_.]" + language.code() + "$", "");
+            String code = language.code();
+            if (base.length() > code.length() && base.startsWith(code) && "-_.".indexOf(base.charAt(code.length())) >= 0) {
+                base = base.substring(code.length() + 1);
+            }
+            if (base.length() > code.length() && base.endsWith(code)
+                    && "-_.".indexOf(base.charAt(base.length() - code.length() - 1)) >= 0) {
+                base = base.substring(0, base.length() - code.length() - 1);
+            }
         }
-        String slug = base.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        String slug = base.replaceAll("[^a-z0-9]++", "-");
+        slug = trimHyphens(slug);
         slug = slug.isEmpty() ? "lesson" : slug;
         String id = LessonCatalog.IMPORTED_PREFIX + slug;
-        return id.length() > 64 ? id.substring(0, 64).replaceAll("-+$", "") : id;
+        return id.length() > 64 ? trimHyphens(id.substring(0, 64)) : id;
+    }
+
+    /** The file name without folders, in lower case; a name may be as long as the browser sends. */
+    private static String baseName(String fileName) {
+        String name = fileName == null ? "" : fileName;
+        return name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static String withoutExtension(String base) {
+        for (String extension : new String[] {".md", ".markdown", ".txt"}) {
+            if (base.endsWith(extension)) {
+                return base.substring(0, base.length() - extension.length());
+            }
+        }
+        return base;
+    }
+
+    private static String trimHyphens(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && text.charAt(start) == '-') {
+            start++;
+        }
+        while (end > start && text.charAt(end - 1) == '-') {
+            end--;
+        }
+        return text.substring(start, end);
     }
 
     /** The language a file name suggests ("sw-autoencoders.md"), if any. */
     public static Optional<Language> suggestedLanguage(String fileName) {
-        String base = fileName == null ? "" : fileName.replaceAll(".*[/\\\\]", "").toLowerCase(Locale.ROOT);
+        String base = baseName(fileName);
+        String stem = withoutExtension(base);
         for (Language language : Language.values()) {
-            if (base.startsWith(language.code() + "-") || base.startsWith(language.code() + "_")
-                    || base.matches(".*[-_.]" + language.code() + "\\.(md|markdown|txt)$")) {
+            String code = language.code();
+            if (base.startsWith(code + "-") || base.startsWith(code + "_")
+                    || !stem.equals(base) && stem.length() > code.length() && stem.endsWith(code)
+                    && "-_.".indexOf(stem.charAt(stem.length() - code.length() - 1)) >= 0) {
                 return Optional.of(language);
             }
         }

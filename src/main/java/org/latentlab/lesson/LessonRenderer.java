@@ -57,11 +57,16 @@ public class LessonRenderer {
 
     public static final Set<String> DIRECTIVE_KINDS = Set.of("widget", "figure", "lab");
 
-    private static final Pattern DIRECTIVE = Pattern.compile("^:::\\s*([a-z]+)\\s+([a-z0-9][a-z0-9-]*)\\s*$");
-    private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})");
-    private static final Pattern HEADING_ID = Pattern.compile("\\s*\\{#([A-Za-z][A-Za-z0-9_-]*)}\\s*$");
-    /** $...$ with no space just inside the dollars, so that "costs $5 and $10" stays text. */
-    private static final Pattern INLINE_MATH = Pattern.compile("(?<![\\\\$\\w])\\$(?=\\S)([^$\\n]+?)(?<=\\S)\\$(?![\\w$])");
+    // Possessive, so a long line that is almost a directive or a fence costs one pass. Heading ids and inline
+    // formulas are found by scanning: as patterns they took time quadratic in a long line.
+    private static final Pattern DIRECTIVE = Pattern.compile("^:::\\s*+([a-z]++)\\s++([a-z0-9][a-z0-9-]*+)\\s*+$");
+    private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}+|~{3,}+)");
+    /**
+     * Lists and quotes nested deeper than this on one line are cut off (the marker that would go deeper is
+     * escaped): the Markdown parser and the cleaner walk the tree recursively, and a line of a million "> " ran
+     * them out of stack. Real lessons nest three or four levels.
+     */
+    static final int MAX_NESTING = 32;
 
     private static final char INLINE_OPEN = '\uE000';
     private static final char INLINE_CLOSE = '\uE001';
@@ -139,6 +144,13 @@ public class LessonRenderer {
         List<String> inlineMath = new ArrayList<>();
         StringBuilder out = new StringBuilder();
         String[] lines = text.split("\n", -1);
+        // A "<" with no ">" anywhere after it cannot start a tag or an autolink; the parser would still look for
+        // the ">" from every one of them, which took time quadratic in a line of "<a <a <a...".
+        int lastTagEnd = text.lastIndexOf('>');
+        int[] lineStarts = new int[lines.length];
+        for (int i = 1; i < lines.length; i++) {
+            lineStarts[i] = lineStarts[i - 1] + lines[i - 1].length() + 1;
+        }
         String fence = null;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
@@ -187,7 +199,10 @@ public class LessonRenderer {
                 displayMath.add(tex.toString().strip());
                 continue;
             }
-            out.append(inlineFormulas(line, inlineMath)).append('\n');
+            int lineStart = lineStarts[i];
+            String plain = lineStart + line.length() > lastTagEnd && !line.startsWith("    ") && !line.startsWith("\t")
+                    ? escapeUnclosedAngles(line, Math.max(0, lastTagEnd - lineStart)) : line;
+            out.append(inlineFormulas(limitNesting(plain), inlineMath)).append('\n');
         }
         return new Extracted(out.toString(), List.copyOf(directives), List.copyOf(displayMath),
                 List.copyOf(inlineMath));
@@ -203,15 +218,7 @@ public class LessonRenderer {
         while (i < line.length()) {
             int tick = line.indexOf('`', i);
             String plain = tick < 0 ? line.substring(i) : line.substring(i, tick);
-            Matcher math = INLINE_MATH.matcher(plain);
-            StringBuilder replaced = new StringBuilder();
-            while (math.find()) {
-                math.appendReplacement(replaced, Matcher.quoteReplacement(
-                        INLINE_OPEN + String.valueOf(formulas.size()) + INLINE_CLOSE));
-                formulas.add(math.group(1));
-            }
-            math.appendTail(replaced);
-            out.append(replaced);
+            out.append(replaceFormulas(plain, formulas));
             if (tick < 0) {
                 break;
             }
@@ -241,10 +248,11 @@ public class LessonRenderer {
             public void visit(Heading heading) {
                 String id = null;
                 if (heading.getLastChild() instanceof Text last) {
-                    Matcher matcher = HEADING_ID.matcher(last.getLiteral());
-                    if (matcher.find()) {
-                        id = matcher.group(1);
-                        last.setLiteral(last.getLiteral().substring(0, matcher.start()));
+                    String literal = last.getLiteral();
+                    int start = headingIdStart(literal);
+                    if (start >= 0) {
+                        id = literal.substring(literal.lastIndexOf("{#") + 2, literal.lastIndexOf('}'));
+                        last.setLiteral(literal.substring(0, start));
                     }
                 }
                 String text = plainText(heading).strip();
@@ -265,6 +273,161 @@ public class LessonRenderer {
             }
         });
         return new Headings(title[0], List.copyOf(sections), ids);
+    }
+
+    /**
+     * Where a final heading id ("{#id}", an id being a letter then letters, digits, _ and -) starts with the space
+     * before it, or -1: what the pattern {@code \\s*\\{#([A-Za-z][A-Za-z0-9_-]*)}\\s*$} found, in one pass.
+     */
+    static int headingIdStart(String literal) {
+        int end = literal.length();
+        while (end > 0 && isSpace(literal.charAt(end - 1))) {
+            end--;
+        }
+        if (end == 0 || literal.charAt(end - 1) != '}') {
+            return -1;
+        }
+        int open = literal.lastIndexOf("{#", end - 1);
+        if (open < 0 || open + 2 >= end - 1 || !isAsciiLetter(literal.charAt(open + 2))) {
+            return -1;
+        }
+        for (int i = open + 3; i < end - 1; i++) {
+            char c = literal.charAt(i);
+            if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '_' && c != '-') {
+                return -1;
+            }
+        }
+        int start = open;
+        while (start > 0 && isSpace(literal.charAt(start - 1))) {
+            start--;
+        }
+        return start;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    /** White space as a pattern's \\s: space, tab, line ends, vertical tab, form feed. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    private static boolean isWordChar(char c) {
+        return isAsciiLetter(c) || c >= '0' && c <= '9' || c == '_';
+    }
+
+    /**
+     * Replaces each $...$ formula in a piece of a line by a placeholder: a "$" not after a backslash, "$" or word
+     * character, not before a space; the formula runs to the next "$", which must not follow a space nor come
+     * before a word character or "$". So "costs $5 and $10" stays text. One pass: a formula cannot contain "$", so
+     * each "$" is looked at as an opening at most once.
+     */
+    static String replaceFormulas(String plain, List<String> formulas) {
+        StringBuilder out = new StringBuilder(plain.length());
+        int at = 0;
+        int open = plain.indexOf('$');
+        while (open >= 0) {
+            int close = plain.indexOf('$', open + 1);
+            if (close < 0) {
+                break;
+            }
+            boolean opens = (open == 0 || !isWordChar(plain.charAt(open - 1)) && plain.charAt(open - 1) != '\\'
+                    && plain.charAt(open - 1) != '$') && !isSpace(plain.charAt(open + 1));
+            boolean closes = close > open + 1 && !isSpace(plain.charAt(close - 1))
+                    && (close + 1 == plain.length() || !isWordChar(plain.charAt(close + 1))
+                    && plain.charAt(close + 1) != '$')
+                    && plain.substring(open + 1, close).indexOf('\n') < 0;
+            if (opens && closes) {
+                out.append(plain, at, open).append(INLINE_OPEN).append(formulas.size()).append(INLINE_CLOSE);
+                formulas.add(plain.substring(open + 1, close));
+                at = close + 1;
+                open = plain.indexOf('$', close + 1);
+            } else {
+                open = close;
+            }
+        }
+        return out.append(plain, at, plain.length()).toString();
+    }
+
+    /**
+     * Each "<" from index from on escaped as "\\<" (shown as "<"), except in code spans: there is no ">" after
+     * them. Lines of indented code are left alone by the caller.
+     */
+    static String escapeUnclosedAngles(String line, int from) {
+        if (line.indexOf('<', from) < 0) {
+            return line;
+        }
+        StringBuilder out = new StringBuilder(line.length() + 16);
+        boolean code = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '`') {
+                // A simplification that only errs towards leaving a "<" alone: backticks toggle code.
+                code = !code;
+            } else if (c == '<' && i >= from && !code && (i == 0 || line.charAt(i - 1) != '\\')) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /** The line with the marker that would nest lists or quotes deeper than {@link #MAX_NESTING} escaped. */
+    static String limitNesting(String line) {
+        int depth = 0;
+        int i = 0;
+        while (i < line.length()) {
+            while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+                i++;
+            }
+            int marker = containerMarker(line, i);
+            if (marker == 0) {
+                return line;
+            }
+            if (++depth > MAX_NESTING) {
+                return isThematicBreak(line) ? line : line.substring(0, i) + "\\" + line.substring(i);
+            }
+            i += marker;
+        }
+        return line;
+    }
+
+    /** The length of a quote or list marker ("&gt;", "- ", "1. ") at i, or 0. */
+    private static int containerMarker(String line, int i) {
+        if (i >= line.length()) {
+            return 0;
+        }
+        char c = line.charAt(i);
+        if (c == '>') {
+            return 1;
+        }
+        boolean spaceAfter = i + 1 == line.length() || line.charAt(i + 1) == ' ' || line.charAt(i + 1) == '\t';
+        if ((c == '-' || c == '*' || c == '+') && spaceAfter) {
+            return 1;
+        }
+        int digits = 0;
+        while (i + digits < line.length() && digits < 10 && Character.isDigit(line.charAt(i + digits))
+                && line.charAt(i + digits) < 128) {
+            digits++;
+        }
+        int after = i + digits;
+        if (digits > 0 && after < line.length() && (line.charAt(after) == '.' || line.charAt(after) == ')')
+                && (after + 1 == line.length() || line.charAt(after + 1) == ' ' || line.charAt(after + 1) == '\t')) {
+            return digits + 1;
+        }
+        return 0;
+    }
+
+    /** Three or more of one of -, * or _ with only spaces and tabs: a line, not lists. */
+    private static boolean isThematicBreak(String line) {
+        String stripped = line.strip();
+        if (stripped.isEmpty() || "-*_".indexOf(stripped.charAt(0)) < 0) {
+            return false;
+        }
+        char marker = stripped.charAt(0);
+        long count = stripped.chars().filter(c -> c == marker).count();
+        return count >= 3 && stripped.chars().allMatch(c -> c == marker || c == ' ' || c == '\t');
     }
 
     private static String plainText(Node node) {

@@ -137,7 +137,8 @@ public class AttemptService {
             questions.add(new AttemptSheet.SheetQuestion(question.id(), question.type(), question.points(),
                     question.text().in(language), items, unit == null || unit.isEmpty() ? null : unit));
         }
-        return new AttemptSheet(attempt, version.quiz().title().in(language), questions, answers(attempt.attemptId()));
+        return new AttemptSheet(attempt, version.quiz().title().in(language), questions, answers(attempt.attemptId()),
+                version.quiz().content());
     }
 
     /** What a guarded write of an answer found: saved (at), or refused because the attempt is closed or late. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.latentlab.base.CommandLineModes;
+import org.latentlab.base.ContentLanguage;
 import org.latentlab.base.Language;
 import org.latentlab.quiz.format.ImportNote;
 import org.latentlab.quiz.format.ImportOutcome;
@@ -23,7 +24,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code --import-quiz=<file> --format=quiz-app|gift [--lang=<code>] [--dry-run]}: reads quizzes of another format.
+ * {@code --import-quiz=<file> --format=quiz-app|gift [--lang=<tag>] [--dry-run]}: reads quizzes of another format.
  * With {@code --dry-run} it prints them in our own file format on standard output (one quiz: its file; several: a
  * JSON array of them) and the report on standard error; without it they are added to the quizzes on offer. Exits 1
  * with a clear message on a bad file or bad arguments.
@@ -53,13 +54,16 @@ class QuizCommands implements ApplicationRunner {
         Optional<QuizImportService.Format> format = Optional.ofNullable(value(args, "format"))
                 .flatMap(QuizImportService.Format::fromCliName);
         if (file == null || format.isEmpty()) {
-            err.println("error: use --import-quiz=<file> --format=quiz-app|gift [--lang=<code>] [--dry-run]");
+            err.println("error: use --import-quiz=<file> --format=quiz-app|gift [--lang=<tag>] [--dry-run]");
             return 1;
         }
         String code = value(args, "lang");
-        Optional<Language> language = code == null ? Optional.of(Language.ENGLISH) : Language.fromCode(code);
+        // Any well-formed BCP 47 tag: the curriculum's quizzes come in far more languages than the interface's.
+        Optional<ContentLanguage> language = code == null ? Optional.of(ContentLanguage.of(Language.ENGLISH))
+                : ContentLanguage.parse(code);
         if (language.isEmpty()) {
-            err.println("error: unknown language " + code + "; use one of en, ms, sw, sl, tl, he");
+            err.println("error: \"" + code + "\" is not a language tag; write a BCP 47 tag, for example "
+                    + "en, ar, ja, zh-Hant, pt-BR");
             return 1;
         }
         Path path = Path.of(file);

@@ -2,6 +2,7 @@ package org.latentlab.quiz;
 
 import java.util.List;
 
+import org.latentlab.base.ContentLanguage;
 import org.latentlab.base.Language;
 import org.latentlab.quiz.format.ExportOutcome;
 import org.latentlab.quiz.format.GiftFormat;
@@ -45,6 +46,11 @@ public class QuizImportService {
 
     /** Reads a file without storing anything. */
     public static ImportOutcome read(byte[] content, String fileName, Format format, Language language) {
+        return read(content, fileName, format, ContentLanguage.of(language));
+    }
+
+    /** Reads a file whose texts are in any language, without storing anything. */
+    public static ImportOutcome read(byte[] content, String fileName, Format format, ContentLanguage language) {
         return switch (format) {
             case QUIZ_APP -> QuizAppFormat.read(content, fileName, language);
             case GIFT -> GiftFormat.read(content, fileName, language);
@@ -52,7 +58,7 @@ public class QuizImportService {
     }
 
     @PreAuthorize("hasRole('ADMIN')")
-    public ImportOutcome preview(byte[] content, String fileName, Format format, Language language) {
+    public ImportOutcome preview(byte[] content, String fileName, Format format, ContentLanguage language) {
         return read(content, fileName, format, language);
     }
 

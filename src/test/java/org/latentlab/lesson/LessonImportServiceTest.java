@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.base.InvalidInputException;
+import org.latentlab.base.ContentLanguage;
 import org.latentlab.base.Language;
 import org.latentlab.classroom.AccountSummary;
 import org.latentlab.classroom.ClassroomFixture;
@@ -176,8 +177,41 @@ class LessonImportServiceTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: ").contains("empty");
         assertThat(out.size()).isZero();
 
-        exit = commands.importLesson(new DefaultApplicationArguments("--import-lesson=" + file, "--lang=xx"),
+        err.reset();
+        exit = commands.importLesson(new DefaultApplicationArguments("--import-lesson=" + file, "--lang=no tag"),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(exit).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("\"no tag\" is not a language tag", "BCP 47");
+    }
+
+    @Test
+    void theCommandLineImportsALessonInArabicAsWritten(@TempDir Path folder) throws Exception {
+        String arabic = "# المشفرات التلقائية\n\nيضغط المُشفِّر الصورة إلى متجه صغير، ثم يعيد المُفكِّك رسمها منه.\n";
+        Path file = folder.resolve("autoencoders.md");
+        Files.writeString(file, arabic);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = commands.importLesson(new DefaultApplicationArguments("--import-lesson=" + file, "--lang=ar",
+                "--dry-run"), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(arabic);
+    }
+
+    @Test
+    void anArabicLessonIsStoredAndShownInArabicRightToLeftToAnEnglishReader() {
+        signIn.as(fixture.teacher("rivka"));
+        String arabic = "# المشفرات التلقائية\n\nيضغط المُشفِّر الصورة إلى متجه صغير.\n";
+        LessonImportService.SavedImport saved = imports.save(imports.preview(arabic.getBytes(StandardCharsets.UTF_8),
+                "autoencoders.md", ContentLanguage.parse("ar").orElseThrow(), "arabic-autoencoders"));
+
+        LessonCatalog.LessonText text = catalog.text(saved.lessonId(), Language.ENGLISH).orElseThrow();
+
+        assertThat(text.markdown()).isEqualTo(arabic);
+        assertThat(text.content().tag()).isEqualTo("ar");
+        assertThat(text.content().direction()).isEqualTo("rtl");
+        assertThat(text.fallback()).isTrue();
     }
 }

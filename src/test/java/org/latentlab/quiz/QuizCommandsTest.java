@@ -53,7 +53,26 @@ class QuizCommandsTest {
         assertThat(out.size()).isZero();
         assertThat(run("--import-quiz=" + broken, "--format=word", "--dry-run")).isEqualTo(1);
         assertThat(run("--import-quiz=" + folder.resolve("missing.gift"), "--format=gift")).isEqualTo(1);
-        assertThat(run("--import-quiz=src/test/resources/quiz-import/sample.gift", "--format=gift", "--lang=xx"))
+        err.reset();
+        assertThat(run("--import-quiz=src/test/resources/quiz-import/sample.gift", "--format=gift", "--lang=x y"))
                 .isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("\"x y\" is not a language tag", "BCP 47");
+    }
+
+    @Test
+    void aQuizAppFileInJapaneseIsImportedAsWrittenWithItsLanguage(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve("ja.json");
+        Files.writeString(file, "[{\"title\": \"AI\", \"quizzes\": [{\"id\": 17, \"title\": \"オートエンコーダー\", "
+                + "\"quiz\": [{\"questionText\": \"潜在空間とは何ですか？\", \"answerOptions\": ["
+                + "{\"answerText\": \"圧縮された表現\", \"isCorrect\": \"true\"}, "
+                + "{\"answerText\": \"画像の色\", \"isCorrect\": \"false\"}]}]}]}]");
+
+        assertThat(run("--import-quiz=" + file, "--format=quiz-app", "--lang=ja", "--dry-run")).isZero();
+
+        Quiz quiz = QuizFiles.readLenient(out.toString(StandardCharsets.UTF_8), "curriculum-quiz-17.json");
+        assertThat(quiz.content().tag()).isEqualTo("ja");
+        assertThat(quiz.title().in(org.latentlab.base.Language.SWAHILI)).isEqualTo("オートエンコーダー");
+        assertThat(quiz.questions().getFirst().text().in(org.latentlab.base.Language.SWAHILI))
+                .isEqualTo("潜在空間とは何ですか？");
     }
 }

@@ -62,6 +62,11 @@ class QuizResultsServiceTest {
         signIn.out();
     }
 
+    /** Imports are for admins; the first admin is created once and then found. */
+    private AccountSummary admin() {
+        return fixture.exists("admin") ? fixture.account("admin") : fixture.admin();
+    }
+
     private Quiz lab() {
         return catalog.active("lab-conv-ae").orElseThrow().quiz();
     }
@@ -152,9 +157,11 @@ class QuizResultsServiceTest {
         Question first = single();
         List<Question> questions = new ArrayList<>(original.questions());
         questions.set(questions.indexOf(first), flipped(first));
-        signIn.as(rivka);
+        // Imports are for admins: the admin puts the fixed version on offer, the teacher regrades.
+        signIn.as(admin());
         catalog.addImported(new Quiz(original.id(), original.lesson(), original.kind(), original.experiment(),
                 original.title(), original.policy(), questions));
+        signIn.as(rivka);
         try {
             List<QuizResultsService.RegradeChange> preview = results.regrade(year11.id(), "lab-conv-ae", true);
             assertThat(preview).hasSize(2);
@@ -165,8 +172,19 @@ class QuizResultsServiceTest {
             assertThat(results.regrade(year11.id(), "lab-conv-ae", false)).hasSize(2);
             assertThat(results.regrade(year11.id(), "lab-conv-ae", true)).isEmpty();
         } finally {
+            signIn.as(admin());
             catalog.addImported(original);
         }
+    }
+
+    @Test
+    void aTeacherCannotPutAnImportedQuizOnOffer() {
+        Quiz original = lab();
+        signIn.as(rivka);
+        int before = catalog.active("lab-conv-ae").orElseThrow().version();
+
+        assertThatThrownBy(() -> catalog.addImported(original)).isInstanceOf(AccessDeniedException.class);
+        assertThat(catalog.active("lab-conv-ae").orElseThrow().version()).isEqualTo(before);
     }
 
     /** The same question with right and wrong swapped (for choice questions: the key inverted). */

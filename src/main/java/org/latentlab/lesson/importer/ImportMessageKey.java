@@ -23,7 +23,7 @@ public enum ImportMessageKey {
     CONTROL_CHARACTERS("lesson.import.controlCharacters", Severity.ERROR,
             "The file {0} is not a text file: {1} of its {2} characters are control characters."),
     UNSUPPORTED_LANGUAGE("lesson.import.unsupportedLanguage", Severity.ERROR,
-            "The language {0} is not supported; choose one of {1}."),
+            "\"{0}\" is not a language tag; write one as in BCP 47, for example {1}."),
 
     // The file was read, but the result cannot be used as a lesson as it stands.
     NO_TITLE("lesson.import.noTitle", Severity.ERROR,

@@ -2,12 +2,10 @@ package org.latentlab.lesson.importer;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
-import org.latentlab.base.Language;
+import org.latentlab.base.ContentLanguage;
 
 /**
  * Imports one machine-translated lesson file of the public AI curriculum.
@@ -21,6 +19,9 @@ import org.latentlab.base.Language;
  * <p>Instances are immutable and thread-safe.
  */
 public final class LessonImporter {
+
+    /** Tags shown when a language tag is not one. */
+    public static final String EXAMPLE_TAGS = "en, ar, ja, zh-Hant, pt-BR";
 
     private final LinkRewriter links;
 
@@ -43,16 +44,16 @@ public final class LessonImporter {
      *
      * @param content      the file's bytes
      * @param fileName     the file's name, for the report
-     * @param languageCode the language the lesson is in: en, ms, sw, sl, tl or he
+     * @param languageCode the language the lesson is in, any well-formed BCP 47 tag ("en", "ar", "zh-Hant")
      * @return the cleaned lesson with its report; {@link ImportResult#ok()} is false when it has no title
      * @throws LessonImportException when the file is refused (empty, over 1 MiB, binary, not decodable) or the
      *                               language is not one of Latent Lab's; {@link LessonImportException#key()} says why
      */
     public ImportResult importFile(byte[] content, String fileName, String languageCode) {
-        if (Language.fromCode(languageCode).isEmpty()) {
-            String supported = Arrays.stream(Language.values()).map(Language::code).collect(Collectors.joining(", "));
+        // Any language: the curriculum has more than fifty, the interface's six are no limit on content.
+        if (ContentLanguage.parse(languageCode).isEmpty()) {
             throw new LessonImportException("language", ImportMessageKey.UNSUPPORTED_LANGUAGE, null,
-                    String.valueOf(languageCode), supported);
+                    String.valueOf(languageCode), EXAMPLE_TAGS);
         }
         List<ImportMessage> messages = new ArrayList<>();
 

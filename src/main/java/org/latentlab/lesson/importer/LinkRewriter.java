@@ -1,6 +1,7 @@
 package org.latentlab.lesson.importer;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,26 +37,27 @@ public final class LinkRewriter {
     private static final String LABEL = "(?:[^\\[\\]\\\\]|\\\\.|\\[(?:[^\\[\\]\\\\]|\\\\.)*+\\])*+";
     // Link destination: no spaces, parentheses only balanced (Wikipedia's "Foo_(bar)").
     private static final String DESTINATION = "(?:[^()\\s\\\\]|\\\\.|\\((?:[^()\\s\\\\]|\\\\.)*+\\))*+";
-    private static final String TITLE = "(?:\\s+(?:\"[^\"]*\"|'[^']*'|\\([^()]*\\)))?";
+    private static final String TITLE = "(?:\\s++(?:\"[^\"]*+\"|'[^']*+'|\\([^()]*+\\)))?";
 
-    /** The four things that can carry a link or an image, in one pattern so each is seen exactly once. */
-    private static final Pattern TOKEN = Pattern.compile(
-            "(?<image>!\\[(?<imgAlt>" + LABEL + ")\\]\\(\\s*(?:<(?<imgAngle>[^<>\\n]*)>|(?<imgPlain>" + DESTINATION
-                    + "))" + TITLE + "\\s*\\))"
-                    + "|(?<link>\\[(?<linkText>" + LABEL + ")\\]\\(\\s*(?:<(?<linkAngle>[^<>\\n]*)>|(?<linkPlain>"
-                    + DESTINATION + "))" + TITLE + "\\s*\\))"
-                    + "|(?<htmlImg>(?i:<img\\b[^>]*>))"
-                    + "|(?<anchor>(?i:<a\\b(?<aAttrs>[^>]*)>)(?<aText>.*?)(?i:</a\\s*>))");
+    /**
+     * A Markdown image or link, tried only where one can start (an unescaped "!" or "["): label and destination
+     * are possessive, so a failed attempt costs no more than the text it looked at.
+     */
+    private static final Pattern MARKDOWN = Pattern.compile(
+            "(?<image>!\\[(?<imgAlt>" + LABEL + ")\\]\\(\\s*+(?:<(?<imgAngle>[^<>\\n]*+)>|(?<imgPlain>" + DESTINATION
+                    + "))" + TITLE + "\\s*+\\))"
+                    + "|(?<link>\\[(?<linkText>" + LABEL + ")\\]\\(\\s*+(?:<(?<linkAngle>[^<>\\n]*+)>|(?<linkPlain>"
+                    + DESTINATION + "))" + TITLE + "\\s*+\\))");
 
     private static final Pattern ATTRIBUTE = Pattern.compile(
             "(?i)\\b(?<name>src|alt|href)\\s*=\\s*(?:\"(?<dq>[^\"]*)\"|'(?<sq>[^']*)'|(?<bare>[^\\s\"'>]+))");
 
     /** Both quiz URL styles, on any host; the language segment of the newer style may be any language tag. */
     private static final Pattern QUIZ_URL = Pattern.compile(
-            "(?i)https?://[^/?#\\s]+(?:/quiz/(?<old>\\d{1,6})|/[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*/ai/quiz/(?<new>\\d{1,6}))"
-                    + "/?(?:[?#]\\S*)?");
+            "(?i)https?://[^/?#\\s]++(?:/quiz/(?<old>\\d{1,6})|/[a-z]{2,3}+(?:[-_][a-z0-9]{2,8}+)*+/ai/quiz/(?<new>\\d{1,6}))"
+                    + "/?(?:[?#]\\S*+)?");
 
-    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
+    private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*+:");
 
     private final Map<Integer, String> quizMapping;
     private final String notebookBase;
@@ -115,11 +117,14 @@ public final class LinkRewriter {
     /** When the line is nothing but a relative image, its placeholder on a line of its own; otherwise null. */
     private String blockPlaceholder(String line, int lineNumber, List<ImportMessage> messages) {
         String stripped = line.strip();
-        Matcher m = TOKEN.matcher(stripped);
-        if (!m.matches()) {
-            return null;
+        Image image = null;
+        if (stripped.startsWith("![")) {
+            Matcher m = MARKDOWN.matcher(stripped);
+            image = m.matches() ? image(m) : null;
+        } else if (stripped.startsWith("<")) {
+            HtmlTag tag = HtmlTag.at(stripped, 0, new HtmlScan());
+            image = tag != null && tag.end() == stripped.length() ? tag.image() : null;
         }
-        Image image = image(m);
         if (image == null || !isRelative(image.source())) {
             return null;
         }
@@ -141,34 +146,34 @@ public final class LinkRewriter {
         return out.toString();
     }
 
-    /** Inline code spans as [start, end) pairs: a run of backticks up to the next run of the same length. */
+    /**
+     * Inline code spans as [start, end) pairs: a run of backticks up to the next run of the same length. Each run's
+     * closing run is looked up, not searched for, so that many runs that never close cost no more than one.
+     */
     private static List<int[]> codeSpans(String line) {
-        List<int[]> spans = new ArrayList<>();
-        int i = 0;
-        while (i < line.length()) {
-            if (line.charAt(i) != '`') {
-                i++;
-                continue;
-            }
-            int run = runOfBackticks(line, i);
-            int close = -1;
-            for (int j = i + run; j < line.length(); ) {
-                if (line.charAt(j) == '`') {
-                    int other = runOfBackticks(line, j);
-                    if (other == run) {
-                        close = j;
-                        break;
-                    }
-                    j += other;
-                } else {
-                    j++;
-                }
-            }
-            if (close < 0) {
+        List<int[]> runs = new ArrayList<>();
+        for (int i = 0; i < line.length(); ) {
+            if (line.charAt(i) == '`') {
+                int run = runOfBackticks(line, i);
+                runs.add(new int[] {i, run});
                 i += run;
             } else {
-                spans.add(new int[] {i, close + run});
-                i = close + run;
+                i++;
+            }
+        }
+        // For each run, the index of the next run of the same length, found walking backwards once.
+        int[] next = new int[runs.size()];
+        Map<Integer, Integer> seen = new HashMap<>();
+        for (int r = runs.size() - 1; r >= 0; r--) {
+            next[r] = seen.getOrDefault(runs.get(r)[1], -1);
+            seen.put(runs.get(r)[1], r);
+        }
+        List<int[]> spans = new ArrayList<>();
+        for (int r = 0; r < runs.size(); r++) {
+            if (next[r] >= 0) {
+                int[] close = runs.get(next[r]);
+                spans.add(new int[] {runs.get(r)[0], close[0] + close[1]});
+                r = next[r];
             }
         }
         return spans;
@@ -182,49 +187,82 @@ public final class LinkRewriter {
         return end - from;
     }
 
+    /**
+     * Rewrites the links and images of a piece of a line. Tokens are tried only where one can start: an unescaped
+     * "!" or "[" (a Markdown image or link) and "<" (an HTML image or link); a backslash escapes the next character,
+     * so "\\[" starts nothing, as in Markdown.
+     */
     private String rewriteInline(String text, int lineNumber, List<ImportMessage> messages) {
-        Matcher m = TOKEN.matcher(text);
+        Matcher m = MARKDOWN.matcher(text);
+        HtmlScan scan = new HtmlScan();
         StringBuilder out = new StringBuilder(text.length());
         int at = 0;
-        while (m.find()) {
-            out.append(text, at, m.start());
-            out.append(rewriteToken(text, m, lineNumber, messages));
-            at = m.end();
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i += 2;
+                continue;
+            }
+            if (c == '!' || c == '[') {
+                m.region(i, text.length());
+                if (m.lookingAt()) {
+                    out.append(text, at, i).append(rewriteMarkdown(text, m, lineNumber, messages));
+                    at = i = m.end();
+                    continue;
+                }
+            } else if (c == '<') {
+                HtmlTag tag = HtmlTag.at(text, i, scan);
+                if (tag != null) {
+                    out.append(text, at, i).append(rewriteHtml(tag, lineNumber, messages));
+                    at = i = tag.end();
+                    continue;
+                }
+            }
+            i++;
         }
         return out.append(text, at, text.length()).toString();
     }
 
-    private String rewriteToken(String text, Matcher m, int lineNumber, List<ImportMessage> messages) {
+    private String rewriteMarkdown(String text, Matcher m, int lineNumber, List<ImportMessage> messages) {
         String token = m.group();
         Image image = image(m);
         if (image != null) {
-            if (!isRelative(image.source())) {
-                return token;
-            }
-            messages.add(ImportMessage.at(ImportMessageKey.IMAGE_MISSING, lineNumber, image.source()));
-            return PLACEHOLDER.formatted(image.label());
+            return rewriteImage(token, image, lineNumber, messages);
         }
-        if (m.group("link") != null) {
-            String groupName = m.group("linkAngle") != null ? "linkAngle" : "linkPlain";
-            String destination = m.group(groupName);
-            String label = rewriteInline(m.group("linkText"), lineNumber, messages);
-            String newDestination = newDestination(destination, m.group("linkText"), lineNumber, messages);
-            if (newDestination == null) {
-                return label;
-            }
-            // Splice: "[" + label + "](" ... destination ... title ")", keeping everything else as written.
-            return "[" + label + text.substring(m.end("linkText"), m.start(groupName)) + newDestination
-                    + text.substring(m.end(groupName), m.end());
+        String groupName = m.group("linkAngle") != null ? "linkAngle" : "linkPlain";
+        String destination = m.group(groupName);
+        String label = rewriteInline(m.group("linkText"), lineNumber, messages);
+        String newDestination = newDestination(destination, m.group("linkText"), lineNumber, messages);
+        if (newDestination == null) {
+            return label;
+        }
+        // Splice: "[" + label + "](" ... destination ... title ")", keeping everything else as written.
+        return "[" + label + text.substring(m.end("linkText"), m.start(groupName)) + newDestination
+                + text.substring(m.end(groupName), m.end());
+    }
+
+    private String rewriteImage(String token, Image image, int lineNumber, List<ImportMessage> messages) {
+        if (!isRelative(image.source())) {
+            return token;
+        }
+        messages.add(ImportMessage.at(ImportMessageKey.IMAGE_MISSING, lineNumber, image.source()));
+        return PLACEHOLDER.formatted(image.label());
+    }
+
+    private String rewriteHtml(HtmlTag tag, int lineNumber, List<ImportMessage> messages) {
+        if (tag.text() == null) {
+            return rewriteImage(tag.token(), tag.image(), lineNumber, messages);
         }
         // <a href="...">text</a>
-        String attributes = m.group("aAttrs");
-        String label = rewriteInline(m.group("aText"), lineNumber, messages);
+        String attributes = tag.attributes();
+        String label = rewriteInline(tag.text(), lineNumber, messages);
         Matcher href = attribute(attributes, "href");
         if (href == null) {
-            return text.substring(m.start(), m.start("aText")) + label + text.substring(m.end("aText"), m.end());
+            return tag.openTag() + label + tag.closeTag();
         }
         String valueGroup = valueGroup(href);
-        String newDestination = newDestination(decodeEntities(href.group(valueGroup)), m.group("aText"), lineNumber,
+        String newDestination = newDestination(decodeEntities(href.group(valueGroup)), tag.text(), lineNumber,
                 messages);
         if (newDestination == null) {
             return label;
@@ -232,8 +270,7 @@ public final class LinkRewriter {
         String newAttributes = attributes.substring(0, href.start(valueGroup))
                 + (valueGroup.equals("bare") ? "\"" + newDestination + "\"" : newDestination)
                 + attributes.substring(href.end(valueGroup));
-        return text.substring(m.start(), m.start("aAttrs")) + newAttributes
-                + text.substring(m.end("aAttrs"), m.start("aText")) + label + text.substring(m.end("aText"), m.end());
+        return "<" + tag.name() + newAttributes + ">" + label + tag.closeTag();
     }
 
     /**
@@ -269,20 +306,13 @@ public final class LinkRewriter {
         return null;
     }
 
-    /** A Markdown or HTML image in the match, or null when the match is a link. */
+    /** The Markdown image in the match, or null when the match is a link. */
     private static Image image(Matcher m) {
-        if (m.group("image") != null) {
-            String source = m.group("imgAngle") != null ? m.group("imgAngle") : m.group("imgPlain");
-            return new Image(source.strip(), label(m.group("imgAlt"), source));
+        if (m.group("image") == null) {
+            return null;
         }
-        if (m.group("htmlImg") != null) {
-            String tag = m.group("htmlImg");
-            Matcher src = attribute(tag, "src");
-            Matcher alt = attribute(tag, "alt");
-            String source = src == null ? "" : decodeEntities(src.group(valueGroup(src))).strip();
-            return new Image(source, label(alt == null ? "" : decodeEntities(alt.group(valueGroup(alt))), source));
-        }
-        return null;
+        String source = m.group("imgAngle") != null ? m.group("imgAngle") : m.group("imgPlain");
+        return new Image(source.strip(), label(m.group("imgAlt"), source));
     }
 
     /**
@@ -320,7 +350,7 @@ public final class LinkRewriter {
      */
     private static boolean isRelative(String target) {
         return !target.isEmpty() && !target.startsWith("#") && !target.startsWith("//")
-                && !SCHEME.matcher(target).find();
+                && !SCHEME.matcher(target).lookingAt();
     }
 
     private static String withoutQueryAndFragment(String target) {
@@ -342,5 +372,89 @@ public final class LinkRewriter {
     }
 
     private record Image(String source, String label) {
+    }
+
+    /**
+     * What an HTML scan of one piece of text has learnt: once no "&gt;" follows, no later tag can end; once no
+     * "&lt;/a&gt;" follows an opening tag, no later link can close. Both make every later attempt free, where a
+     * pattern tried each "&lt;a" again against the rest of the text.
+     */
+    private static final class HtmlScan {
+        boolean noTagEnd;
+        boolean noLinkClose;
+    }
+
+    /**
+     * An HTML image ({@code <img ...>}, text null) or link ({@code <a ...>text</a>}, up to the first closing tag)
+     * in a piece of text, as the curriculum writes them; names are case-insensitive.
+     */
+    private record HtmlTag(String source, int start, int end, String name, String attributes, int textStart,
+            int textEnd) {
+
+        static HtmlTag at(String text, int start, HtmlScan scan) {
+            if (scan.noTagEnd) {
+                return null;
+            }
+            String name = tagName(text, start + 1, "img") ? text.substring(start + 1, start + 4)
+                    : tagName(text, start + 1, "a") ? text.substring(start + 1, start + 2) : null;
+            if (name == null || name.length() == 1 && scan.noLinkClose) {
+                return null;
+            }
+            int gt = text.indexOf('>', start);
+            if (gt < 0) {
+                scan.noTagEnd = true;
+                return null;
+            }
+            String attributes = text.substring(start + 1 + name.length(), gt);
+            if (name.length() == 3) {
+                return new HtmlTag(text, start, gt + 1, name, attributes, -1, -1);
+            }
+            for (int close = text.indexOf("</", gt + 1); close >= 0; close = text.indexOf("</", close + 1)) {
+                if (close + 2 < text.length() && Character.toLowerCase(text.charAt(close + 2)) == 'a') {
+                    int after = close + 3;
+                    while (after < text.length() && Character.isWhitespace(text.charAt(after))) {
+                        after++;
+                    }
+                    if (after < text.length() && text.charAt(after) == '>') {
+                        return new HtmlTag(text, start, after + 1, name, attributes, gt + 1, close);
+                    }
+                }
+            }
+            scan.noLinkClose = true;
+            return null;
+        }
+
+        /** "<img" or "<a" followed by the end of the name (anything but a letter, digit or underscore). */
+        private static boolean tagName(String text, int at, String name) {
+            int after = at + name.length();
+            return text.regionMatches(true, at, name, 0, name.length())
+                    && (after == text.length() || !(Character.isLetterOrDigit(text.charAt(after))
+                    || text.charAt(after) == '_'));
+        }
+
+        String token() {
+            return source.substring(start, end);
+        }
+
+        /** The link text, or null for an image. */
+        String text() {
+            return textStart < 0 ? null : source.substring(textStart, textEnd);
+        }
+
+        String openTag() {
+            return source.substring(start, textStart);
+        }
+
+        String closeTag() {
+            return source.substring(textEnd, end);
+        }
+
+        Image image() {
+            Matcher src = attribute(attributes, "src");
+            Matcher alt = attribute(attributes, "alt");
+            String imageSource = src == null ? "" : decodeEntities(src.group(valueGroup(src))).strip();
+            return new Image(imageSource, label(alt == null ? "" : decodeEntities(alt.group(valueGroup(alt))),
+                    imageSource));
+        }
     }
 }

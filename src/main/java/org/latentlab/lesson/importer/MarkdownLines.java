@@ -12,11 +12,10 @@ import java.util.regex.Pattern;
  */
 final class MarkdownLines {
 
-    private static final Pattern FENCE_OPEN = Pattern.compile("^ {0,3}(`{3,}|~{3,})(.*)$");
-    private static final Pattern THEMATIC_BREAK = Pattern.compile("^ {0,3}(?:(?:-[ \\t]*){3,}|(?:\\*[ \\t]*){3,}|(?:_[ \\t]*){3,})$");
-    private static final Pattern HEADING_1 = Pattern.compile("^ {0,3}#[ \\t]+(.*?)(?:[ \\t]+#+)?[ \\t]*$");
-    /** A heading id as the lesson renderer writes it: "## Title {#id}". */
-    private static final Pattern HEADING_ID = Pattern.compile("\\s*\\{#[^}]*\\}$");
+    // Linear: the fence runs and the rest of the line are taken once, nothing before them can give way.
+    // Headings and thematic breaks are read by plain scanning instead: as patterns, a lazy title before optional
+    // closing #s took minutes on a long line of spaces, and a group repeated per dash overflowed the stack.
+    private static final Pattern FENCE_OPEN = Pattern.compile("^ {0,3}(`{3,}+|~{3,}+)(.*)$");
 
     private MarkdownLines() {
     }
@@ -51,17 +50,97 @@ final class MarkdownLines {
         return fenced;
     }
 
+    /** Up to three spaces, then three or more of the same -, * or _, with only spaces and tabs between them. */
     static boolean isThematicBreak(String line) {
-        return THEMATIC_BREAK.matcher(line).matches();
+        int i = 0;
+        while (i < line.length() && i < 3 && line.charAt(i) == ' ') {
+            i++;
+        }
+        if (i == line.length()) {
+            return false;
+        }
+        char marker = line.charAt(i);
+        if (marker != '-' && marker != '*' && marker != '_') {
+            return false;
+        }
+        int count = 0;
+        for (; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == marker) {
+                count++;
+            } else if (c != ' ' && c != '\t') {
+                return false;
+            }
+        }
+        return count >= 3;
+    }
+
+    /**
+     * The text of a level 1 ATX heading ("# Title", "# Title #"), or null when the line is not one: up to three
+     * spaces, "#", at least one space or tab, the title, optionally spaces and closing #s, optionally spaces.
+     */
+    static String headingOneText(String line) {
+        int i = 0;
+        while (i < line.length() && i < 3 && line.charAt(i) == ' ') {
+            i++;
+        }
+        if (i == line.length() || line.charAt(i) != '#') {
+            return null;
+        }
+        i++;
+        int blanks = 0;
+        while (i < line.length() && isBlank(line.charAt(i))) {
+            i++;
+            blanks++;
+        }
+        if (blanks == 0) {
+            return null;
+        }
+        int end = line.length();
+        while (end > i && isBlank(line.charAt(end - 1))) {
+            end--;
+        }
+        int hashes = end;
+        while (hashes > i && line.charAt(hashes - 1) == '#') {
+            hashes--;
+        }
+        if (hashes < end) {
+            if (hashes == i) {
+                // Only #s after the blanks: with two blanks or more, one of them opens the closing sequence.
+                return blanks >= 2 ? "" : line.substring(i, end);
+            }
+            if (isBlank(line.charAt(hashes - 1))) {
+                end = hashes;
+                while (end > i && isBlank(line.charAt(end - 1))) {
+                    end--;
+                }
+            }
+        }
+        return line.substring(i, end);
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t';
+    }
+
+    /** The title without a final heading id as the lesson renderer writes it ("Title {#id}"). */
+    static String withoutHeadingId(String title) {
+        if (!title.endsWith("}")) {
+            return title;
+        }
+        // The id runs from a "{#" to the final "}" with no "}" between them; the earliest such "{#" is the one.
+        int previousClose = title.lastIndexOf('}', title.length() - 2);
+        int open = title.indexOf("{#", previousClose + 1);
+        return open >= 0 && open + 2 <= title.length() - 1 ? title.substring(0, open) : title;
     }
 
     /** The text of the first level 1 heading outside code, or null. */
     static String title(List<String> lines) {
         boolean[] fenced = fenced(lines);
         for (int i = 0; i < lines.size(); i++) {
-            Matcher heading = HEADING_1.matcher(lines.get(i));
-            if (!fenced[i] && heading.matches()) {
-                String title = HEADING_ID.matcher(heading.group(1)).replaceFirst("").strip();
+            String heading = fenced[i] ? null : headingOneText(lines.get(i));
+            if (heading != null) {
+                String title = withoutHeadingId(heading).strip();
                 if (!title.isEmpty()) {
                     return title;
                 }

@@ -2,7 +2,6 @@ package org.latentlab.lesson.importer;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,14 +14,13 @@ import java.util.regex.Pattern;
  */
 public final class TranslatorNoise {
 
-    /** Any HTML comment whose content starts with CO_OP_TRANSLATOR_METADATA, on one line or many. */
-    private static final Pattern METADATA = Pattern.compile("<!--\\s*CO_OP_TRANSLATOR_METADATA\\b.*?-->",
-            Pattern.DOTALL);
-
-    /** The marked disclaimer; an unterminated one runs to the end of the file. */
-    private static final Pattern MARKED_DISCLAIMER = Pattern.compile(
-            "<!--\\s*CO_OP_TRANSLATOR_DISCLAIMER_START\\s*-->.*?(?:<!--\\s*CO_OP_TRANSLATOR_DISCLAIMER_END\\s*-->|\\z)",
-            Pattern.DOTALL);
+    // The comments are found by scanning, not by patterns: "<!--" then a lazy body searched once per "<!--" took
+    // time quadratic in the file for a file of unclosed comments.
+    private static final String COMMENT_OPEN = "<!--";
+    private static final String COMMENT_CLOSE = "-->";
+    private static final String METADATA = "CO_OP_TRANSLATOR_METADATA";
+    private static final String DISCLAIMER_START = "CO_OP_TRANSLATOR_DISCLAIMER_START";
+    private static final String DISCLAIMER_END = "CO_OP_TRANSLATOR_DISCLAIMER_END";
 
     /**
      * Words that show a final bold paragraph is the translation disclaimer: "translation", the tool's name, "AI" and
@@ -55,9 +53,9 @@ public final class TranslatorNoise {
     /** Strips metadata comments, the disclaimer and a trailing horizontal rule. Line endings must be "\n". */
     public static Result strip(String text) {
         List<ImportMessage> messages = new ArrayList<>();
-        String result = blankOut(text, METADATA, ImportMessageKey.METADATA_REMOVED, messages);
+        String result = blankOut(text, TranslatorNoise::metadataComment, ImportMessageKey.METADATA_REMOVED, messages);
         int before = messages.size();
-        result = blankOut(result, MARKED_DISCLAIMER, ImportMessageKey.DISCLAIMER_REMOVED, messages);
+        result = blankOut(result, TranslatorNoise::markedDisclaimer, ImportMessageKey.DISCLAIMER_REMOVED, messages);
         boolean marked = messages.size() > before;
 
         List<String> lines = MarkdownLines.split(result);
@@ -69,17 +67,104 @@ public final class TranslatorNoise {
         return new Result(String.join("\n", lines), messages);
     }
 
-    private static String blankOut(String text, Pattern pattern, ImportMessageKey key, List<ImportMessage> messages) {
-        Matcher matcher = pattern.matcher(text);
+    /** Where a removable part that starts at an index ends (exclusive): -1 if none starts there. */
+    @FunctionalInterface
+    private interface Part {
+        int endAt(String text, int start);
+    }
+
+    /** Replaces each part starting at a "<!--" by its line ends; lines are counted once, as the text is walked. */
+    private static String blankOut(String text, Part part, ImportMessageKey key, List<ImportMessage> messages) {
         StringBuilder out = new StringBuilder(text.length());
         int at = 0;
-        while (matcher.find()) {
-            out.append(text, at, matcher.start());
-            messages.add(ImportMessage.at(key, lineAt(text, matcher.start())));
-            matcher.group().chars().filter(c -> c == '\n').forEach(c -> out.append('\n'));
-            at = matcher.end();
+        int line = 1;
+        int counted = 0;
+        int start = text.indexOf(COMMENT_OPEN);
+        while (start >= 0) {
+            int end = part.endAt(text, start);
+            if (end == NO_END) {
+                break;
+            }
+            if (end < 0) {
+                start = text.indexOf(COMMENT_OPEN, start + 1);
+                continue;
+            }
+            line += newlines(text, counted, start);
+            out.append(text, at, start);
+            messages.add(ImportMessage.at(key, line));
+            int removed = newlines(text, start, end);
+            out.append("\n".repeat(removed));
+            line += removed;
+            counted = end;
+            at = end;
+            start = text.indexOf(COMMENT_OPEN, end);
         }
         return out.append(text, at, text.length()).toString();
+    }
+
+    /** A part has no end anywhere in the rest of the text: no later start can have one either. */
+    private static final int NO_END = Integer.MIN_VALUE;
+
+    /** "<!--", spaces, CO_OP_TRANSLATOR_METADATA as a whole word, anything up to the first "-->". */
+    private static int metadataComment(String text, int start) {
+        int word = skipSpaces(text, start + COMMENT_OPEN.length());
+        int after = word + METADATA.length();
+        if (!text.startsWith(METADATA, word) || after < text.length() && isWordChar(text.charAt(after))) {
+            return -1;
+        }
+        int close = text.indexOf(COMMENT_CLOSE, after);
+        return close < 0 ? NO_END : close + COMMENT_CLOSE.length();
+    }
+
+    /** The marked disclaimer up to its end marker; an unterminated one runs to the end of the file. */
+    private static int markedDisclaimer(String text, int start) {
+        int end = markerComment(text, start, DISCLAIMER_START);
+        if (end < 0) {
+            return -1;
+        }
+        for (int open = text.indexOf(COMMENT_OPEN, end); open >= 0; open = text.indexOf(COMMENT_OPEN, open + 1)) {
+            int close = markerComment(text, open, DISCLAIMER_END);
+            if (close >= 0) {
+                return close;
+            }
+        }
+        return text.length();
+    }
+
+    /** The end of "<!--", spaces, the marker, spaces, "-->" at start, or -1. */
+    private static int markerComment(String text, int start, String marker) {
+        if (!text.startsWith(COMMENT_OPEN, start)) {
+            return -1;
+        }
+        int word = skipSpaces(text, start + COMMENT_OPEN.length());
+        if (!text.startsWith(marker, word)) {
+            return -1;
+        }
+        int close = skipSpaces(text, word + marker.length());
+        return text.startsWith(COMMENT_CLOSE, close) ? close + COMMENT_CLOSE.length() : -1;
+    }
+
+    /** Past the white space (as a pattern's \\s: space, tab, line ends, form feed, vertical tab) at from. */
+    private static int skipSpaces(String text, int from) {
+        int i = from;
+        while (i < text.length() && " \t\n\u000B\f\r".indexOf(text.charAt(i)) >= 0) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    private static int newlines(String text, int from, int to) {
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == '\n') {
+                count++;
+            }
+        }
+        return count;
     }
 
     /**
@@ -136,15 +221,5 @@ public final class TranslatorNoise {
         while (lines.size() > 1 && lines.getLast().isBlank()) {
             lines.removeLast();
         }
-    }
-
-    private static int lineAt(String text, int index) {
-        int line = 1;
-        for (int i = 0; i < index; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
     }
 }

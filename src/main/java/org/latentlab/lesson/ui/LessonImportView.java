@@ -1,8 +1,19 @@
 package org.latentlab.lesson.ui;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -11,7 +22,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.Menu;
@@ -20,6 +30,8 @@ import com.vaadin.flow.server.streams.UploadHandler;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.latentlab.base.BackgroundImports;
+import org.latentlab.base.ContentLanguage;
 import org.latentlab.base.InvalidInputException;
 import org.latentlab.base.Language;
 import org.latentlab.base.Role;
@@ -28,6 +40,7 @@ import org.latentlab.lesson.LessonImportService;
 import org.latentlab.lesson.LessonImportService.ImportPreview;
 import org.latentlab.lesson.LessonRenderer;
 import org.latentlab.lesson.importer.ImportMessage;
+import org.latentlab.lesson.importer.LessonImporter;
 
 /**
  * Teachers and admins import a lesson file of the public curriculum: upload, read the report and a preview of the
@@ -39,10 +52,14 @@ import org.latentlab.lesson.importer.ImportMessage;
 public class LessonImportView extends FeaturePage {
 
     static final int MAX_BYTES = 1_048_576;
+    private static final Logger LOG = LoggerFactory.getLogger(LessonImportView.class);
 
     private final LessonImportService imports;
+    private final BackgroundImports background;
     private final LessonRenderer renderer;
-    private final Select<Language> language = new Select<>();
+    private final ComboBox<ContentLanguage> language = new ComboBox<>();
+    private final List<ContentLanguage> languages = new ArrayList<>(Arrays.stream(Language.values())
+            .map(ContentLanguage::of).toList());
     private final TextField lessonId = new TextField();
     private final Grid<ImportMessage> report = new Grid<>();
     private final Div preview = new Div();
@@ -51,17 +68,33 @@ public class LessonImportView extends FeaturePage {
     private ImportPreview current;
     private byte[] lastFile;
     private String lastName;
+    private int attempts;
 
-    LessonImportView(LessonImportService imports, LessonRenderer renderer) {
+    LessonImportView(LessonImportService imports, LessonRenderer renderer, BackgroundImports background) {
         super("lessonImport.title", "lessonImport.intro");
         this.imports = imports;
+        this.background = background;
         this.renderer = renderer;
 
         language.setLabel(getTranslation("lessonImport.language"));
-        language.setItems(Language.values());
-        language.setItemLabelGenerator(Language::nativeName);
-        language.setValue(Language.fromLocale(getLocale()));
+        // The interface's six are offered; any other language is typed as its tag (ar, ja, zh-Hant).
+        language.setItems(languages);
+        language.setItemLabelGenerator(l -> l.nativeName() + " (" + l.tag() + ")");
+        language.setAllowCustomValue(true);
+        language.setHelperText(getTranslation("lessonImport.languageHelp"));
+        language.setValue(ContentLanguage.of(Language.fromLocale(getLocale())));
         language.setId("import-language");
+        language.addCustomValueSetListener(e -> ContentLanguage.parse(e.getDetail()).ifPresentOrElse(typed -> {
+            language.setInvalid(false);
+            chooseLanguage(typed);
+            if (lastFile != null) {
+                read(lastName, lastFile);
+            }
+        }, () -> {
+            language.setErrorMessage(getTranslation("lesson.import.unsupportedLanguage", e.getDetail(),
+                    LessonImporter.EXAMPLE_TAGS));
+            language.setInvalid(true);
+        }));
         lessonId.setLabel(getTranslation("lessonImport.lessonId"));
         lessonId.setHelperText(getTranslation("lessonImport.lessonIdHelp"));
         lessonId.setId("import-lesson-id");
@@ -111,42 +144,88 @@ public class LessonImportView extends FeaturePage {
     private void received(String fileName, byte[] bytes) {
         lastName = fileName;
         lastFile = bytes;
-        LessonImportService.suggestedLanguage(fileName).ifPresent(language::setValue);
+        LessonImportService.suggestedLanguage(fileName).map(ContentLanguage::of).ifPresent(this::chooseLanguage);
         lessonId.setValue(LessonImportService.suggestedLessonId(fileName));
         read(fileName, bytes);
+    }
+
+    /** A file read and, when it can be saved, rendered: both happen away from the UI thread. */
+    private record Read(ImportPreview preview, LessonRenderer.RenderedLesson rendered) {
     }
 
     private void read(String fileName, byte[] bytes) {
         current = null;
         save.setEnabled(false);
         status.removeClassName("ll-problem");
+        status.setText(getTranslation("import.reading"));
+        report.setVisible(false);
         preview.removeAll();
         lessonId.setInvalid(false);
-        try {
-            current = imports.preview(bytes, fileName, language.getValue(), lessonId.getValue());
-            report.setItems(current.result().messages());
-            report.setVisible(true);
-            if (current.result().ok()) {
-                status.setText(getTranslation("lessonImport.ready", current.lessonId(),
-                        current.language().nativeName()));
-                save.setEnabled(true);
-                LessonRenderer.RenderedLesson rendered = renderer.render(current.result().markdown());
-                for (LessonRenderer.Block block : rendered.blocks()) {
-                    if (block instanceof LessonRenderer.HtmlBlock(String html)) {
-                        preview.add(new Html("<div>" + html + "</div>"));
-                    }
+        ContentLanguage chosen = language.getValue() == null ? ContentLanguage.of(Language.fromLocale(getLocale()))
+                : language.getValue();
+        String wantedId = lessonId.getValue();
+        int attempt = ++attempts;
+        UI ui = UI.getCurrent();
+        background.submit(() -> {
+            ImportPreview read = imports.preview(bytes, fileName, chosen, wantedId);
+            return new Read(read, read.result().ok() ? renderer.render(read.result().markdown()) : null);
+        }).whenComplete((read, failure) -> ui.access(() -> {
+            // A newer upload or a changed language started another reading: this one is out of date.
+            if (attempt == attempts) {
+                show(read, failure);
+            }
+        }));
+    }
+
+    private void chooseLanguage(ContentLanguage chosen) {
+        if (!languages.contains(chosen)) {
+            languages.add(chosen);
+            language.setItems(languages);
+        }
+        language.setValue(chosen);
+    }
+
+    private void show(Read read, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        switch (cause) {
+            case null -> showRead(read);
+            case InvalidInputException refused -> {
+                report.setVisible(false);
+                String message = getTranslation(refused.messageKey(), refused.arguments());
+                if ("lessonId".equals(refused.field())) {
+                    lessonId.setErrorMessage(message);
+                    lessonId.setInvalid(true);
                 }
-            } else {
-                status.setText(getTranslation("lessonImport.notReady"));
+                fail(message);
             }
-        } catch (InvalidInputException refused) {
-            report.setVisible(false);
-            String message = getTranslation(refused.messageKey(), refused.arguments());
-            if ("lessonId".equals(refused.field())) {
-                lessonId.setErrorMessage(message);
-                lessonId.setInvalid(true);
+            case TimeoutException slow -> fail(getTranslation("import.tooSlow", background.limit().toSeconds()));
+            case BackgroundImports.Busy busy -> fail(getTranslation("import.busy"));
+            default -> {
+                LOG.warn("Reading the lesson file failed", cause);
+                fail(getTranslation("import.failed"));
             }
-            fail(message);
+        }
+    }
+
+    private void showRead(Read read) {
+        current = read.preview();
+        report.setItems(current.result().messages());
+        report.setVisible(true);
+        if (current.result().ok()) {
+            status.setText(getTranslation("lessonImport.ready", current.lessonId(),
+                    current.language().nativeName()));
+            save.setEnabled(true);
+            // The preview in the lesson's own language and direction, inside a page in the reader's.
+            preview.getElement().setAttribute("lang", current.language().tag());
+            preview.getElement().setAttribute("dir", current.language().direction());
+            for (LessonRenderer.Block block : read.rendered().blocks()) {
+                if (block instanceof LessonRenderer.HtmlBlock(String html)) {
+                    preview.add(new Html("<div>" + html + "</div>"));
+                }
+            }
+        } else {
+            status.setText(getTranslation("lessonImport.notReady"));
         }
     }
 

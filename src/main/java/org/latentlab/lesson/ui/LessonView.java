@@ -93,11 +93,12 @@ public class LessonView extends Div implements BeforeEnterObserver, HasDynamicTi
         LessonArticle article = new LessonArticle(id -> progress.recordForCurrentUser(text.lessonId(),
                 ProgressItem.section(id)));
         if (text.fallback()) {
-            // English text inside a right-to-left page still reads left to right.
-            article.getElement().setAttribute("lang", text.language().code());
-            article.getElement().setAttribute("dir", text.language().rightToLeft() ? "rtl" : "ltr");
+            // The text in its own language and direction (English inside a Hebrew page reads left to right, an
+            // Arabic lesson inside an English page right to left); the page around it stays in the reader's.
+            article.getElement().setAttribute("lang", text.content().tag());
+            article.getElement().setAttribute("dir", text.content().direction());
             Paragraph notice = new Paragraph(getTranslation("lesson.fallback",
-                    text.wanted().nativeName(), text.language().nativeName()));
+                    text.wanted().nativeName(), text.content().nativeName()));
             notice.addClassName("ll-notice");
             notice.setId("lesson-fallback");
             add(notice);

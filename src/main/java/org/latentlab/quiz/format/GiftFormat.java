@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.latentlab.base.ContentLanguage;
 import org.latentlab.base.Language;
 import org.latentlab.quiz.Choice;
 import org.latentlab.quiz.LocalizedText;
@@ -53,6 +54,10 @@ public final class GiftFormat {
     private static final Pattern TRUE_FALSE = Pattern.compile("(?is)(T|TRUE|F|FALSE)\\s*(?:#(.*))?");
     private static final Pattern CATEGORY = Pattern.compile("(?i)^\\$CATEGORY:.*");
     private static final double STANDARD_WEIGHT_TOLERANCE = 1e-4;
+    /** Longer numbers are refused without being parsed. */
+    private static final int MAX_NUMBER_LENGTH = 64;
+    /** How many skipped questions a refusal names per reason. */
+    private static final int NAMED_SKIPS = 5;
     /** Texts longer than this before HTML or Markdown is removed are refused without parsing them. */
     private static final int MAX_MARKUP_LENGTH = 5 * PlainText.MAX_TEXT_LENGTH;
 
@@ -70,8 +75,13 @@ public final class GiftFormat {
      * UTF-8, more than 500 questions, no importable question.
      */
     public static ImportOutcome read(byte[] gift, String fileName, Language language) {
+        return read(gift, fileName, ContentLanguage.of(language == null ? Language.defaultLanguage() : language));
+    }
+
+    /** Reads a GIFT file in any language; see {@link QuizAppFormat#read(byte[], String, ContentLanguage)}. */
+    public static ImportOutcome read(byte[] gift, String fileName, ContentLanguage language) {
         String text = PlainText.decodeImport(gift, fileName);
-        return new Importer(fileName, language == null ? Language.defaultLanguage() : language).read(text);
+        return new Importer(fileName, Quiz.textKey(language), Quiz.foreign(language)).read(text);
     }
 
     /** The quiz in GIFT, texts in the given language (else English, else any); see {@link #export}. */
@@ -258,7 +268,8 @@ public final class GiftFormat {
         private final String fileName;
         private final Language language;
         private final List<ImportNote> notes = new ArrayList<>();
-        private final Map<String, Integer> skipped = new LinkedHashMap<>();
+        /** Why questions were skipped, each reason with the questions it skipped, in the file's order. */
+        private final Map<String, List<String>> skipped = new LinkedHashMap<>();
         private final PlainText.Ids ids = new PlainText.Ids();
         /** Notes about the question being read, kept only if it is imported. */
         private final List<ImportNote> pending = new ArrayList<>();
@@ -266,9 +277,12 @@ public final class GiftFormat {
         private boolean activeRemoved;
         private boolean htmlConverted;
 
-        Importer(String fileName, Language language) {
+        private final ContentLanguage content;
+
+        Importer(String fileName, Language language, ContentLanguage content) {
             this.fileName = fileName;
             this.language = language;
+            this.content = content;
         }
 
         ImportOutcome read(String text) {
@@ -292,7 +306,8 @@ public final class GiftFormat {
             }
             if (questions.isEmpty()) {
                 List<String> reasons = new ArrayList<>();
-                skipped.forEach((reason, count) -> reasons.add(count + " × " + reason));
+                skipped.forEach((reason, places) -> reasons.add(places.size() + " × " + reason + ": "
+                        + named(places)));
                 throw new QuizFormatException(fileName, null, "no question can be imported"
                         + (reasons.isEmpty() ? " (the file has no questions)" : " (" + String.join("; ", reasons)
                         + ")"));
@@ -305,7 +320,7 @@ public final class GiftFormat {
             String title = PlainText.sanitize(base);
             Quiz quiz = new Quiz(id, null, Quiz.Kind.PRACTICE, null,
                     LocalizedText.of(language, title.isEmpty() ? id : PlainText.shorten(title, 200)),
-                    QuizPolicy.defaults(), questions);
+                    QuizPolicy.defaults(), questions, content);
             QuizValidator.validateImported(quiz, fileName);
             return new ImportOutcome(List.of(quiz), notes);
         }
@@ -394,7 +409,8 @@ public final class GiftFormat {
                 String body = rest.substring(0, open) + (after.isBlank() ? "" : BLANK + after);
                 String answers = rest.substring(open + 1, close).strip();
                 String general = null;
-                int hashes = answers.indexOf("####");
+                // The last "####", as Moodle reads it: a general feedback may itself contain "####".
+                int hashes = answers.lastIndexOf("####");
                 if (hashes >= 0) {
                     general = answers.substring(hashes + 4);
                     answers = answers.substring(0, hashes).strip();
@@ -442,14 +458,27 @@ public final class GiftFormat {
                             + " question") + ": " + reason));
                 }
                 String summary = reason.replaceAll(" \\(.*\\)$", "");
-                skipped.merge(skip.unsupported || kind.equals("question") ? summary : kind + " question: " + summary,
-                        1, Integer::sum);
+                skipped.computeIfAbsent(skip.unsupported || kind.equals("question") ? summary
+                        : kind + " question: " + summary, r -> new ArrayList<>()).add(where);
                 return null;
             }
         }
 
+        /** The places of skipped questions, the first few by name: a refused file says which questions to fix. */
+        private static String named(List<String> places) {
+            int shown = Math.min(places.size(), NAMED_SKIPS);
+            String names = String.join(", ", places.subList(0, shown));
+            return places.size() > shown ? names + " and " + (places.size() - shown) + " more" : names;
+        }
+
         private Question choice(String answers, String body, String general, Format format, String title,
                 int number) throws Skip {
+            // Counted before anything is parsed: a block of a million answers is refused at once.
+            long marks = answers.chars().filter(c -> c == '=' || c == '~').count();
+            if (marks > QuizValidator.MAX_OPTIONS) {
+                throw new Skip("a question needs " + QuizValidator.MIN_OPTIONS + " to " + QuizValidator.MAX_OPTIONS
+                        + " answers (found " + marks + ")", false);
+            }
             List<Answer> parsed = answers(answers, format, "answer");
             if (parsed.size() < QuizValidator.MIN_OPTIONS || parsed.size() > QuizValidator.MAX_OPTIONS) {
                 throw new Skip("a question needs " + QuizValidator.MIN_OPTIONS + " to " + QuizValidator.MAX_OPTIONS
@@ -533,6 +562,19 @@ public final class GiftFormat {
         private Question numeric(String answers, String body, String general, Format format, String title,
                 int number) throws Skip {
             String spec = answers.strip();
+            // As Moodle reads it: from the first ~ on is the feedback for any wrong answer ("~#Not quite"), and
+            // the rest is answers separated by "=", the first one without it.
+            String wrongFeedback = "";
+            int tilde = spec.indexOf('~');
+            if (tilde >= 0) {
+                String wrong = spec.substring(tilde + 1);
+                int hash = wrong.indexOf('#');
+                wrongFeedback = hash >= 0 ? text(wrong.substring(hash + 1), format) : "";
+                spec = spec.substring(0, tilde).strip();
+            }
+            if (!spec.startsWith("=") && spec.indexOf('=') >= 0) {
+                spec = "=" + spec;
+            }
             List<Answer> parsed = new ArrayList<>();
             if (spec.startsWith("=")) {
                 parsed.addAll(answers(spec, format, "numeric answer"));
@@ -555,6 +597,10 @@ public final class GiftFormat {
             if (parsed.size() > 1) {
                 pending.add(ImportNote.info(where, "only the fully correct numeric answer was kept; "
                         + (parsed.size() - 1) + " other answer(s) were left out"));
+            }
+            if (!wrongFeedback.isEmpty()) {
+                pending.add(ImportNote.info(where, "the feedback for wrong answers (~#…) was left out: a numeric "
+                        + "question here has one explanation"));
             }
             NumericAnswer numeric = numericAnswer(full.text());
             LocalizedText explanation = explanation(general, format);
@@ -593,6 +639,11 @@ public final class GiftFormat {
         }
 
         private static double number(String text) throws Skip {
+            // A double has 17 significant digits: a longer number is a mistake, and parsing megabytes of digits
+            // into a BigDecimal takes seconds.
+            if (text.length() > MAX_NUMBER_LENGTH) {
+                throw new Skip("the number " + PlainText.shorten(text, 40) + " is too long", false);
+            }
             double value;
             try {
                 value = new BigDecimal(text.replace(',', '.').replace("+", "")).doubleValue();

@@ -127,11 +127,13 @@ final class PlainText {
         return sanitize(text.toString());
     }
 
-    private static final Pattern MD_IMAGE = Pattern.compile("!\\[([^\\]\\n]{0,500})]\\([^)\\n]{0,2000}\\)");
-    private static final Pattern MD_LINK = Pattern.compile("\\[([^\\]\\n]{1,500})]\\([^)\\n]{0,2000}\\)");
+    /** Markdown images and links longer than these are left as they are. */
+    private static final int MD_LABEL_MAX = 500;
+    private static final int MD_DESTINATION_MAX = 2000;
     private static final Pattern MD_HEADING = Pattern.compile("(?m)^[ \\t]{0,3}#{1,6}[ \\t]+");
     private static final Pattern MD_QUOTE = Pattern.compile("(?m)^[ \\t]{0,3}>[ \\t]?");
-    private static final Pattern MD_RULE = Pattern.compile("(?m)^[ \\t]*(?:[-*_][ \\t]*){3,}$");
+    // Possessive: a group repeated greedily is matched recursively, and a long rule overflowed the stack.
+    private static final Pattern MD_RULE = Pattern.compile("(?m)^[ \\t]*+(?:[-*_][ \\t]*+){3,}+$");
     private static final Pattern MD_CODE = Pattern.compile("`{1,3}([^`]*)`{1,3}");
     private static final Pattern MD_STRONG = Pattern.compile("\\*\\*|__");
     /** A * or _ that opens emphasis (at the start or after a space or bracket, before a non-space) or closes it. */
@@ -144,8 +146,8 @@ final class PlainText {
      */
     static String markdownToText(String markdown) {
         String text = markdown == null ? "" : markdown.replace("\r\n", "\n");
-        text = MD_IMAGE.matcher(text).replaceAll("$1");
-        text = MD_LINK.matcher(text).replaceAll("$1");
+        text = linkTexts(text, true);
+        text = linkTexts(text, false);
         text = MD_HEADING.matcher(text).replaceAll("");
         text = MD_QUOTE.matcher(text).replaceAll("");
         text = MD_RULE.matcher(text).replaceAll("");
@@ -154,6 +156,52 @@ final class PlainText {
         text = MD_EMPHASIS.matcher(text).replaceAll("");
         // Markdown may contain HTML: it is removed like anywhere else.
         return sanitize(text);
+    }
+
+    /**
+     * Markdown images {@code ![alt](src)} (or links {@code [text](url)}) replaced by their text: the text is up to
+     * the first "]" and at most 500 characters, the destination up to the first ")" and at most 2,000, neither
+     * across a line end. Scanned with the next "]" and ")" looked up, not searched for: as bounded patterns, a
+     * question of "[a](" repeated took a second, and a file holds hundreds of questions.
+     */
+    static String linkTexts(String text, boolean images) {
+        int n = text.length();
+        int[] nextBracket = nextOf(text, ']');
+        int[] nextParen = nextOf(text, ')');
+        StringBuilder out = new StringBuilder(n);
+        int at = 0;
+        for (int i = 0; i < n; i++) {
+            int open = images ? i + 1 : i;
+            if (open >= n || text.charAt(open) != '[' || images && text.charAt(i) != '!') {
+                continue;
+            }
+            int close = nextBracket[open + 1];
+            int label = close - open - 1;
+            if (close >= n || text.charAt(close) != ']' || label > MD_LABEL_MAX || !images && label < 1
+                    || close + 1 >= n || text.charAt(close + 1) != '(') {
+                continue;
+            }
+            int end = nextParen[close + 2];
+            if (end >= n || text.charAt(end) != ')' || end - close - 2 > MD_DESTINATION_MAX) {
+                continue;
+            }
+            out.append(text, at, i).append(text, open + 1, close);
+            at = end + 1;
+            i = end;
+        }
+        return out.append(text, at, n).toString();
+    }
+
+    /** For each index (and one past the end), the index of the next wanted character or line end, else length. */
+    private static int[] nextOf(String text, char wanted) {
+        int[] next = new int[text.length() + 2];
+        next[text.length()] = text.length();
+        next[text.length() + 1] = text.length();
+        for (int i = text.length() - 1; i >= 0; i--) {
+            char c = text.charAt(i);
+            next[i] = c == wanted || c == '\n' ? i : next[i + 1];
+        }
+        return next;
     }
 
     /**

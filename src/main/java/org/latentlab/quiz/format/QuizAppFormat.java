@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.latentlab.base.ContentLanguage;
 import org.latentlab.base.Language;
 import org.latentlab.quiz.Choice;
 import org.latentlab.quiz.LocalizedText;
@@ -71,6 +72,14 @@ public final class QuizAppFormat {
      * a text over 2,000 characters; a quiz without any importable question. HTML in texts is removed and reported.
      */
     public static ImportOutcome read(byte[] json, String fileName, Language language) {
+        return read(json, fileName, ContentLanguage.of(language == null ? Language.defaultLanguage() : language));
+    }
+
+    /**
+     * Reads a quiz-app file in any language (the curriculum ships its quizzes in more than fifty): texts in a
+     * language the interface does not speak are kept under English and the quiz carries their language.
+     */
+    public static ImportOutcome read(byte[] json, String fileName, ContentLanguage language) {
         return new Importer(fileName, language).read(JsonText.parseImport(PlainText.decodeImport(json, fileName),
                 fileName));
     }
@@ -174,9 +183,12 @@ public final class QuizAppFormat {
         private final List<ImportNote> notes = new ArrayList<>();
         private final Map<String, Integer> skippedReasons = new LinkedHashMap<>();
 
-        Importer(String fileName, Language language) {
+        private final ContentLanguage content;
+
+        Importer(String fileName, ContentLanguage language) {
             this.fileName = fileName;
-            this.language = language == null ? Language.defaultLanguage() : language;
+            this.language = Quiz.textKey(language);
+            this.content = Quiz.foreign(language);
         }
 
         ImportOutcome read(JsonNode root) {
@@ -283,7 +295,7 @@ public final class QuizAppFormat {
                 return null;
             }
             Quiz quiz = new Quiz(id, null, Quiz.Kind.PRACTICE, null, LocalizedText.of(language, title),
-                    QuizPolicy.defaults(), questions);
+                    QuizPolicy.defaults(), questions, content);
             QuizValidator.validateImported(quiz, fileName);
             return quiz;
         }

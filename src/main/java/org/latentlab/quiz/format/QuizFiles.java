@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.latentlab.base.ContentLanguage;
 import org.latentlab.base.Language;
 import org.latentlab.quiz.Choice;
 import org.latentlab.quiz.LocalizedText;
@@ -33,7 +34,7 @@ import tools.jackson.databind.JsonNode;
 public final class QuizFiles {
 
     private static final Set<String> QUIZ_FIELDS = Set.of("id", "lesson", "kind", "experiment", "title", "policy",
-            "questions");
+            "questions", "contentLanguage");
     private static final Set<String> POLICY_FIELDS = Set.of("maxAttempts", "counts", "timeLimitMinutes",
             "shuffleOptions");
     private static final Set<String> QUESTION_FIELDS = Set.of("id", "type", "section", "points", "text", "options",
@@ -87,6 +88,9 @@ public final class QuizFiles {
         root.put("kind", quiz.kind() == null ? null : quiz.kind().fileName());
         if (quiz.experiment() != null) {
             root.put("experiment", quiz.experiment());
+        }
+        if (quiz.content() != null) {
+            root.put("contentLanguage", quiz.content().tag());
         }
         root.put("title", texts(quiz.title()));
         QuizPolicy policy = quiz.policy();
@@ -210,9 +214,12 @@ public final class QuizFiles {
                     questions.add(question(node, ++number));
                 }
             }
+            String tag = string(root, "contentLanguage", null);
+            ContentLanguage content = tag == null ? null : ContentLanguage.parse(tag).orElseThrow(() ->
+                    new QuizFormatException(fileName, null, "\"contentLanguage\" is not a language tag: " + tag));
             return new Quiz(string(root, "id", null), string(root, "lesson", null), kind,
                     string(root, "experiment", null), texts(root, "title", null), policy(root.get("policy")),
-                    questions);
+                    questions, content);
         }
 
         private QuizPolicy policy(JsonNode node) {

@@ -1,10 +1,19 @@
 package org.latentlab.quiz.ui;
 
 import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
@@ -23,6 +32,8 @@ import com.vaadin.flow.server.streams.UploadHandler;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.latentlab.base.BackgroundImports;
+import org.latentlab.base.ContentLanguage;
 import org.latentlab.base.Language;
 import org.latentlab.base.Role;
 import org.latentlab.base.ui.FeaturePage;
@@ -44,18 +55,27 @@ import org.latentlab.quiz.format.QuizFormatException;
 @RolesAllowed(Role.Names.ADMIN)
 public class QuizAdminView extends FeaturePage {
 
+    private static final Logger LOG = LoggerFactory.getLogger(QuizAdminView.class);
+
     private final QuizImportService imports;
+    private final BackgroundImports background;
+    private int attempts;
     private final Select<Format> format = new Select<>();
     private final Select<Language> language = new Select<>();
+    /** The language of an imported file's texts: any language, typed as its tag if it is not one of the six. */
+    private final ComboBox<ContentLanguage> textLanguage = new ComboBox<>();
+    private final List<ContentLanguage> textLanguages = new ArrayList<>(Arrays.stream(Language.values())
+            .map(ContentLanguage::of).toList());
     private final Grid<ImportNote> report = new Grid<>();
     private final Grid<Quiz> read = new Grid<>();
     private final Button add = new Button();
     private final Paragraph status = new Paragraph();
     private List<Quiz> pending = List.of();
 
-    QuizAdminView(QuizCatalog catalog, QuizImportService imports) {
+    QuizAdminView(QuizCatalog catalog, QuizImportService imports, BackgroundImports background) {
         super("quizAdmin.title", "quizAdmin.intro");
         this.imports = imports;
+        this.background = background;
         Language shown = Language.fromLocale(getLocale());
 
         Paragraph loaded = new Paragraph();
@@ -76,6 +96,25 @@ public class QuizAdminView extends FeaturePage {
         language.setItems(Language.values());
         language.setItemLabelGenerator(Language::nativeName);
         language.setValue(shown);
+        textLanguage.setLabel(getTranslation("lessonImport.language"));
+        textLanguage.setItems(textLanguages);
+        textLanguage.setItemLabelGenerator(l -> l.nativeName() + " (" + l.tag() + ")");
+        textLanguage.setAllowCustomValue(true);
+        textLanguage.setHelperText(getTranslation("lessonImport.languageHelp"));
+        textLanguage.setValue(ContentLanguage.of(shown));
+        textLanguage.setId("quiz-import-language");
+        textLanguage.addCustomValueSetListener(e -> ContentLanguage.parse(e.getDetail()).ifPresentOrElse(typed -> {
+            textLanguage.setInvalid(false);
+            if (!textLanguages.contains(typed)) {
+                textLanguages.add(typed);
+                textLanguage.setItems(textLanguages);
+            }
+            textLanguage.setValue(typed);
+        }, () -> {
+            textLanguage.setErrorMessage(getTranslation("lesson.import.unsupportedLanguage", e.getDetail(),
+                    "en, ar, ja, zh-Hant, pt-BR"));
+            textLanguage.setInvalid(true);
+        }));
         Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> getUI().ifPresent(ui -> ui.access(
                 () -> received(metadata.fileName(), bytes)))));
         upload.setMaxFileSize(2 * 1024 * 1024);
@@ -106,7 +145,7 @@ public class QuizAdminView extends FeaturePage {
             Notification.show(getTranslation("quizAdmin.added", count)).addThemeVariants(NotificationVariant.SUCCESS);
         });
         status.setId("quiz-import-status");
-        add(new H2(getTranslation("quizAdmin.import")), new HorizontalLayout(format, language), upload, status,
+        add(new H2(getTranslation("quizAdmin.import")), new HorizontalLayout(format, textLanguage), upload, status,
                 report, read, add);
 
         Select<QuizCatalog.QuizVersion> exported = new Select<>();
@@ -140,8 +179,9 @@ public class QuizAdminView extends FeaturePage {
         };
         exported.addValueChangeListener(e -> link.run());
         exportFormat.addValueChangeListener(e -> link.run());
+        language.addValueChangeListener(e -> link.run());
         catalog.active().stream().findFirst().ifPresent(exported::setValue);
-        HorizontalLayout exportBar = new HorizontalLayout(exported, exportFormat, download);
+        HorizontalLayout exportBar = new HorizontalLayout(exported, exportFormat, language, download);
         exportBar.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(new H2(getTranslation("quizAdmin.export")), exportBar);
     }
@@ -150,21 +190,46 @@ public class QuizAdminView extends FeaturePage {
         pending = List.of();
         add.setEnabled(false);
         status.removeClassName("ll-problem");
-        try {
-            ImportOutcome outcome = imports.preview(bytes, fileName, format.getValue(), language.getValue());
-            pending = outcome.quizzes();
-            report.setItems(outcome.notes());
-            report.setVisible(!outcome.notes().isEmpty());
-            read.setItems(pending);
-            read.setVisible(true);
-            add.setEnabled(!pending.isEmpty());
-            status.setText(getTranslation("quizAdmin.read", pending.size(),
-                    pending.stream().mapToInt(q -> q.questions().size()).sum()));
-        } catch (QuizFormatException refused) {
-            report.setVisible(false);
-            read.setVisible(false);
-            fail(refused.getMessage());
+        status.setText(getTranslation("import.reading"));
+        report.setVisible(false);
+        read.setVisible(false);
+        Format chosenFormat = format.getValue();
+        ContentLanguage chosenLanguage = textLanguage.getValue() == null ? ContentLanguage.of(Language.fromLocale(
+                getLocale())) : textLanguage.getValue();
+        int attempt = ++attempts;
+        UI ui = UI.getCurrent();
+        background.submit(() -> imports.preview(bytes, fileName, chosenFormat, chosenLanguage))
+                .whenComplete((outcome, failure) -> ui.access(() -> {
+                    if (attempt == attempts) {
+                        show(outcome, failure);
+                    }
+                }));
+    }
+
+    private void show(ImportOutcome outcome, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        switch (cause) {
+            case null -> showOutcome(outcome);
+            case QuizFormatException refused -> fail(refused.getMessage());
+            case TimeoutException slow -> fail(getTranslation("import.tooSlow", background.limit().toSeconds()));
+            case BackgroundImports.Busy busy -> fail(getTranslation("import.busy"));
+            default -> {
+                LOG.warn("Reading the quiz file failed", cause);
+                fail(getTranslation("import.failed"));
+            }
         }
+    }
+
+    private void showOutcome(ImportOutcome outcome) {
+        pending = outcome.quizzes();
+        report.setItems(outcome.notes());
+        report.setVisible(!outcome.notes().isEmpty());
+        read.setItems(pending);
+        read.setVisible(true);
+        add.setEnabled(!pending.isEmpty());
+        status.setText(getTranslation("quizAdmin.read", pending.size(),
+                pending.stream().mapToInt(q -> q.questions().size()).sum()));
     }
 
     private void fail(String message) {

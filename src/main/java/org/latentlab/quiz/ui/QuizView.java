@@ -100,6 +100,7 @@ public class QuizView extends Div implements BeforeEnterObserver, HasDynamicTitl
         H1 heading = new H1(title);
         heading.addClassName("ll-page-title");
         heading.setId("quiz-title");
+        inContentLanguage(heading);
         add(heading);
         Paragraph about = new Paragraph(getTranslation("quiz.autosave", sheet.attempt().number()));
         about.addClassName("ll-muted");
@@ -151,8 +152,22 @@ public class QuizView extends Div implements BeforeEnterObserver, HasDynamicTitl
             answered.add(question.id());
             saved.setText(getTranslation("quiz.savedBefore"));
         }
-        card.add(text, points, input(question, previous), saved);
+        Component answer = input(question, previous);
+        inContentLanguage(text);
+        inContentLanguage(answer);
+        card.add(text, points, answer, saved);
         return card;
+    }
+
+    /**
+     * A quiz in a language the interface does not speak is shown in its own language and direction (the lang
+     * attribute for fonts and screen readers); the page's own words around it stay in the student's.
+     */
+    private void inContentLanguage(Component content) {
+        if (sheet.content() != null) {
+            content.getElement().setAttribute("lang", sheet.content().tag());
+            content.getElement().setAttribute("dir", sheet.content().direction());
+        }
     }
 
     private Component input(SheetQuestion question, GivenAnswer previous) {

@@ -142,14 +142,14 @@ class LessonImporterTest {
     }
 
     @Test
-    void refusesAnUnsupportedLanguage() {
+    void refusesSomethingThatIsNoLanguageTag() {
         LessonImportException refusal = catchThrowableOfType(LessonImportException.class,
-                () -> importer.importFile("# T".getBytes(StandardCharsets.UTF_8), "x.md", "fr"));
+                () -> importer.importFile("# T".getBytes(StandardCharsets.UTF_8), "x.md", "French!"));
 
         assertThat(refusal.key()).isEqualTo("lesson.import.unsupportedLanguage");
         assertThat(refusal.field()).isEqualTo("language");
-        assertThat(refusal.report().english())
-                .isEqualTo("The language fr is not supported; choose one of en, ms, sw, sl, tl, he.");
+        assertThat(refusal.report().english()).isEqualTo(
+                "\"French!\" is not a language tag; write one as in BCP 47, for example en, ar, ja, zh-Hant, pt-BR.");
     }
 
     @Test

@@ -16,6 +16,13 @@ import com.vaadin.flow.component.html.Paragraph;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.ComboBoxBase;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.upload.Upload;
+import org.latentlab.base.ContentLanguage;
 import org.latentlab.base.Language;
 import org.latentlab.base.ui.NotFoundView;
 import org.latentlab.classroom.ClassroomFixture;
@@ -72,6 +79,54 @@ class LessonViewsTest extends SpringBrowserlessTest {
         assertThat($(Paragraph.class).id("lesson-fallback").getText())
                 .isEqualTo("This lesson is not available in English yet, so it is shown in Kiswahili.");
         assertThat($(H1.class).id("lesson-title").getText()).isEqualTo("Somo letu");
+    }
+
+    @Test
+    void anArabicLessonIsShownInArabicRightToLeftInsideAnEnglishPage() {
+        signIn.as(fixture.teacher("rivka"));
+        imports.save(imports.preview("# المشفرات التلقائية\n\nيضغط المُشفِّر الصورة.\n".getBytes(StandardCharsets.UTF_8),
+                "autoencoders.md", ContentLanguage.parse("ar").orElseThrow(), "arabic"));
+        signIn.out();
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        navigate("lessons/curriculum-arabic", LessonView.class);
+
+        LessonArticle article = $(LessonArticle.class).single();
+        assertThat(article.getElement().getAttribute("lang")).isEqualTo("ar");
+        assertThat(article.getElement().getAttribute("dir")).isEqualTo("rtl");
+        assertThat($(H1.class).id("lesson-title").getText()).isEqualTo("المشفرات التلقائية");
+        // The page around the lesson stays in the reader's language.
+        assertThat($(Paragraph.class).id("lesson-fallback").getText())
+                .isEqualTo("This lesson is not available in English yet, so it is shown in العربية.");
+    }
+
+    @Test
+    void anUploadedLessonIsReadInTheBackgroundAndPreviewedInItsOwnLanguage() {
+        signIn.as(fixture.teacher("rivka"));
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        navigate("lessons/import", LessonImportView.class);
+        test($(Upload.class).id("import-upload")).upload("autoencoders.md", "text/markdown",
+                "# オートエンコーダー\n\nエンコーダーは画像を圧縮します。\n".getBytes(StandardCharsets.UTF_8));
+        // A Japanese lesson: its tag is typed, as for any language the interface does not speak.
+        @SuppressWarnings("unchecked")
+        ComboBox<ContentLanguage> language = $(ComboBox.class).id("import-language");
+        ComponentUtil.fireEvent(language, new ComboBoxBase.CustomValueSetEvent<>(language, true, "ja"));
+
+        long until = System.nanoTime() + 20_000_000_000L;
+        Paragraph status = $(Paragraph.class).id("import-status");
+        Button save = $(Button.class).id("import-save");
+        while (System.nanoTime() < until && !save.isEnabled()) {
+            roundTrip();
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        assertThat(save.isEnabled()).as(status.getText()).isTrue();
+        assertThat(status.getText()).isEqualTo("Ready to save as curriculum-autoencoders (日本語).");
+        Div preview = $(Div.class).withClassName("ll-import-preview").single();
+        assertThat(preview.getElement().getAttribute("lang")).isEqualTo("ja");
+        assertThat(preview.getElement().getAttribute("dir")).isEqualTo("ltr");
     }
 
     @Test

@@ -295,7 +295,8 @@ class GiftFormatTest {
         }
         assertThatThrownBy(() -> read(gift.toString()))
                 .hasMessage("test.gift: no question can be imported (200 × true-false question: a text is longer than "
-                        + "2000 characters)");
+                        + "2000 characters: question 1 \"Q0\", question 2 \"Q1\", question 3 \"Q2\", question 4 \"Q3\", "
+                        + "question 5 \"Q4\" and 195 more)");
     }
 
     @Test
@@ -315,6 +316,37 @@ class GiftFormatTest {
     }
 
     @Test
+    void numericAnswersFollowedByAWrongAnswerWithFeedbackAreReadAsMoodleReadsThem() {
+        ImportOutcome outcome = read("""
+                ::Grant::When was Ulysses S. Grant born? {#
+                    =1822:0      # Correct! Full credit.
+                    =%50%1822:2  # He was born in 1822. Half credit for being close.
+                    ~#Sorry, not even close.
+                }
+
+                ::Pi::What is pi to two decimals? {#3.14:0.005 ~#No: 3.14 is right.}
+
+                ::Range::A number from 1 to 5? {#1..5~#Between 1 and 5, please.}
+                """);
+
+        List<Question> questions = outcome.quizzes().getFirst().questions();
+        assertThat(questions).extracting(Question::id).containsExactly("grant", "pi", "range");
+        assertThat(questions).extracting(q -> q.numeric().value()).containsExactly(1822.0, 3.14, 3.0);
+        assertThat(questions).extracting(q -> q.numeric().tolerance()).containsExactly(0.0, 0.005, 2.0);
+        assertThat(questions.getFirst().explanation().in(EN)).isEqualTo("Correct! Full credit.");
+        assertThat(outcome.notes()).extracting(ImportNote::where, ImportNote::message).contains(
+                tuple("question 2 \"Pi\"", "the feedback for wrong answers (~#…) was left out: a numeric question "
+                        + "here has one explanation"));
+    }
+
+    @Test
+    void theGeneralFeedbackStartsAtTheLastFourHashesAsInMoodle() {
+        ImportOutcome outcome = read("::Q::Right?{T####one####two}");
+
+        assertThat(outcome.quizzes().getFirst().questions().getFirst().explanation().in(EN)).isEqualTo("two");
+    }
+
+    @Test
     void emptyBinaryAndUselessFilesAreRefused() {
         assertThatThrownBy(() -> GiftFormat.read(new byte[0], "e.gift", EN)).hasMessage("e.gift: the file is empty");
         assertThatThrownBy(() -> read("// only a comment\n\n// and another\n"))
@@ -322,9 +354,9 @@ class GiftFormatTest {
         assertThatThrownBy(() -> GiftFormat.read(new byte[] {(byte) 0xFF, (byte) 0xFE, 'a', 0}, "utf16.gift", EN))
                 .hasMessage("utf16.gift: the file is not UTF-8 text");
         assertThatThrownBy(() -> read("Who?{=Kingma}\n\nExplain.{}\n\n::D::Just text."))
-                .hasMessage("test.gift: no question can be imported (1 × short-answer questions cannot be imported; "
-                        + "1 × essay questions cannot be imported; 1 × a description (text without answers) is not "
-                        + "a question)");
+                .hasMessage("test.gift: no question can be imported (1 × short-answer questions cannot be imported: "
+                        + "question 1; 1 × essay questions cannot be imported: question 2; 1 × a description (text "
+                        + "without answers) is not a question: question 3 \"D\")");
     }
 
     @Test
@@ -338,8 +370,7 @@ class GiftFormatTest {
                         + " (100%) answer"));
         assertThatThrownBy(() -> read("::Bad::Which?{~a ~b}"))
                 .hasMessage("test.gift: no question can be imported (1 × multiple-choice question: the question has "
-                        + "no "
-                        + "correct answer)");
+                        + "no correct answer: question 1 \"Bad\")");
     }
 
     @Test

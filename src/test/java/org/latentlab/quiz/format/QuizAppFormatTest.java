@@ -250,4 +250,27 @@ class QuizAppFormatTest {
         assertThat(outcome.notes()).containsExactly(ImportNote.warning("quiz 7 \"B\"",
                 "another quiz has the same id; this one became curriculum-quiz-7-2"));
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "ja | オートエンコーダーは何を学びますか？ | 画像を小さな潜在ベクトルに圧縮すること | 画像の色を変えること | ltr",
+            "ar | ماذا يتعلم المشفر التلقائي؟ | ضغط الصورة في متجه كامن صغير | تغيير ألوان الصورة | rtl",
+            "zh-Hant | 自編碼器學習什麼？ | 把圖片壓縮成小的潛在向量 | 改變圖片的顏色 | ltr",
+            "ko | 오토인코더는 무엇을 배우나요? | 이미지를 작은 잠재 벡터로 압축하기 | 이미지 색 바꾸기 | ltr",
+            "hi | ऑटोएनकोडर क्या सीखता है? | चित्र को छोटे अव्यक्त सदिश में संकुचित करना | चित्र के रंग बदलना | ltr"})
+    void aQuizInAnyLanguageIsImportedUnchangedAndKnowsItsLanguage(String tag, String text, String right,
+            String wrong, String direction) {
+        org.latentlab.base.ContentLanguage language = org.latentlab.base.ContentLanguage.parse(tag).orElseThrow();
+
+        Quiz quiz = QuizAppFormat.read(json(oneQuiz(question(text, right, wrong))), "q.json",
+                language).quizzes().getFirst();
+
+        assertThat(quiz.content()).isEqualTo(language);
+        assertThat(quiz.content().direction()).isEqualTo(direction);
+        Question question = quiz.questions().getFirst();
+        assertThat(question.text().in(Language.MALAY)).isEqualTo(text);
+        assertThat(question.options()).extracting(o -> o.text().in(Language.HEBREW)).containsExactly(right, wrong);
+        // Kept through our own file format, which is how versions are stored.
+        assertThat(QuizFiles.readLenient(QuizFiles.write(quiz), quiz.id() + ".json")).isEqualTo(quiz);
+    }
 }

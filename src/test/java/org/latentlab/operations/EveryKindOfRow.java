@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
+import org.latentlab.base.ContentLanguage;
 import org.latentlab.base.Language;
 import org.latentlab.challenge.Challenge;
 import org.latentlab.challenge.ChallengeKind;
@@ -121,7 +122,7 @@ class EveryKindOfRow {
                 "sl-autoencoders.md", Language.SLOVENIAN, "curriculum-autoencoders"));
         signIn.as(admin);
         quizImports.add(quizImports.preview(read("src/test/resources/quiz-import/sample.gift"), "sample.gift",
-                QuizImportService.Format.GIFT, Language.ENGLISH).quizzes());
+                QuizImportService.Format.GIFT, ContentLanguage.of(Language.ENGLISH)).quizzes());
 
         // Quizzes: Amina's submitted attempt, Zoë's open one with one answer so far.
         signIn.as(amina);

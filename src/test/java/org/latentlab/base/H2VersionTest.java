@@ -38,10 +38,12 @@ class H2VersionTest {
             Files.copy(old, db.resolve("latentlab.mv.db"), StandardCopyOption.REPLACE_EXISTING);
         }
         String url = "jdbc:h2:file:" + db.resolve("latentlab") + ";DB_CLOSE_ON_EXIT=FALSE";
+        // The migrations it had are unchanged (checksums); the ones added since are pending and then applied.
         Flyway flyway = Flyway.configure().dataSource(url, "sa", "")
-                .locations("classpath:db/migration", "classpath:db/vendor/h2").load();
+                .locations("classpath:db/migration", "classpath:db/vendor/h2")
+                .ignoreMigrationPatterns("*:pending").load();
         flyway.validate();
-        flyway.migrate();
+        assertThat(flyway.migrate().success).isTrue();
         try (Connection connection = DriverManager.getConnection(url, "sa", "");
                 Statement statement = connection.createStatement()) {
             assertThat(statement.executeUpdate("insert into user_account (username, display_name, password_hash, "

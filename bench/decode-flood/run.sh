@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# One anonymous client floods the Playground's decode API (48 threads, 20 s, loopback) while a teacher signs in
+# again and again: how many decodes are answered and refused per second (429 rate limit / 503 busy), and the
+# sign-in latency before and during the flood. The load generator is src/test/java/org/latentlab/bench/DecodeFlood.java.
+# Last line: decoded_per_s=<..> refused_per_s=<..> sign_in_quiet_p50_ms=<..> sign_in_flood_p50_ms=<..> sign_in_flood_max_ms=<..>
+# (Before the rate limits, the security review measured about 1,000 decodes/s all answered and sign-in going from
+# 14 ms to 50-180 ms.) Usage: [JAR=an/older.jar] bench/decode-flood/run.sh
+set -euo pipefail
+source "$(dirname "$0")/../lib.sh"
+cd "$ROOT"
+./mvnw -B -q test-compile >&2
+./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/decode-flood.classpath >&2
+CLASSPATH="target/test-classes:target/classes:$(cat target/decode-flood.classpath)"
+"$JAVA" -cp "$CLASSPATH" -Dlatentlab.jar="$JAR" org.latentlab.bench.DecodeFlood

@@ -47,6 +47,12 @@ final class RunDisplay {
         if (config.kind().latentConfigurable() || config.kind().variational()) {
             parts.add(owner.getTranslation("lab.settings.latent", config.effectiveLatentSize()));
         }
+        if (config.design() != null) {
+            parts.add(owner.getTranslation("lab.settings.design", config.design().analyse().parameters()));
+            if (config.design().variational()) {
+                parts.add(owner.getTranslation("design.architecture.beta", number(config.design().beta())));
+            }
+        }
         if (config.kind().corruption() == Corruption.GAUSSIAN_NOISE) {
             parts.add(owner.getTranslation("lab.settings.noise", number(config.noiseLevel())));
         }

@@ -233,8 +233,9 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         settings.setText(display.settings(run.config()) + ownerNote());
         architecture.removeAll();
         if (run.config().design() != null) {
-            // A designed network: its layers on request, as the designer showed them.
-            architecture.add(new com.vaadin.flow.component.details.Details(getTranslation("design.architecture"),
+            // A designed network: its layers on request, as the designer showed them (a native details element: the
+            // committed frontend bundle has no vaadin-details).
+            architecture.add(new com.vaadin.flow.component.html.NativeDetails(getTranslation("design.architecture"),
                     Architecture.of(this, run.config())));
         }
         curve.clear();

@@ -61,14 +61,15 @@ final class Architecture {
         Div line = new Div();
         line.getElement().setAttribute("role", "listitem");
         line.addClassName("ll-design-layer");
-        line.getStyle().set("display", "flex").set("gap", "0.75em").set("flex-wrap", "wrap")
-                .set("padding-inline-start", "0.5em").set("font-size", "var(--lumo-font-size-s)");
+        // Three columns that line up from layer to layer, and stay on one line in a narrow column.
+        line.getStyle().set("display", "grid").set("grid-template-columns", "minmax(8em, 15em) 8.5em auto")
+                .set("column-gap", "0.75em").set("padding-inline-start", "0.5em")
+                .set("font-size", "var(--lumo-font-size-s)");
         Span name = new Span(owner.getTranslation(layer.kind().messageKey(), layer.arguments().toArray()));
-        name.getStyle().set("min-width", "14em");
         Span shape = new Span(layer.shapeText());
         shape.getElement().setAttribute("dir", "ltr");
         shape.addClassName("ll-design-shape");
-        shape.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)").set("min-width", "9em");
+        shape.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)");
         line.add(name, shape);
         if (layer.parameters() > 0) {
             Span parameters = new Span(owner.getTranslation("design.parameters", layer.parameters()));

@@ -16,7 +16,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
@@ -76,7 +75,8 @@ public class DesignView extends FeaturePage implements BeforeEnterObserver {
     private final Pre listing = new Pre();
     private final Paragraph listingNote = new Paragraph();
     private final Button copy = new Button();
-    private final RadioButtonGroup<Code> codeType = new RadioButtonGroup<>();
+    // A select, not a radio group: it is in the committed frontend bundle's styles and reads well in both directions.
+    private final Select<Code> codeType = new Select<>();
     private final IntegerField latentSize = new IntegerField();
     private final IntegerField denseUnits = new IntegerField();
     private final NumberField beta = new NumberField();

@@ -13,7 +13,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
-import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.QueryParameters;
 
@@ -150,7 +150,7 @@ class DesignViewTest extends SpringBrowserlessTest {
     @SuppressWarnings("unchecked")
     void aPlainCodeHidesBetaAndTooLargeACodeIsRefusedAtTheField() {
         open("conv-vae");
-        RadioButtonGroup<NetworkDesign.Code> code = $(RadioButtonGroup.class).id("design-code");
+        Select<NetworkDesign.Code> code = $(Select.class).id("design-code");
         test(code).selectItem("Plain: the encoder gives the code (an autoencoder)");
         assertThat($(com.vaadin.flow.component.textfield.NumberField.class).withId("design-beta").exists())
                 .isFalse();

@@ -60,6 +60,9 @@ public record DesignAnalysis(List<Layer> layers, long parameters, long multiplyA
         return new Builder(design).build();
     }
 
+    /** Far beyond any valid map: where the arithmetic of an absurd design stops growing. */
+    private static final int MAX_SIDE = 1 << 12;
+
     private static final class Builder {
 
         private final NetworkDesign design;
@@ -155,7 +158,8 @@ public record DesignAnalysis(List<Layer> layers, long parameters, long multiplyA
                 String field = "decoder." + i;
                 NetworkDesign.Stage stage = stages.get(i);
                 if (stage.resize()) {
-                    side *= 2;
+                    // Capped so that a design with far too many stages is reported, never overflows.
+                    side = Math.min(side * 2, MAX_SIDE);
                     layers.add(new Layer(field, LayerKind.UPSAMPLE, List.of(), List.of(channels, side, side), 0));
                 }
                 boolean last = i == stages.size() - 1;

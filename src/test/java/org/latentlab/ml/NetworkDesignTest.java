@@ -134,6 +134,20 @@ class NetworkDesignTest {
     }
 
     @Test
+    void anAbsurdNumberOfUpSamplingStagesIsReportedWithoutOverflowing() {
+        List<Stage> decoder = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            decoder.add(new Stage(1, 3, true));
+        }
+        DesignAnalysis analysis = NetworkDesign.assignment().withDecoder(decoder).analyse();
+        assertThat(analysis.problemsAt("decoder")).extracting(DesignAnalysis.Problem::messageKey)
+                .containsExactly("design.error.stages");
+        assertThat(analysis.multiplyAdds()).isPositive();
+        assertThat(analysis.problemsAt("design")).extracting(DesignAnalysis.Problem::messageKey)
+                .contains("design.error.work");
+    }
+
+    @Test
     void aNetworkTooLargeOrTooSlowForTheLabIsRefusedWithBothNumbers() {
         NetworkDesign wide = NetworkDesign.assignment().withEncoder(List.of(new Stage(64, 7, false),
                 new Stage(64, 7, true))).withMirroredDecoder();

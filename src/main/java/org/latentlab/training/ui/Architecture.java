@@ -39,7 +39,9 @@ final class Architecture {
         Div layers = new Div();
         layers.getElement().setAttribute("role", "list");
         for (DesignAnalysis.Layer layer : analysis.layers()) {
-            layers.add(line(owner, layer));
+            Div line = line(owner, layer);
+            line.getElement().setAttribute("role", "listitem");
+            layers.add(line);
         }
         box.add(layers);
         return box;
@@ -58,8 +60,8 @@ final class Architecture {
 
     /** One layer: its name, its output shape (left to right) and, when it has any, its parameters. */
     static Div line(Component owner, DesignAnalysis.Layer layer) {
+        // No list role here: the designer mixes these lines with the stage's error messages.
         Div line = new Div();
-        line.getElement().setAttribute("role", "listitem");
         line.addClassName("ll-design-layer");
         // Three columns that line up from layer to layer, and stay on one line in a narrow column.
         line.getStyle().set("display", "grid").set("grid-template-columns", "minmax(8em, 15em) 8.5em auto")

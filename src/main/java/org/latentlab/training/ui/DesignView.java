@@ -85,6 +85,8 @@ public class DesignView extends FeaturePage implements BeforeEnterObserver {
     private final NumberField learningRate = new NumberField();
     private final IntegerField digits = new IntegerField();
     private final IntegerField seed = new IntegerField();
+    private Button addEncoder;
+    private Button addDecoder;
     /** The decoder follows the encoder (mirrored) until the student edits it. */
     private boolean followEncoder = true;
     /** Set while the page itself fills fields in, so that only the student's edits count as edits. */
@@ -124,7 +126,7 @@ public class DesignView extends FeaturePage implements BeforeEnterObserver {
 
         // Encoder
         encoderStages.setId("design-encoder");
-        Button addEncoder = new Button(getTranslation("design.addStage"), e -> {
+        addEncoder = new Button(getTranslation("design.addStage"), e -> {
             encoder.add(editor("encoder", new Stage(16, 3, true)));
             stagesChanged();
         });
@@ -161,7 +163,7 @@ public class DesignView extends FeaturePage implements BeforeEnterObserver {
             stagesChanged();
         });
         mirror.setId("design-mirror");
-        Button addDecoder = new Button(getTranslation("design.addStage"), e -> {
+        addDecoder = new Button(getTranslation("design.addStage"), e -> {
             followEncoder = false;
             decoder.add(editor("decoder", new Stage(8, 3, false)));
             stagesChanged();
@@ -316,6 +318,9 @@ public class DesignView extends FeaturePage implements BeforeEnterObserver {
         for (int i = 0; i < decoder.size(); i++) {
             decoderStages.add(decoder.get(i).layout(i));
         }
+        // The design's limit, said by the buttons before the analysis has to say it.
+        addEncoder.setEnabled(encoder.size() < NetworkDesign.MAX_STAGES);
+        addDecoder.setEnabled(decoder.size() < NetworkDesign.MAX_STAGES);
         refresh();
     }
 

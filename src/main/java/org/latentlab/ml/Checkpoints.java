@@ -68,7 +68,9 @@ public final class Checkpoints {
             throw new CheckpointException("The checkpoint in " + folder + " has no parameters file "
                     + metadata.parametersFile());
         }
-        Block block = Networks.build(metadata.kind(), metadata.latentSize());
+        // A designed network is rebuilt from the design stored in its config.
+        Block block = metadata.config().design() != null ? Networks.build(metadata.config())
+                : Networks.build(metadata.kind(), metadata.latentSize());
         Model model = Model.newInstance(NAME, Device.cpu(), DeepLearningEngine.ENGINE);
         model.setBlock(block);
         try {

@@ -22,6 +22,15 @@ public final class Losses {
      * {@code -1/2 * sum(1 + logVariance - mean^2 - exp(logVariance))}.
      */
     public static VaeLoss vae(NDArray reconstruction, NDArray target, NDArray mean, NDArray logVariance) {
+        return vae(reconstruction, target, mean, logVariance, 1.0);
+    }
+
+    /**
+     * The same with the KL term weighted by {@code beta} (a beta-VAE): 0 leaves a plain autoencoder with a noisy
+     * code, a large beta pulls every code towards the prior. The parts are reported unweighted.
+     */
+    public static VaeLoss vae(NDArray reconstruction, NDArray target, NDArray mean, NDArray logVariance,
+            double beta) {
         long batch = target.getShape().get(0);
         NDArray r = reconstruction.reshape(batch, -1).clip(LOG_EPSILON, 1 - LOG_EPSILON);
         NDArray t = target.reshape(batch, -1);
@@ -29,7 +38,8 @@ public final class Losses {
         NDArray kl = logVariance.add(1).sub(mean.square()).sub(logVariance.exp()).sum(new int[] {1}).mul(-0.5f);
         NDArray reconstructionPart = crossEntropy.mean();
         NDArray klPart = kl.mean();
-        return new VaeLoss(reconstructionPart.add(klPart), reconstructionPart, klPart);
+        return new VaeLoss(beta == 1.0 ? reconstructionPart.add(klPart)
+                : reconstructionPart.add(klPart.mul((float) beta)), reconstructionPart, klPart);
     }
 
     /** Cross-entropy of logits (n, 10) against class labels (n). */

@@ -94,7 +94,7 @@ public final class ModelTrainer {
 
         ModelKind kind = config.kind();
         Engine.getEngine(DeepLearningEngine.ENGINE).setRandomSeed((int) config.seed());
-        Block block = Networks.build(kind, config.effectiveLatentSize());
+        Block block = Networks.build(config);
         Model model = Model.newInstance(kind.name().toLowerCase(java.util.Locale.ROOT), device,
                 DeepLearningEngine.ENGINE);
         model.setBlock(block);
@@ -191,7 +191,7 @@ public final class ModelTrainer {
             NDArray input = ChannelsLast.of(config.kind().corruption().apply(clean, config.noiseLevel()));
             try (GradientCollector collector = trainer.newGradientCollector()) {
                 NDList output = trainer.forward(new NDList(input));
-                NDArray loss = loss(config.kind(), output, clean, labels(step, images, order, from, to, config));
+                NDArray loss = loss(config, output, clean, labels(step, images, order, from, to, config));
                 collector.backward(loss);
                 float value = loss.getFloat();
                 trainer.step();
@@ -215,8 +215,8 @@ public final class ModelTrainer {
                 NDArray input = ChannelsLast.of(kind.corruption().apply(clean, config.noiseLevel()));
                 NDList output = trainer.evaluate(new NDList(input));
                 NDArray labels = labels(step, images, indices, from, to, config);
-                lossSum += loss(kind, output, clean, labels).getFloat() * n;
-                for (Map.Entry<String, Double> part : parts(kind, output, clean, labels).entrySet()) {
+                lossSum += loss(config, output, clean, labels).getFloat() * n;
+                for (Map.Entry<String, Double> part : parts(config, output, clean, labels).entrySet()) {
                     partSums.merge(part.getKey(), part.getValue() * n, Double::sum);
                 }
                 if (withSamples && samples.isEmpty() && kind.isAutoencoder()) {
@@ -232,25 +232,25 @@ public final class ModelTrainer {
     record Evaluation(double loss, Map<String, Double> parts, List<TrainingProgress.Sample> samples) {
     }
 
-    static NDArray loss(ModelKind kind, NDList output, NDArray clean, NDArray labels) {
-        if (kind == ModelKind.CLASSIFIER) {
+    static NDArray loss(TrainingConfig config, NDList output, NDArray clean, NDArray labels) {
+        if (config.kind() == ModelKind.CLASSIFIER) {
             return Losses.softmaxCrossEntropy(output.singletonOrThrow(), labels);
         }
-        if (kind.variational()) {
-            return Losses.vae(output.get(0), clean, output.get(1), output.get(2)).total();
+        if (config.variational()) {
+            return Losses.vae(output.get(0), clean, output.get(1), output.get(2), config.klWeight()).total();
         }
         return Losses.meanSquaredError(output.singletonOrThrow(), clean);
     }
 
-    private static Map<String, Double> parts(ModelKind kind, NDList output, NDArray clean, NDArray labels) {
-        if (kind == ModelKind.CLASSIFIER) {
+    private static Map<String, Double> parts(TrainingConfig config, NDList output, NDArray clean, NDArray labels) {
+        if (config.kind() == ModelKind.CLASSIFIER) {
             NDArray predicted = output.singletonOrThrow().argMax(1);
             double accuracy = predicted.toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
                     .eq(labels).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).mean().getFloat();
             return Map.of("accuracy", accuracy);
         }
-        if (kind.variational()) {
-            Losses.VaeLoss loss = Losses.vae(output.get(0), clean, output.get(1), output.get(2));
+        if (config.variational()) {
+            Losses.VaeLoss loss = Losses.vae(output.get(0), clean, output.get(1), output.get(2), config.klWeight());
             return Map.of("reconstruction", (double) loss.reconstruction().getFloat(), "kl",
                     (double) loss.kl().getFloat());
         }

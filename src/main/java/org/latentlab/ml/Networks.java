@@ -1,5 +1,7 @@
 package org.latentlab.ml;
 
+import java.util.List;
+
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
@@ -21,6 +23,11 @@ final class Networks {
     private static final int VAE_HIDDEN = 256;
 
     private Networks() {
+    }
+
+    /** The network a config trains: its design when it has one, otherwise its kind's. */
+    static Block build(TrainingConfig config) {
+        return config.design() != null ? designed(config.design()) : build(config.kind(), config.effectiveLatentSize());
     }
 
     static Block build(ModelKind kind, int latentSize) {
@@ -103,6 +110,50 @@ final class Networks {
         return new CodecBlock(encoder, linear(latentSize), linear(latentSize), decoder, new Shape(latentSize));
     }
 
+    /**
+     * A student's design, layer for layer as {@link DesignAnalysis} counts it (and as {@link PyTorchListing} writes
+     * it). The code is always a flat vector, plain or variational, so the Playground can decode any code.
+     */
+    static CodecBlock designed(NetworkDesign design) {
+        DesignAnalysis analysis = design.validate().analyse();
+        SequentialBlock encoder = new SequentialBlock();
+        for (NetworkDesign.Stage stage : design.encoder()) {
+            encoder.add(conv(stage.channels(), stage.kernel())).add(Activation.reluBlock());
+            if (stage.resize()) {
+                encoder.add(pool());
+            }
+        }
+        encoder.add(Blocks.batchFlattenBlock());
+        if (design.denseUnits() > 0) {
+            encoder.add(linear(design.denseUnits())).add(Activation.reluBlock());
+        }
+        DesignAnalysis.Layer features = analysis.layersOf("decoder").stream()
+                .filter(l -> l.kind() == DesignAnalysis.LayerKind.RESHAPE).findFirst().orElseThrow();
+        int channels = features.shape().get(0);
+        int side = features.shape().get(1);
+        SequentialBlock decoder = new SequentialBlock();
+        if (design.denseUnits() > 0) {
+            decoder.add(linear(design.denseUnits())).add(Activation.reluBlock());
+        }
+        decoder.add(linear(channels * side * side)).add(Activation.reluBlock())
+                .add(LambdaBlock.singleton(x -> x.reshape(-1, channels, side, side), "toFeatureMaps"));
+        List<NetworkDesign.Stage> stages = design.decoder();
+        for (int i = 0; i < stages.size(); i++) {
+            NetworkDesign.Stage stage = stages.get(i);
+            if (stage.resize()) {
+                decoder.add(upsample());
+            }
+            decoder.add(conv(stage.channels(), stage.kernel()));
+            decoder.add(i == stages.size() - 1 ? Activation.sigmoidBlock() : Activation.reluBlock());
+        }
+        Shape latent = new Shape(design.latentSize());
+        if (design.variational()) {
+            return new CodecBlock(encoder, linear(design.latentSize()), linear(design.latentSize()), decoder, latent);
+        }
+        encoder.add(linear(design.latentSize()));
+        return new CodecBlock(encoder, null, null, decoder, latent);
+    }
+
     /** The judge of generated digits: two convolutions and a small dense head, 10 logits. */
     static Block classifier() {
         return new SequentialBlock()
@@ -126,7 +177,13 @@ final class Networks {
     }
 
     private static Block conv(int filters) {
-        return Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(filters).build();
+        return conv(filters, 3);
+    }
+
+    /** An odd kernel with "same" padding: the map keeps its size. */
+    private static Block conv(int filters, int kernel) {
+        return Conv2d.builder().setKernelShape(new Shape(kernel, kernel)).optPadding(new Shape(kernel / 2, kernel / 2))
+                .setFilters(filters).build();
     }
 
     private static Block pool() {

@@ -8,9 +8,17 @@ import org.latentlab.base.InvalidInputException;
  * @param latentSize  used by kinds whose latent size is configurable, see {@link ModelKind#latentConfigurable()}
  * @param noiseLevel  standard deviation of the Gaussian noise for the denoising autoencoder
  * @param trainLimit  use only the first n training images (0: all); for quick lesson runs and tests
+ * @param design      a network the student designed (its latent size wins over {@code latentSize}), or null for
+ *                    the kind's own network
  */
 public record TrainingConfig(ModelKind kind, DatasetName dataset, int epochs, int batchSize, double learningRate,
-        int latentSize, double noiseLevel, long seed, int trainLimit) {
+        int latentSize, double noiseLevel, long seed, int trainLimit, NetworkDesign design) {
+
+    /** A config for the kind's own network. */
+    public TrainingConfig(ModelKind kind, DatasetName dataset, int epochs, int batchSize, double learningRate,
+            int latentSize, double noiseLevel, long seed, int trainLimit) {
+        this(kind, dataset, epochs, batchSize, learningRate, latentSize, noiseLevel, seed, trainLimit, null);
+    }
 
     public static final int MAX_EPOCHS = 200;
     /** Smaller batches cost far more per example (a step's fixed work) without teaching more. */
@@ -30,19 +38,38 @@ public record TrainingConfig(ModelKind kind, DatasetName dataset, int epochs, in
 
     public TrainingConfig withEpochs(int newEpochs) {
         return new TrainingConfig(kind, dataset, newEpochs, batchSize, learningRate, latentSize, noiseLevel, seed,
-                trainLimit);
+                trainLimit, design);
     }
 
     public TrainingConfig withTrainLimit(int limit) {
-        return new TrainingConfig(kind, dataset, epochs, batchSize, learningRate, latentSize, noiseLevel, seed, limit);
+        return new TrainingConfig(kind, dataset, epochs, batchSize, learningRate, latentSize, noiseLevel, seed, limit,
+                design);
     }
 
     public TrainingConfig withLatentSize(int size) {
-        return new TrainingConfig(kind, dataset, epochs, batchSize, learningRate, size, noiseLevel, seed, trainLimit);
+        return new TrainingConfig(kind, dataset, epochs, batchSize, learningRate, size, noiseLevel, seed, trainLimit,
+                design);
     }
 
     public TrainingConfig withBatchSize(int size) {
-        return new TrainingConfig(kind, dataset, epochs, size, learningRate, latentSize, noiseLevel, seed, trainLimit);
+        return new TrainingConfig(kind, dataset, epochs, size, learningRate, latentSize, noiseLevel, seed, trainLimit,
+                design);
+    }
+
+    /** The same settings training a designed network (null: the kind's own). */
+    public TrainingConfig withDesign(NetworkDesign newDesign) {
+        return new TrainingConfig(kind, dataset, epochs, batchSize, learningRate, latentSize, noiseLevel, seed,
+                trainLimit, newDesign);
+    }
+
+    /** Whether the network is a VAE: its design says so when it has one. */
+    public boolean variational() {
+        return design != null ? design.variational() : kind.variational();
+    }
+
+    /** The weight of the KL term: a design's β, otherwise 1 (the plain VAE). */
+    public double klWeight() {
+        return design != null ? design.beta() : 1.0;
     }
 
     /** How many training images each epoch goes through. */
@@ -52,7 +79,7 @@ public record TrainingConfig(ModelKind kind, DatasetName dataset, int epochs, in
 
     /** The latent size the model will really have. */
     public int effectiveLatentSize() {
-        return kind.latentSizeFor(latentSize);
+        return design != null ? design.latentSize() : kind.latentSizeFor(latentSize);
     }
 
     /**
@@ -75,7 +102,12 @@ public record TrainingConfig(ModelKind kind, DatasetName dataset, int epochs, in
         if (!Double.isFinite(learningRate) || learningRate <= 0 || learningRate > MAX_LEARNING_RATE) {
             throw new InvalidInputException("learningRate", "training.config.learningRate", "0", MAX_LEARNING_RATE);
         }
-        if (kind.latentConfigurable() && (latentSize < 1 || latentSize > MAX_LATENT)) {
+        if (design != null) {
+            if (!kind.isAutoencoder() || kind.corruption() != Corruption.NONE) {
+                throw new InvalidInputException("design", "training.config.designKind");
+            }
+            design.validate();
+        } else if (kind.latentConfigurable() && (latentSize < 1 || latentSize > MAX_LATENT)) {
             throw new InvalidInputException("latentSize", "training.config.latentSize", 1, MAX_LATENT);
         }
         if (!Double.isFinite(noiseLevel) || noiseLevel < 0 || noiseLevel > MAX_NOISE) {

@@ -43,10 +43,14 @@ public final class LatentSpace {
     private final double[] planeLimits;
     private final int[] sliderDimensions;
     private final float[][] points;
+    /** Whether the codes have a prior N(0, I) to sample from (a VAE) or only the held-out codes' own spread. */
+    private final boolean variational;
 
     LatentSpace(ModelChoice choice, LoadedModel model, List<HeldOutDigits.Digit> heldOut) {
         this.choice = choice;
         this.model = model;
+        // A run's own network decides, not its experiment: a designed network under the VAE assignment may be plain.
+        this.variational = model.metadata().config().variational();
         int size = model.latentSize();
         float[][] inputs = new float[heldOut.size()][];
         labels = new int[heldOut.size()];
@@ -185,7 +189,7 @@ public final class LatentSpace {
 
     /** The range a slider for dimension {@code d} offers: the prior's ±3.5 for a VAE, the codes' range plus a quarter. */
     public double[] sliderRange(int d) {
-        if (choice.kind().variational()) {
+        if (variational) {
             return new double[] {Math.min(-3.5, lowest[d]), Math.max(3.5, highest[d])};
         }
         double span = Math.max(highest[d] - lowest[d], 1e-3);
@@ -264,7 +268,7 @@ public final class LatentSpace {
         double span = Math.max(highest[d] - lowest[d], 1e-3);
         double low = lowest[d] - span;
         double high = highest[d] + span;
-        if (choice.kind().variational()) {
+        if (variational) {
             low = Math.min(low, -6);
             high = Math.max(high, 6);
         }
@@ -317,7 +321,7 @@ public final class LatentSpace {
         decode(a);
         decode(b);
         int n = Math.clamp(steps, MIN_STEPS, MAX_STEPS);
-        float[] centre = choice.kind().variational() ? new float[latentSize()] : mean;
+        float[] centre = variational ? new float[latentSize()] : mean;
         List<float[]> pathCodes = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             double t = (double) i / (n - 1);
@@ -331,7 +335,7 @@ public final class LatentSpace {
     /** A random code: from the prior N(0, 1) for a VAE, from a Gaussian fitted to the held-out codes otherwise. */
     public float[] randomCode(Random random) {
         float[] code = new float[latentSize()];
-        boolean prior = choice.kind().variational();
+        boolean prior = variational;
         for (int d = 0; d < code.length; d++) {
             double normal = random.nextGaussian();
             code[d] = (float) (prior ? normal : mean[d] + spread[d] * normal);

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import org.latentlab.ml.ModelKind;
+import org.latentlab.ml.NetworkDesign;
 import org.latentlab.ml.TrainingConfig;
 
 /**
@@ -59,6 +60,21 @@ public enum Experiment {
     /** Message key of the experiment's explanation in the Lab. */
     public String aboutKey() {
         return "lab.about." + slug;
+    }
+
+    /**
+     * Whether the Lab's network designer is offered: the convolutional experiments on clean digits, whose networks
+     * a design describes (the assignment first of all).
+     */
+    public boolean designable() {
+        return this == CONV_AE || this == CONV_VAE;
+    }
+
+    /** What the designer starts with: the shipped convolutional VAE, with a plain code for the plain autoencoder. */
+    public NetworkDesign defaultDesign() {
+        NetworkDesign design = NetworkDesign.assignment();
+        return kind.variational() ? design
+                : design.withCode(NetworkDesign.Code.PLAIN, design.latentSize(), design.denseUnits(), 0);
     }
 
     public static Optional<Experiment> bySlug(String slug) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.latentlab.base.Database;
+import org.latentlab.ml.NetworkDesign;
 import org.latentlab.ml.TrainingConfig;
 import org.latentlab.ml.TrainingResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -88,10 +89,12 @@ class RunRecords {
             return refusal;
         }
         jdbc.sql("""
-                insert into training_run (id, owner_id, experiment, model_kind, config, state, submitted_at,
-                    queued_at, checkpoint_dir) values (?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?)""")
+                insert into training_run (id, owner_id, experiment, model_kind, config, design, state, submitted_at,
+                    queued_at, checkpoint_dir) values (?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?)""")
                 .params(id.toString(), ownerId, experiment.slug(), config.kind().name(),
-                        JSON.writeValueAsString(config), Timestamp.from(at), Timestamp.from(at), checkpointDir)
+                        JSON.writeValueAsString(config.withDesign(null)),
+                        config.design() == null ? null : JSON.writeValueAsString(config.design()),
+                        Timestamp.from(at), Timestamp.from(at), checkpointDir)
                 .update();
         return null;
     }
@@ -332,8 +335,13 @@ class RunRecords {
     private static Row row(ResultSet rs, int n) throws SQLException {
         String metrics = rs.getString("metrics");
         Experiment experiment = Experiment.bySlug(rs.getString("experiment")).orElseThrow();
+        String design = rs.getString("design");
+        TrainingConfig config = JSON.readValue(rs.getString("config"), TrainingConfig.class);
+        if (design != null) {
+            config = config.withDesign(JSON.readValue(design, NetworkDesign.class));
+        }
         RunSummary summary = new RunSummary(UUID.fromString(rs.getString("id")), rs.getLong("owner_id"), null,
-                experiment, JSON.readValue(rs.getString("config"), TrainingConfig.class),
+                experiment, config,
                 RunState.valueOf(rs.getString("state")), instant(rs, "submitted_at"), instant(rs, "started_at"),
                 instant(rs, "ended_at"), rs.getInt("epochs_done"), Duration.ofSeconds(rs.getLong("train_seconds")),
                 rs.getObject("final_train_loss", Double.class), rs.getObject("final_validation_loss", Double.class),

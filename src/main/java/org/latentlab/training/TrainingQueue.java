@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.jobrunr.scheduling.JobRequestScheduler;
 import org.latentlab.base.InvalidInputException;
 import org.latentlab.ml.DeepLearningEngine;
+import org.latentlab.ml.NetworkDesign;
 import org.latentlab.ml.TrainingConfig;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -46,6 +47,9 @@ public class TrainingQueue {
         config.validate();
         if (config.kind() != experiment.kind()) {
             throw new InvalidInputException("kind", "training.config.kind");
+        }
+        if (config.design() != null && !experiment.designable()) {
+            throw new InvalidInputException("design", "training.config.designKind");
         }
         checkWork(config);
         checkEngine();
@@ -150,13 +154,28 @@ public class TrainingQueue {
         }
     }
 
-    /** No run may take the machine for hours: its examples (epochs x training digits) are bounded. */
+    /**
+     * No run may take the machine for hours: its examples (epochs x training digits) are bounded. A designed network
+     * larger than the shipped convolutional VAE counts each digit as many times as it has that network's work, so
+     * a bigger design trains fewer epochs within the same limit.
+     */
     private void checkWork(TrainingConfig config) {
-        long examples = (long) config.epochs() * config.effectiveTrainExamples();
+        double weight = workPerDigit(config);
+        long perEpoch = (long) Math.ceil(config.effectiveTrainExamples() * weight);
+        long examples = config.epochs() * perEpoch;
         if (examples > properties.maxExamples()) {
-            throw new InvalidInputException("epochs", "training.config.tooMuchWork", properties.maxExamples(),
-                    Math.max(1, properties.maxExamples() / config.effectiveTrainExamples()));
+            throw new InvalidInputException("epochs", config.design() == null ? "training.config.tooMuchWork"
+                    : "training.config.tooMuchWorkForDesign", properties.maxExamples(),
+                    Math.max(1, properties.maxExamples() / perEpoch));
         }
+    }
+
+    /** How many shipped-network digits one digit through the run's network counts as (at least 1). */
+    public static double workPerDigit(TrainingConfig config) {
+        if (config.design() == null) {
+            return 1;
+        }
+        return Math.max(1, (double) config.design().analyse().multiplyAdds() / NetworkDesign.REFERENCE_MULTIPLY_ADDS);
     }
 
     private void checkQuota(long ownerId) {

@@ -85,6 +85,7 @@ public final class Tour {
                 stops.add(new Stop("quiz result", "quizzes/attempts/" + world.submittedAttemptId(),
                         "quizzes/attempts/:attemptId", null));
                 stops.add(new Stop("lab", "lab?experiment=conv-vae", "lab", null));
+                stops.add(new Stop("network designer", "lab/design?experiment=conv-vae", "lab/design", null));
                 stops.add(new Stop("my runs", "lab/runs", "lab/runs", null));
                 stops.add(new Stop("finished run", "lab/runs/" + world.runId(), "lab/runs/:runId", Tour::curveDrawn));
                 stops.add(new Stop("challenges", "challenges", "challenges", null));

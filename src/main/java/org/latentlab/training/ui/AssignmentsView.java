@@ -142,7 +142,17 @@ public class AssignmentsView extends FeaturePage {
         LossChart chart = new LossChart();
         chart.setWidthFull();
         chart.showRun(runs.curve(run.id()));
-        detail.add(chart, display.samples(runs.samples(run.id()), run.config().kind().corruption()));
+        // The architecture the student handed in, beside the curve it gave (below it on a narrow screen).
+        Div curve = new Div(chart);
+        curve.getStyle().set("flex", "2 1 24em").set("min-width", "0");
+        Div architecture = new Div(new H3(getTranslation("design.architecture")),
+                Architecture.of(this, run.config()));
+        architecture.getStyle().set("flex", "1 1 20em").set("min-width", "0");
+        Div beside = new Div(curve, architecture);
+        beside.setId("assignment-run-beside");
+        beside.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "1.5em")
+                .set("width", "100%");
+        detail.add(beside, display.samples(runs.samples(run.id()), run.config().kind().corruption()));
 
         IntegerField grade = new IntegerField(getTranslation("lab.assignments.grade"));
         grade.setHelperText(getTranslation("lab.field.range", 0, 100));

@@ -133,6 +133,14 @@ public class LabView extends FeaturePage implements BeforeEnterObserver {
             link.setId("lab-quiz-link");
             panel.add(new Paragraph(link));
         });
+        if (experiment.designable()) {
+            // The assignment asks for a network of one's own: the designer composes it layer by layer.
+            Anchor design = new Anchor("lab/design?experiment=" + experiment.slug(), getTranslation("design.open"));
+            design.setId("lab-design-link");
+            Paragraph designLine = new Paragraph(design);
+            designLine.addClassName("ll-notice");
+            panel.add(designLine);
+        }
         panel.add(form(experiment));
         LabRuns.StorageUse storage = runs.myStorage();
         Paragraph used = new Paragraph(getTranslation("lab.storage", storage.usedMegabytes(),

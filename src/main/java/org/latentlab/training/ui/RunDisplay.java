@@ -47,6 +47,12 @@ final class RunDisplay {
         if (config.kind().latentConfigurable() || config.kind().variational()) {
             parts.add(owner.getTranslation("lab.settings.latent", config.effectiveLatentSize()));
         }
+        if (config.design() != null) {
+            parts.add(owner.getTranslation("lab.settings.design", config.design().analyse().parameters()));
+            if (config.design().variational()) {
+                parts.add(owner.getTranslation("design.architecture.beta", number(config.design().beta())));
+            }
+        }
         if (config.kind().corruption() == Corruption.GAUSSIAN_NOISE) {
             parts.add(owner.getTranslation("lab.settings.noise", number(config.noiseLevel())));
         }
@@ -94,6 +100,11 @@ final class RunDisplay {
     /** The test figure that matters for the run: mse, reconstruction + KL. */
     String testMetric(RunSummary run) {
         Map<String, Double> metrics = run.testMetrics();
+        if (metrics.containsKey("kl") && metrics.containsKey("reconstruction") && run.config().klWeight() != 1.0) {
+            // A designed beta-VAE: its loss weighs the KL term, so say by how much.
+            return owner.getTranslation("lab.metric.betaVae", number(run.testLoss()),
+                    number(metrics.get("reconstruction")), number(metrics.get("kl")), number(run.config().klWeight()));
+        }
         if (metrics.containsKey("kl") && metrics.containsKey("reconstruction")) {
             return owner.getTranslation("lab.metric.vae", number(run.testLoss()), number(metrics.get("reconstruction")),
                     number(metrics.get("kl")));

@@ -74,6 +74,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     private final Div samples = new Div();
     private final Div results = new Div();
     private final Div assignment = new Div();
+    private final Div architecture = new Div();
     private final List<CurvePoint> curve = new ArrayList<>();
     private UUID runId;
     private RunSummary run;
@@ -107,7 +108,8 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         results.setId("run-results");
         assignment.setId("run-assignment");
         H2 lossTitle = new H2(getTranslation("lab.run.loss"));
-        add(new RouterLink(getTranslation("lab.myRuns"), MyRunsView.class), title, settings, status, progress, timing,
+        add(new RouterLink(getTranslation("lab.myRuns"), MyRunsView.class), title, settings, architecture, status,
+                progress, timing,
                 actions, lossTitle, chart, samplesTitle, samples, results, assignment);
         chart.setWidthFull();
     }
@@ -229,6 +231,13 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         }
         title.setText(display.title(run));
         settings.setText(display.settings(run.config()) + ownerNote());
+        architecture.removeAll();
+        if (run.config().design() != null) {
+            // A designed network: its layers on request, as the designer showed them (a native details element: the
+            // committed frontend bundle has no vaadin-details).
+            architecture.add(new com.vaadin.flow.component.html.NativeDetails(getTranslation("design.architecture"),
+                    Architecture.of(this, run.config())));
+        }
         curve.clear();
         curve.addAll(runs.curve(runId));
         chart.showRun(curve);

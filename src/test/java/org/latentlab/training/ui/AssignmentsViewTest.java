@@ -3,6 +3,7 @@ package org.latentlab.training.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -10,6 +11,7 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -22,6 +24,7 @@ import org.latentlab.classroom.ClassSummary;
 import org.latentlab.classroom.ClassroomFixture;
 import org.latentlab.classroom.ClassroomService;
 import org.latentlab.classroom.SignIn;
+import org.latentlab.ml.NetworkDesign;
 import org.latentlab.test.ApplicationTest;
 import org.latentlab.training.AssignmentService;
 import org.latentlab.training.Experiment;
@@ -62,8 +65,11 @@ class AssignmentsViewTest extends SpringBrowserlessTest {
         amina = fixture.student("amina");
         signIn.as(amina);
         classrooms.join(year11.joinCode());
-        first = finishedConvVae();
-        second = finishedConvVae();
+        first = finishedConvVae(null);
+        // The second try is a network of her own design.
+        second = finishedConvVae(NetworkDesign.assignment().withEncoder(List.of(new NetworkDesign.Stage(8, 3, true),
+                new NetworkDesign.Stage(8, 3, true))).withMirroredDecoder()
+                .withCode(NetworkDesign.Code.VARIATIONAL, 4, 32, 2));
         assignments.submit(first, "first try");
         signIn.as(rivka);
         UI.getCurrent().setLocale(Locale.ENGLISH);
@@ -74,9 +80,9 @@ class AssignmentsViewTest extends SpringBrowserlessTest {
         signIn.out();
     }
 
-    private UUID finishedConvVae() throws InterruptedException {
+    private UUID finishedConvVae(NetworkDesign design) throws InterruptedException {
         UUID id = runs.start(Experiment.CONV_VAE, Experiment.CONV_VAE.defaults().withEpochs(1).withTrainLimit(128)
-                .withBatchSize(32)).id();
+                .withBatchSize(32).withDesign(design)).id();
         long patience = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (queue.isActive(id) && System.nanoTime() < patience) {
             Thread.sleep(20);
@@ -114,5 +120,30 @@ class AssignmentsViewTest extends SpringBrowserlessTest {
         assertThat(stored.grade()).isEqualTo(65);
         assertThat(stored.runId()).isEqualTo(second);
         assertThat($(Paragraph.class).withId("assignment-changed").exists()).isFalse();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theTeacherSeesTheHandedInArchitectureBesideItsCurve() {
+        navigate("lab/assignments", AssignmentsView.class);
+        test($(Grid.class).id("assignments-grid")).select(0);
+        // The first try trained the Lab's own network.
+        assertThat($(Div.class).id("run-architecture").getElement().getTextRecursively())
+                .contains("The Lab's own network for this experiment");
+
+        signIn.as(amina);
+        assignments.submit(second, "my own network");
+        signIn.as(rivka);
+        navigate("lab/assignments", AssignmentsView.class);
+        test($(Grid.class).id("assignments-grid")).select(0);
+        Div beside = $(Div.class).id("assignment-run-beside");
+        assertThat(beside.getChildren().toList()).hasSize(2);
+        assertThat(beside.getChildren().findFirst().orElseThrow().getChildren().findFirst().orElseThrow())
+                .isInstanceOf(LossChart.class);
+        String architecture = $(Div.class).id("run-architecture").getElement().getTextRecursively();
+        assertThat(architecture).contains("Variational code of 4").contains("β 2")
+                .contains("Convolution 3×3, 8 channels").contains("8 × 7 × 7").contains("Sigmoid: the image")
+                .contains(String.format(Locale.ENGLISH, "%,d parameters", runs.run(second).config().design()
+                        .analyse().parameters()));
     }
 }

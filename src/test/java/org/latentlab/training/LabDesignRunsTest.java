@@ -1,0 +1,115 @@
+package org.latentlab.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.latentlab.base.InvalidInputException;
+import org.latentlab.classroom.AccountSummary;
+import org.latentlab.classroom.ClassroomFixture;
+import org.latentlab.classroom.SignIn;
+import org.latentlab.ml.Checkpoints;
+import org.latentlab.ml.InferenceLimits;
+import org.latentlab.ml.LoadedModel;
+import org.latentlab.ml.NetworkDesign;
+import org.latentlab.ml.NetworkDesign.Code;
+import org.latentlab.ml.NetworkDesign.Stage;
+import org.latentlab.ml.TrainingConfig;
+import org.latentlab.test.ApplicationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A run of a designed network: admitted within the Lab's limits, trained by the queue, stored with its design. */
+@ApplicationTest
+class LabDesignRunsTest {
+
+    @Autowired
+    LabRuns runs;
+    @Autowired
+    TrainingQueue queue;
+    @Autowired
+    ClassroomFixture fixture;
+    @Autowired
+    SignIn signIn;
+    @Autowired
+    JdbcClient jdbc;
+
+    AccountSummary amina;
+
+    @BeforeEach
+    void aStudent() {
+        fixture.emptyDatabase();
+        amina = fixture.student("amina");
+        signIn.as(amina);
+    }
+
+    @AfterEach
+    void stopEverything() throws InterruptedException {
+        LabRunsTest.stopAll(queue);
+        signIn.out();
+    }
+
+    private static NetworkDesign small() {
+        return NetworkDesign.assignment().withEncoder(List.of(new Stage(8, 3, true), new Stage(8, 3, true)))
+                .withMirroredDecoder().withCode(Code.VARIATIONAL, 4, 32, 0.5);
+    }
+
+    @Test
+    void aDesignedConvolutionalVaeTrainsOnATinySliceAndIsStoredWithItsDesign() throws Exception {
+        TrainingConfig config = LabRunsTest.quick(Experiment.CONV_VAE, 256, 2).withDesign(small());
+        RunSummary started = runs.start(Experiment.CONV_VAE, config);
+        assertThat(started.config().design()).isEqualTo(small());
+        LabRunsTest.await(() -> queue.position(started.id()) == 0 && !queue.isActive(started.id()));
+        RunSummary done = runs.run(started.id());
+        assertThat(done.state()).isEqualTo(RunState.FINISHED);
+        assertThat(done.testMetrics()).containsKeys("reconstruction", "kl");
+        // The design has its own column; the settings column holds the rest.
+        String design = jdbc.sql("select design from training_run where id = ?").param(started.id().toString())
+                .query(String.class).single();
+        assertThat(design).contains("\"latentSize\":4").contains("\"beta\":0.5");
+        assertThat(jdbc.sql("select config from training_run where id = ?").param(started.id().toString())
+                .query(String.class).single()).doesNotContain("encoder");
+        // The Playground rebuilds the designed network from the checkpoint.
+        try (LoadedModel model = Checkpoints.load(runs.model(started.id()), InferenceLimits.forOneCaller())) {
+            assertThat(model.latentSize()).isEqualTo(4);
+            assertThat(model.decode(new float[4])).hasSize(784);
+        }
+    }
+
+    @Test
+    void anImpossibleDesignIsRefusedAtItsLayerAndNeverReachesTheDatabase() {
+        NetworkDesign impossible = small().withEncoder(List.of(new Stage(8, 3, true), new Stage(8, 3, true),
+                new Stage(8, 3, true))).withMirroredDecoder();
+        assertThatThrownBy(() -> runs.start(Experiment.CONV_VAE,
+                LabRunsTest.quick(Experiment.CONV_VAE, 256, 2).withDesign(impossible)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.field()).isEqualTo("decoder.2");
+                    assertThat(e.messageKey()).isEqualTo("design.error.outputSize");
+                });
+        assertThatThrownBy(() -> runs.start(Experiment.DENSE_AE,
+                LabRunsTest.quick(Experiment.DENSE_AE, 256, 2).withDesign(small())))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(runs.myRuns()).isEmpty();
+    }
+
+    @Test
+    void aBiggerDesignMayTrainFewerEpochsWithinTheSameWorkLimit() {
+        // About four times the shipped network's work per digit.
+        NetworkDesign big = NetworkDesign.assignment().withEncoder(List.of(new Stage(32, 3, true),
+                new Stage(64, 3, true))).withMirroredDecoder();
+        double weight = TrainingQueue.workPerDigit(TrainingConfig.defaults(Experiment.CONV_VAE.kind())
+                .withDesign(big));
+        assertThat(weight).isGreaterThan(2);
+        TrainingConfig allowedForShipped = Experiment.CONV_VAE.defaults().withEpochs(25);
+        assertThatThrownBy(() -> runs.start(Experiment.CONV_VAE, allowedForShipped.withDesign(big)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.field()).isEqualTo("epochs");
+                    assertThat(e.messageKey()).isEqualTo("training.config.tooMuchWorkForDesign");
+                });
+        assertThat(runs.myRuns()).isEmpty();
+    }
+}

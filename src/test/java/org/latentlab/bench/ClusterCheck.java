@@ -356,8 +356,9 @@ public final class ClusterCheck {
                 Page student = studentOn2.newPage();
                 Chromium.signIn(student, base("web2") + "/login", "noa", passwords.get("noa"));
                 student.navigate(base("web2") + path);
-                student.waitForFunction(
-                        "() => document.querySelector('latent-map#challenge-map').decodedCount > 0");
+                assertThat(student.locator("#challenge-rules")).isVisible();
+                student.waitForFunction("() => { const map = document.querySelector('latent-map#challenge-map'); "
+                        + "return map && map.decodedCount > 0; }");
                 Locator map = student.locator("latent-map#challenge-map canvas.map");
                 map.scrollIntoViewIfNeeded();
                 BoundingBox box = map.boundingBox();

@@ -25,14 +25,12 @@ import com.vaadin.flow.router.Route;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.latentlab.classroom.ClassroomFixture;
-import org.latentlab.test.ApplicationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
@@ -48,8 +46,6 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-// How pages look and read (axe, phone, keyboard): the same on either database, so run once, on H2.
-@Tag(ApplicationTest.PRESENTATION)
 class AccessibilityAuditE2ETest extends BrowserJourney {
 
     /** WCAG 2.0 and 2.1, levels A and AA. */

@@ -2,6 +2,7 @@ package org.latentlab.e2e;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.latentlab.test.ApplicationTest;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -11,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * per journey (opened by the test).
  */
 @ApplicationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Tag(ApplicationTest.BROWSER)
 public abstract class BrowserJourney {
 
     protected static Chromium chromium;

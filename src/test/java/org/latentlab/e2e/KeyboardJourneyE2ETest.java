@@ -11,10 +11,8 @@ import com.microsoft.playwright.Keyboard;
 import com.microsoft.playwright.Page;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.latentlab.classroom.ClassroomFixture;
-import org.latentlab.test.ApplicationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -23,8 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * another tempo; a student puts the steps of an "order the steps" question in the right order with the move
  * buttons and submits. Every step asserts where the focus is, and that it is visible.
  */
-// How pages look and read (axe, phone, keyboard): the same on either database, so run once, on H2.
-@Tag(ApplicationTest.PRESENTATION)
 class KeyboardJourneyE2ETest extends BrowserJourney {
 
     /** The element that has the focus, looking into shadow roots: "id|tag|aria-label|class|slot". */

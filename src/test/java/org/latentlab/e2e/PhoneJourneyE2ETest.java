@@ -16,13 +16,11 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.BoundingBox;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.latentlab.classroom.ClassroomFixture;
-import org.latentlab.test.ApplicationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -31,8 +29,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * wide grid or formula, may be wider inside); and the map, the drawing pad and a quiz work with a finger.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-// How pages look and read (axe, phone, keyboard): the same on either database, so run once, on H2.
-@Tag(ApplicationTest.PRESENTATION)
 class PhoneJourneyE2ETest extends BrowserJourney {
 
     /**

@@ -32,10 +32,11 @@ public @interface ApplicationTest {
     String DATABASE = "database";
 
     /**
-     * The tag of browser tests of how pages look and read (accessibility audit, phone, keyboard): the same on either
-     * database, so the PostgreSQL run leaves them out.
+     * The tag of the Chromium journeys ({@code BrowserJourney}): the PostgreSQL run leaves them out, since the
+     * services and SQL under every page run on PostgreSQL in their own tests, and the packaged-jar tests
+     * ({@code *IT}) drive Chromium against PostgreSQL end to end.
      */
-    String PRESENTATION = "presentation";
+    String BROWSER = "browser";
 
     @AliasFor(annotation = SpringBootTest.class)
     SpringBootTest.WebEnvironment webEnvironment() default SpringBootTest.WebEnvironment.MOCK;

@@ -124,7 +124,7 @@ class MojibakeRepairTest {
         String damaged = Damage.MAC_ROMAN.twice().apply(lesson.toString());
         assertThat(damaged.length()).isGreaterThan(1_000_000);
 
-        MojibakeRepair.Result result = assertTimeoutPreemptively(Duration.ofSeconds(20),
+        MojibakeRepair.Result result = assertTimeoutPreemptively(Duration.ofSeconds(60),
                 () -> MojibakeRepair.repair(damaged));
 
         assertThat(result.text()).isEqualTo(lesson.toString());

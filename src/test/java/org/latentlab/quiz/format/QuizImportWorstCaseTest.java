@@ -84,7 +84,7 @@ class QuizImportWorstCaseTest {
 
     private static void run(String name, byte[] bytes, java.util.function.Consumer<byte[]> importer) {
         long start = System.nanoTime();
-        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             try {
                 importer.accept(bytes);
             } catch (QuizFormatException refused) {

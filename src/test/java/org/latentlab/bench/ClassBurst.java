@@ -16,8 +16,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -73,26 +71,13 @@ public final class ClassBurst {
     }
 
     public static void main(String[] args) throws Exception {
-        int students = Integer.parseInt(option(args, "students", "30"));
-        boolean mixed = "mixed".equals(option(args, "mix", "assignment"));
-        String label = option(args, "label", "after");
-        List<String> appArguments = Arrays.asList(args).subList(
-                Arrays.asList(args).contains("--") ? Arrays.asList(args).indexOf("--") + 1 : args.length,
-                args.length);
+        int students = Integer.parseInt(BenchArguments.option(args, "students", "30"));
+        boolean mixed = "mixed".equals(BenchArguments.option(args, "mix", "assignment"));
+        String label = BenchArguments.option(args, "label", "after");
+        List<String> appArguments = BenchArguments.appArguments(args);
         System.exit(run(students, mixed, label, appArguments, System.out));
     }
 
-    private static String option(String[] args, String name, String fallback) {
-        for (String arg : args) {
-            if (arg.equals("--")) {
-                break;
-            }
-            if (arg.startsWith("--" + name + "=")) {
-                return arg.substring(name.length() + 3);
-            }
-        }
-        return fallback;
-    }
 
     static int run(int students, boolean mixed, String label, List<String> appArguments, PrintStream out)
             throws Exception {
@@ -132,7 +117,7 @@ public final class ClassBurst {
             }
             return report(label, mixed, burst, alone, out);
         } finally {
-            deleteQuietly(work);
+            BenchArguments.deleteQuietly(work);
         }
     }
 
@@ -312,11 +297,4 @@ public final class ClassBurst {
         return usernames;
     }
 
-    private static void deleteQuietly(Path folder) {
-        try (var paths = Files.walk(folder)) {
-            paths.sorted(Collections.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (Exception ignored) {
-            // A temporary folder; the system cleans it up eventually.
-        }
-    }
 }

@@ -16,7 +16,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -111,7 +110,7 @@ public final class ClusterCheck {
             if (haproxy != null) {
                 haproxy.destroy();
             }
-            deleteQuietly(work);
+            BenchArguments.deleteQuietly(work);
         }
     }
 
@@ -439,11 +438,4 @@ public final class ClusterCheck {
         throw new IllegalStateException("HAProxy did not start");
     }
 
-    private static void deleteQuietly(Path folder) {
-        try (var paths = Files.walk(folder)) {
-            paths.sorted(Collections.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (Exception ignored) {
-            // A temporary folder; the system cleans it up eventually.
-        }
-    }
 }

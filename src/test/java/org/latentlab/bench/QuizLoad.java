@@ -17,7 +17,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -80,26 +79,13 @@ public final class QuizLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        String db = option(args, "db", "h2");
-        Pace pace = "stress".equals(option(args, "pace", "class")) ? Pace.STRESS : Pace.CLASS;
-        int students = Integer.parseInt(option(args, "students", "300"));
-        List<String> appArguments = Arrays.asList(args).subList(
-                Arrays.asList(args).contains("--") ? Arrays.asList(args).indexOf("--") + 1 : args.length,
-                args.length);
+        String db = BenchArguments.option(args, "db", "h2");
+        Pace pace = "stress".equals(BenchArguments.option(args, "pace", "class")) ? Pace.STRESS : Pace.CLASS;
+        int students = Integer.parseInt(BenchArguments.option(args, "students", "300"));
+        List<String> appArguments = BenchArguments.appArguments(args);
         System.exit(run(db, pace, students, appArguments, System.out));
     }
 
-    private static String option(String[] args, String name, String fallback) {
-        for (String arg : args) {
-            if (arg.equals("--")) {
-                break;
-            }
-            if (arg.startsWith("--" + name + "=")) {
-                return arg.substring(name.length() + 3);
-            }
-        }
-        return fallback;
-    }
 
     static int run(String db, Pace pace, int students, List<String> appArguments, PrintStream out)
             throws Exception {
@@ -156,7 +142,7 @@ public final class QuizLoad {
                 return lost == 0 && round.failures() == 0 && sorted.length == students * 10L ? 0 : 1;
             }
         } finally {
-            deleteQuietly(work);
+            BenchArguments.deleteQuietly(work);
         }
     }
 
@@ -275,11 +261,4 @@ public final class QuizLoad {
         };
     }
 
-    private static void deleteQuietly(Path folder) {
-        try (var paths = Files.walk(folder)) {
-            paths.sorted(Collections.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (Exception ignored) {
-            // A temporary folder; the system cleans it up eventually.
-        }
-    }
 }

@@ -27,12 +27,12 @@ public final class TrainingThroughput {
     }
 
     public static void main(String[] args) throws Exception {
-        ModelKind kind = ModelKind.valueOf(option(args, "kind", "CONV_VAE"));
-        int threads = Integer.parseInt(option(args, "threads", "2"));
-        int parallel = Integer.parseInt(option(args, "parallel", "1"));
-        int epochs = Integer.parseInt(option(args, "epochs", "8"));
+        ModelKind kind = ModelKind.valueOf(BenchArguments.option(args, "kind", "CONV_VAE"));
+        int threads = Integer.parseInt(BenchArguments.option(args, "threads", "2"));
+        int parallel = Integer.parseInt(BenchArguments.option(args, "parallel", "1"));
+        int epochs = Integer.parseInt(BenchArguments.option(args, "epochs", "8"));
         TrainingConfig defaults = TrainingConfig.defaults(kind);
-        int batch = Integer.parseInt(option(args, "batch", Integer.toString(defaults.batchSize())));
+        int batch = Integer.parseInt(BenchArguments.option(args, "batch", Integer.toString(defaults.batchSize())));
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("ai.djl.default_engine", "PyTorch");
         System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
@@ -65,12 +65,4 @@ public final class TrainingThroughput {
                 losses.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN));
     }
 
-    private static String option(String[] args, String name, String fallback) {
-        for (String arg : args) {
-            if (arg.startsWith("--" + name + "=")) {
-                return arg.substring(name.length() + 3);
-            }
-        }
-        return fallback;
-    }
 }

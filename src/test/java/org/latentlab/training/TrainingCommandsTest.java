@@ -19,6 +19,15 @@ class TrainingCommandsTest {
     @Autowired
     TrainingCommands commands;
 
+    @Autowired
+    org.latentlab.classroom.ClassroomFixture fixture;
+
+    /** A new server, as the benchmark mode requires (it refuses a school's data). */
+    @org.junit.jupiter.api.BeforeEach
+    void newServer() {
+        fixture.emptyDatabase();
+    }
+
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 

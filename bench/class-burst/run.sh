@@ -2,7 +2,7 @@
 # A class presses Start together: 30 students of one class start a Lab run within 5 s of each other (the
 # assignment's convolutional VAE with its defaults, or the seven experiments in turn), follow it live as the Lab page
 # does and browse lessons and quizzes meanwhile, as HTTP clients of the packaged jar on loopback. Then each
-# experiment is trained once more alone, for the loss it reaches without a class beside it. The load generator is
+# experiment is trained three times more alone, for the loss it reaches without a class beside it (medians). The load generator is
 # src/test/java/org/latentlab/bench/ClassBurst.java (a process of its own, test classpath).
 # By default it measures the build before training moved to JobRunr workers too (BEFORE, a commit; built once into
 # target/bench-before-<commit>.jar), then this build, and prints both side by side. Last line of each:

@@ -22,7 +22,7 @@ class DjlEnvironment implements EnvironmentPostProcessor, Ordered {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         setIfAbsent("ai.djl.offline", "true");
         setIfAbsent("ai.djl.default_engine", "PyTorch");
-        setIfAbsent("ai.djl.pytorch.num_threads", environment.getProperty("latentlab.ml.intra-op-threads", "2"));
+        setIfAbsent("ai.djl.pytorch.num_threads", environment.getProperty("latentlab.ml.intra-op-threads", "1"));
         setIfAbsent("ai.djl.pytorch.num_interop_threads", environment.getProperty("latentlab.ml.inter-op-threads", "1"));
 
         String configured = environment.getProperty("latentlab.ml.cache-dir");

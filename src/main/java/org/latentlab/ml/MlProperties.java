@@ -11,8 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled        false starts the app without loading PyTorch (lessons and quizzes still work)
  * @param cacheDir       where DJL unpacks the PyTorch native library from the jar; default {@code <data-dir>/djl-cache}
- * @param intraOpThreads threads one PyTorch operation may use; with 2 cores, 2 leaves the web app responsive
- *                       because training jobs run one at a time
+ * @param intraOpThreads threads one PyTorch operation may use. 1: our networks are small, so a second thread
+ *                       hardly speeds up a training step (measured 32.3 s for the assignment's run with 1 thread,
+ *                       32-35 s with 2), while two runs on one thread each make 1.65 times the runs per minute
+ *                       (bench/class-burst/choose.sh); a worker uses its processors through compute slots instead
  * @param interOpThreads threads for running independent operations in parallel
  * @param modelsDir      a folder with pretrained models to use instead of those packed in the jar
  * @param inferenceSlots how many encode/decode calls may run at once per model
@@ -26,7 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record MlProperties(
         @DefaultValue("true") boolean enabled,
         Path cacheDir,
-        @DefaultValue("2") int intraOpThreads,
+        @DefaultValue("1") int intraOpThreads,
         @DefaultValue("1") int interOpThreads,
         Path modelsDir,
         @DefaultValue("4") int inferenceSlots,

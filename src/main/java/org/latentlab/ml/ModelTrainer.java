@@ -22,7 +22,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
@@ -189,10 +188,10 @@ public final class ModelTrainer {
         try (NDManager step = trainer.getManager().newSubManager()) {
             NDArray clean = buffer.batch(step, images, order, from, to);
             NDArray input = ChannelsLast.of(config.kind().corruption().apply(clean, config.noiseLevel()));
-            try (GradientCollector collector = trainer.newGradientCollector()) {
+            try (ThreadGradients gradients = new ThreadGradients()) {
                 NDList output = trainer.forward(new NDList(input));
                 NDArray loss = loss(config, output, clean, labels(step, images, order, from, to, config));
-                collector.backward(loss);
+                gradients.backward(loss);
                 float value = loss.getFloat();
                 trainer.step();
                 return value;

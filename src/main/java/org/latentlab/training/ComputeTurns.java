@@ -18,7 +18,7 @@ class ComputeTurns {
     private final long turnNanos;
 
     ComputeTurns(TrainingProperties properties) {
-        this.slots = new Semaphore(Math.max(1, properties.computeSlots()), true);
+        this.slots = new Semaphore(Math.max(1, properties.effectiveComputeSlots()), true);
         this.turnNanos = properties.turn().toNanos();
     }
 

@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param queueCapacity  runs the whole school may have waiting
  * @param storageQuotaMb disk space one user's saved runs (their checkpoints) may take, in MiB
  * @param runsPerWorker  runs one worker node trains at once, taking turns on its processors; more wait in the queue
- * @param computeSlots   runs that compute at the same moment on one worker node (each with the engine's
- *                       intra-op threads)
+ * @param computeSlots   runs that compute at the same moment on one worker node, each on its own thread with the
+ *                       engine's intra-op threads; 0 (the default): one per processor
  * @param turn           how long a run computes before the next waiting run gets its turn
  * @param maxExamples    the most training examples a run may go through (epochs x examples per epoch), so that no
  *                       run can take the machine for hours
@@ -27,11 +27,16 @@ public record TrainingProperties(
         @DefaultValue("60") int queueCapacity,
         @DefaultValue("200") long storageQuotaMb,
         @DefaultValue("40") int runsPerWorker,
-        @DefaultValue("1") int computeSlots,
+        @DefaultValue("0") int computeSlots,
         @DefaultValue("250ms") Duration turn,
         @DefaultValue("200000") long maxExamples,
         Path checkpointRoot,
         @DefaultValue("cpu") String device) {
+
+    /** The compute slots this node uses: the setting, or one per processor when it is 0. */
+    public int effectiveComputeSlots() {
+        return computeSlots > 0 ? computeSlots : Runtime.getRuntime().availableProcessors();
+    }
 
     public long storageQuotaBytes() {
         return storageQuotaMb * 1024 * 1024;

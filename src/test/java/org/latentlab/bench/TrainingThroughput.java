@@ -19,7 +19,7 @@ import org.latentlab.ml.TrainingConfig;
  * prints the wall time, the runs per minute it makes and the final test loss. bench/class-burst/choose.sh runs it for
  * each combination; the worker's defaults (latentlab.training.compute-slots, latentlab.ml.intra-op-threads) come from
  * its figures. Nothing of it is in the product.
- * <p>{@code TrainingThroughput --kind=CONV_VAE --threads=2 --parallel=1 [--epochs=8] [--batch=64]}
+ * <p>{@code TrainingThroughput --kind=CONV_VAE --threads=2 --parallel=1 [--epochs=8] [--batch=64] [--seed=42]}
  */
 public final class TrainingThroughput {
 
@@ -37,7 +37,9 @@ public final class TrainingThroughput {
         System.setProperty("ai.djl.default_engine", "PyTorch");
         System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-        TrainingConfig config = defaults.withEpochs(epochs).withBatchSize(batch);
+        long seed = Long.parseLong(BenchArguments.option(args, "seed", Long.toString(defaults.seed())));
+        TrainingConfig config = new TrainingConfig(kind, defaults.dataset(), epochs, batch, defaults.learningRate(),
+                defaults.latentSize(), defaults.noiseLevel(), seed, defaults.trainLimit());
         // Warm code first, as on a worker that has been up.
         try (TrainedModel warm = ModelTrainer.train(config.withEpochs(1).withTrainLimit(1024), p -> { },
                 new Cancellation())) {
@@ -60,9 +62,10 @@ public final class TrainingThroughput {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "kind=%s batch=%d epochs=%d threads=%d parallel=%d seconds=%.1f "
-                + "seconds_per_run=%.1f runs_per_minute=%.2f test_loss=%.3f%n", kind, batch, epochs, threads, parallel,
-                seconds, seconds / parallel, 60 * parallel / seconds,
-                losses.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN));
+                + "seed=%d seconds_per_run=%.1f runs_per_minute=%.2f test_loss=%.3f each=%s%n", kind, batch, epochs, threads,
+                parallel, seconds, seed, seconds / parallel, 60 * parallel / seconds,
+                losses.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN),
+                losses.stream().map(l -> String.format(Locale.ROOT, "%.1f", l)).toList());
     }
 
 }

@@ -51,7 +51,7 @@ class PlaygroundApi {
     ResponseEntity<byte[]> decode(@RequestParam(required = false) String model,
             @RequestParam(required = false) String x, @RequestParam(required = false) String y,
             @RequestParam(required = false) String z, HttpServletRequest request) {
-        limits.take(RateLimits.Limit.DECODE, ClientKey.of(request), 1);
+        // The client's decode allowance was taken before the request got here (DecodeAllowance).
         Decoded decoded;
         if (z != null) {
             float[] code = parseCode(z);

@@ -58,7 +58,7 @@ public final class DecodeFlood {
                             double x = ((thread * 7919 + i++) % 600) / 100.0 - 3;
                             try {
                                 int status = flood.send(HttpRequest.newBuilder(URI.create(base
-                                        + "/api/playground/decode?x=" + x + "&y=0.5")).build(),
+                                        + "/api/playground/decode?model=shipped:vae-2d&x=" + x + "&y=0.5")).build(),
                                         HttpResponse.BodyHandlers.discarding()).statusCode();
                                 answers.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
                             } catch (Exception e) {

@@ -48,6 +48,37 @@ class ModelTrainerTest {
     }
 
     @Test
+    void twoRunsTrainAtTheSameMomentEachOnItsOwnThread() throws Exception {
+        // DJL's gradient collector allows one in the whole JVM; a worker's compute slots need one per thread.
+        java.util.concurrent.CountDownLatch bothLearning = new java.util.concurrent.CountDownLatch(2);
+        java.util.function.Supplier<TrainingResult> run = () -> {
+            AtomicInteger batches = new AtomicInteger();
+            try (TrainedModel trained = ModelTrainer.train(tiny(ModelKind.CONV_AE), event -> {
+                if (event instanceof TrainingProgress.BatchLoss && batches.incrementAndGet() == 1) {
+                    bothLearning.countDown();
+                    try {
+                        // From here on both runs record and apply gradients at the same time.
+                        bothLearning.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }, new Cancellation())) {
+                return trained.result();
+            }
+        };
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var first = pool.submit(run::get);
+            var second = pool.submit(run::get);
+            for (TrainingResult result : List.of(first.get(), second.get())) {
+                assertThat(result.trainLosses()).hasSize(2);
+                assertThat(result.trainLosses().get(1)).isLessThan(result.trainLosses().get(0));
+                assertThat(result.finalValidationLoss()).isFinite();
+            }
+        }
+    }
+
+    @Test
     void theSameSeedGivesTheSameLosses() {
         TrainingConfig config = tiny(ModelKind.VAE_2D).withEpochs(1);
         try (TrainedModel first = ModelTrainer.train(config, e -> { }, new Cancellation());

@@ -48,10 +48,14 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         rememberMe.getStyle().set("display", "flex").set("align-items", "center")
                 .set("gap", "var(--lumo-space-s)").set("cursor", "pointer");
         rememberMe.getElement().appendChild(box, new Element("span").setText(getTranslation("login.rememberMe")));
+        // Inside the form, between the password and the Sign in button (the form's custom area), where it is ticked
+        // before signing in, not after.
+        rememberMe.getElement().setAttribute("slot", "custom-form-area");
+        login.getElement().appendChild(rememberMe.getElement());
         Anchor register = new Anchor("register", getTranslation("login.noAccount"));
         register.setId("login-register-link");
         Anchor home = new Anchor("", getTranslation("login.backHome"));
-        add(new LatentLogo(72), login, rememberMe, register, home);
+        add(new LatentLogo(72), login, register, home);
     }
 
     @Override

@@ -30,8 +30,8 @@ import org.latentlab.challenge.ChallengeKind;
 import org.latentlab.challenge.ChallengeSettings;
 import org.latentlab.challenge.Challenges;
 import org.latentlab.challenge.KeepPolicy;
-import org.latentlab.classroom.ClassSummary;
 import org.latentlab.classroom.ClassroomService;
+import org.latentlab.classroom.ui.ClassPicker;
 
 /**
  * The challenges of one's classes: a teacher opens new ones (kind, its settings, model, duration, which submission
@@ -85,13 +85,9 @@ public class ChallengesView extends FeaturePage {
     }
 
     private FormLayout form() {
-        Select<ClassSummary> classes = new Select<>();
+        ClassPicker classes = new ClassPicker(classrooms, "challenge-class");
         classes.setLabel(getTranslation("challenge.field.class"));
-        classes.setId("challenge-class");
-        List<ClassSummary> own = classrooms.myClasses();
-        classes.setItems(own);
-        classes.setItemLabelGenerator(ClassSummary::name);
-        own.stream().findFirst().ifPresent(classes::setValue);
+        classes.chooseFirst();
         Select<ChallengeKind> kind = new Select<>();
         kind.setLabel(getTranslation("challenge.field.kind"));
         kind.setId("challenge-kind");
@@ -179,12 +175,12 @@ public class ChallengesView extends FeaturePage {
         });
         open.setId("challenge-open");
         open.addThemeVariants(ButtonVariant.PRIMARY);
-        open.setEnabled(!own.isEmpty());
+        open.setEnabled(!classes.hasNoClasses());
         FormLayout form = new FormLayout(classes, kind, digit, threshold, from, to, steps, lowResolution, noise,
                 tuneFrom, tuneTo, model, minutes, keep, classVote, open);
         form.setId("challenge-form");
         form.setMaxWidth("56em");
-        if (own.isEmpty()) {
+        if (classes.hasNoClasses()) {
             form.add(new Paragraph(getTranslation("challenge.noClasses")));
         }
         return form;

@@ -20,8 +20,8 @@ import jakarta.annotation.security.RolesAllowed;
 import org.latentlab.base.Language;
 import org.latentlab.base.Role;
 import org.latentlab.base.ui.FeaturePage;
-import org.latentlab.classroom.ClassSummary;
 import org.latentlab.classroom.ClassroomService;
+import org.latentlab.classroom.ui.ClassPicker;
 import org.latentlab.lesson.LessonCatalog;
 import org.latentlab.lesson.LessonProgress;
 import org.latentlab.lesson.LessonProgressService;
@@ -34,7 +34,7 @@ import org.latentlab.lesson.StudentProgress;
 public class ClassProgressView extends FeaturePage {
 
     private final LessonProgressService progress;
-    private final Select<ClassSummary> classes = new Select<>();
+    private final ClassPicker classes;
     private final Select<LessonCatalog.LessonSummary> lessons = new Select<>();
     private final Grid<StudentProgress> grid = new Grid<>();
     private final Paragraph empty = new Paragraph();
@@ -42,11 +42,7 @@ public class ClassProgressView extends FeaturePage {
     ClassProgressView(LessonProgressService progress, ClassroomService classrooms, LessonCatalog catalog) {
         super("progress.title", "progress.intro");
         this.progress = progress;
-        List<ClassSummary> own = classrooms.myClasses();
-        classes.setLabel(getTranslation("progress.class"));
-        classes.setItems(own);
-        classes.setItemLabelGenerator(ClassSummary::name);
-        classes.setId("progress-class");
+        this.classes = new ClassPicker(classrooms, "progress-class");
         lessons.setLabel(getTranslation("progress.lesson"));
         lessons.setItems(catalog.lessons(Language.fromLocale(getLocale())));
         lessons.setItemLabelGenerator(LessonCatalog.LessonSummary::title);
@@ -79,11 +75,11 @@ public class ClassProgressView extends FeaturePage {
 
         classes.addValueChangeListener(e -> refresh());
         lessons.addValueChangeListener(e -> refresh());
-        if (own.isEmpty()) {
-            empty.setText(getTranslation("progress.noClasses"));
+        if (classes.hasNoClasses()) {
+            empty.setText(classes.noClassesText());
             grid.setVisible(false);
         } else {
-            classes.setValue(own.getFirst());
+            classes.chooseFirst();
             lessons.getListDataView().getItems().findFirst().ifPresent(lessons::setValue);
         }
     }

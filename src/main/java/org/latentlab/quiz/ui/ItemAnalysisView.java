@@ -26,8 +26,8 @@ import jakarta.annotation.security.RolesAllowed;
 import org.latentlab.base.Language;
 import org.latentlab.base.Role;
 import org.latentlab.base.ui.FeaturePage;
-import org.latentlab.classroom.ClassSummary;
 import org.latentlab.classroom.ClassroomService;
+import org.latentlab.classroom.ui.ClassPicker;
 import org.latentlab.quiz.Quiz;
 import org.latentlab.quiz.QuizCatalog;
 import org.latentlab.quiz.QuizResultsService;
@@ -47,7 +47,7 @@ public class ItemAnalysisView extends FeaturePage {
 
     private final QuizResultsService results;
     private final Language language;
-    private final Select<ClassSummary> classes = new Select<>();
+    private final ClassPicker classes;
     private final Select<QuizCatalog.QuizVersion> quizzes = new Select<>();
     private final Paragraph summary = new Paragraph();
     private final Grid<ItemStatistics> grid = new Grid<>();
@@ -56,11 +56,7 @@ public class ItemAnalysisView extends FeaturePage {
         super("analysis.title", "analysis.intro");
         this.results = results;
         this.language = Language.fromLocale(getLocale());
-        List<ClassSummary> own = classrooms.myClasses();
-        classes.setLabel(getTranslation("progress.class"));
-        classes.setItems(own);
-        classes.setItemLabelGenerator(ClassSummary::name);
-        classes.setId("analysis-class");
+        this.classes = new ClassPicker(classrooms, "analysis-class");
         quizzes.setLabel(getTranslation("analysis.quiz"));
         quizzes.setItems(catalog.active());
         quizzes.setItemLabelGenerator(v -> v.quiz().title().in(language));
@@ -99,12 +95,12 @@ public class ItemAnalysisView extends FeaturePage {
 
         classes.addValueChangeListener(e -> refresh());
         quizzes.addValueChangeListener(e -> refresh());
-        if (own.isEmpty()) {
-            summary.setText(getTranslation("progress.noClasses"));
+        if (classes.hasNoClasses()) {
+            summary.setText(classes.noClassesText());
             grid.setVisible(false);
             regrade.setEnabled(false);
         } else {
-            classes.setValue(own.getFirst());
+            classes.chooseFirst();
         }
         catalog.active().stream().findFirst().ifPresent(quizzes::setValue);
     }

@@ -1,7 +1,6 @@
 package org.latentlab.quiz.ui;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Optional;
 
 import com.vaadin.flow.component.AttachEvent;
@@ -14,7 +13,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -27,6 +25,7 @@ import org.latentlab.base.Role;
 import org.latentlab.base.ui.FeaturePage;
 import org.latentlab.classroom.ClassSummary;
 import org.latentlab.classroom.ClassroomService;
+import org.latentlab.classroom.ui.ClassPicker;
 import org.latentlab.quiz.AttemptSummary;
 import org.latentlab.quiz.ClassResults;
 import org.latentlab.quiz.QuizResultsService;
@@ -46,7 +45,7 @@ public class ResultsView extends FeaturePage {
 
     private final QuizResultsService results;
     private final QuizSubmissions submissions;
-    private final Select<ClassSummary> classes = new Select<>();
+    private final ClassPicker classes;
     private final Grid<ClassResults.Row> grid = new Grid<>();
     private final Paragraph empty = new Paragraph();
     private final Anchor csv = new Anchor();
@@ -59,11 +58,7 @@ public class ResultsView extends FeaturePage {
         this.results = results;
         this.submissions = submissions;
         this.language = Language.fromLocale(getLocale());
-        List<ClassSummary> own = classrooms.myClasses();
-        classes.setLabel(getTranslation("progress.class"));
-        classes.setItems(own);
-        classes.setItemLabelGenerator(ClassSummary::name);
-        classes.setId("results-class");
+        this.classes = new ClassPicker(classrooms, "results-class");
         csv.setText(getTranslation("results.csv"));
         csv.setId("results-csv");
         printable.setText(getTranslation("results.printable"));
@@ -77,13 +72,13 @@ public class ResultsView extends FeaturePage {
         empty.addClassName("ll-muted");
         add(grid, empty);
         classes.addValueChangeListener(e -> refresh());
-        if (own.isEmpty()) {
-            empty.setText(getTranslation("progress.noClasses"));
+        if (classes.hasNoClasses()) {
+            empty.setText(classes.noClassesText());
             grid.setVisible(false);
             csv.setVisible(false);
             printable.setVisible(false);
         } else {
-            classes.setValue(own.getFirst());
+            classes.chooseFirst();
         }
     }
 

@@ -11,7 +11,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.Menu;
@@ -27,6 +26,7 @@ import org.latentlab.base.ui.FieldErrors;
 import org.latentlab.classroom.ClassMember;
 import org.latentlab.classroom.ClassSummary;
 import org.latentlab.classroom.ClassroomService;
+import org.latentlab.classroom.ui.ClassPicker;
 import org.latentlab.training.AssignmentService;
 import org.latentlab.training.LabRuns;
 import org.latentlab.training.RunSummary;
@@ -53,7 +53,7 @@ public class AssignmentsView extends FeaturePage {
     private final AssignmentService assignments;
     private final LabRuns runs;
     private final RunDisplay display;
-    private final Select<ClassSummary> classes = new Select<>();
+    private final ClassPicker classes;
     private final Grid<Row> grid = new Grid<>();
     private final Paragraph summary = new Paragraph();
     private final Div detail = new Div();
@@ -64,11 +64,7 @@ public class AssignmentsView extends FeaturePage {
         this.runs = runs;
         this.display = new RunDisplay(this);
         setId("assignments-view");
-        List<ClassSummary> own = classrooms.myClasses();
-        classes.setLabel(getTranslation("progress.class"));
-        classes.setItems(own);
-        classes.setItemLabelGenerator(ClassSummary::name);
-        classes.setId("assignments-class");
+        this.classes = new ClassPicker(classrooms, "assignments-class");
         classes.setWidth("24em");
         classes.addValueChangeListener(e -> refresh());
 
@@ -87,11 +83,11 @@ public class AssignmentsView extends FeaturePage {
         detail.setId("assignment-detail");
         detail.setWidthFull();
         add(classes, summary, grid, detail);
-        if (own.isEmpty()) {
+        if (classes.hasNoClasses()) {
             summary.setText(getTranslation("lab.assignments.noClass"));
             grid.setVisible(false);
         } else {
-            classes.setValue(own.getFirst());
+            classes.chooseFirst();
         }
     }
 

@@ -17,6 +17,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 import org.latentlab.base.ui.FieldErrors;
 import org.latentlab.base.ui.LatentLogo;
+import org.latentlab.base.ui.RouteLocation;
 import org.latentlab.classroom.LoginDelayedException;
 import org.springframework.security.web.WebAttributes;
 
@@ -52,7 +53,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         // before signing in, not after.
         rememberMe.getElement().setAttribute("slot", "custom-form-area");
         login.getElement().appendChild(rememberMe.getElement());
-        Anchor register = new Anchor("register", getTranslation("login.noAccount"));
+        Anchor register = new Anchor(RouteLocation.of(RegisterView.class), getTranslation("login.noAccount"));
         register.setId("login-register-link");
         Anchor home = new Anchor("", getTranslation("login.backHome"));
         add(new LatentLogo(72), login, register, home);

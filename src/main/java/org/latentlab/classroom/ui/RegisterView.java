@@ -15,6 +15,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 import org.latentlab.base.CurrentUser;
 import org.latentlab.base.InvalidInputException;
+import org.latentlab.base.ui.RouteLocation;
 import org.latentlab.classroom.AccountService;
 import org.latentlab.classroom.AccountSummary;
 
@@ -50,7 +51,7 @@ public class RegisterView extends VerticalLayout implements BeforeEnterObserver,
         });
         H1 title = new H1(getTranslation("register.title"));
         add(title, new Paragraph(getTranslation("register.intro")), form, create,
-                new Anchor("login", getTranslation("register.haveAccount")));
+                new Anchor(RouteLocation.of(LoginView.class), getTranslation("register.haveAccount")));
     }
 
     @Override

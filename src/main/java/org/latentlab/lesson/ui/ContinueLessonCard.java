@@ -13,6 +13,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import org.latentlab.base.Language;
 import org.latentlab.base.ui.HomeContribution;
 import org.latentlab.lesson.LessonProgressService;
+import org.latentlab.lesson.LessonRoutes;
 
 /** "Continue where you left off" on the home page: the lesson section the student reached last. */
 @org.springframework.stereotype.Component
@@ -34,7 +35,7 @@ class ContinueLessonCard implements HomeContribution {
             card.setId("continue-lesson");
             card.add(new H2(ui.getTranslation("home.continue.title")),
                     new Paragraph(ui.getTranslation("home.continue.text", entry.lessonTitle(), entry.sectionTitle())));
-            Anchor link = new Anchor("lessons/" + entry.lessonId() + "?section=" + entry.sectionId(),
+            Anchor link = new Anchor(LessonRoutes.section(entry.lessonId(), entry.sectionId()),
                     ui.getTranslation("home.continue.link"));
             link.addClassName("ll-card-link");
             card.add(link);

@@ -39,6 +39,7 @@ import org.latentlab.base.ui.FeaturePage;
 import org.latentlab.lesson.LessonImportService;
 import org.latentlab.lesson.LessonImportService.ImportPreview;
 import org.latentlab.lesson.LessonRenderer;
+import org.latentlab.lesson.LessonRoutes;
 import org.latentlab.lesson.importer.ImportMessage;
 import org.latentlab.lesson.importer.LessonImporter;
 
@@ -238,7 +239,7 @@ public class LessonImportView extends FeaturePage {
             save.setEnabled(false);
             status.removeAll();
             status.setText(getTranslation("lessonImport.saved", saved.version()) + " ");
-            Anchor open = new Anchor("lessons/" + saved.lessonId(), getTranslation("lessons.open"));
+            Anchor open = new Anchor(LessonRoutes.lesson(saved.lessonId()), getTranslation("lessons.open"));
             open.setId("import-open");
             status.add(open);
             Notification.show(getTranslation("lessonImport.saved", saved.version()))

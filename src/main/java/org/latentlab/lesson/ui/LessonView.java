@@ -38,6 +38,8 @@ import org.latentlab.ml.DeepLearningEngine;
 import org.latentlab.ml.ModelKind;
 import org.latentlab.ml.ShippedModels;
 import org.latentlab.ml.ui.WarmingUp;
+import org.latentlab.quiz.QuizRoutes;
+import org.latentlab.training.LabRoutes;
 
 /**
  * One lesson, in the reader's language (English, with a notice, where a translation is missing): the pre-quiz at
@@ -163,7 +165,7 @@ public class LessonView extends Div implements BeforeEnterObserver, HasDynamicTi
         card.addClassNames("ll-quiz-card", "ll-quiz-" + which);
         card.add(VaadinIcon.CLIPBOARD_CHECK.create());
         Span text = new Span(getTranslation("lesson.quiz." + which + ".text"));
-        Anchor link = new Anchor("quizzes/" + quizId, getTranslation("lesson.quiz." + which + ".link"));
+        Anchor link = new Anchor(QuizRoutes.quiz(quizId), getTranslation("lesson.quiz." + which + ".link"));
         link.setId("quiz-link-" + which);
         card.add(text, link);
         if (done) {
@@ -227,7 +229,7 @@ public class LessonView extends Div implements BeforeEnterObserver, HasDynamicTi
     }
 
     private Component labLink(String experiment) {
-        Anchor link = new Anchor("lab?experiment=" + experiment, "");
+        Anchor link = new Anchor(LabRoutes.experiment(experiment), "");
         link.addClassName("ll-lab-link");
         link.getElement().setAttribute("data-experiment", experiment);
         link.add(VaadinIcon.FLASK.create(), new Span(getTranslation("lesson.lab.start",

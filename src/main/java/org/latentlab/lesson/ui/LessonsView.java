@@ -16,6 +16,7 @@ import org.latentlab.base.ui.FeaturePage;
 import org.latentlab.lesson.LessonCatalog;
 import org.latentlab.lesson.LessonProgress;
 import org.latentlab.lesson.LessonProgressService;
+import org.latentlab.lesson.LessonRoutes;
 
 /** All lessons: ours first, then those imported from the curriculum, each with the reader's progress. */
 @Route("lessons")
@@ -52,7 +53,7 @@ public class LessonsView extends FeaturePage {
                             mine.sectionsReached().size(), mine.sectionCount())));
                 }
             }
-            Anchor open = new Anchor("lessons/" + lesson.id(), getTranslation("lessons.open"));
+            Anchor open = new Anchor(LessonRoutes.lesson(lesson.id()), getTranslation("lessons.open"));
             open.addClassName("ll-card-link");
             card.add(open);
             cards.add(card);

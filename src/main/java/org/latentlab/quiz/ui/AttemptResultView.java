@@ -20,7 +20,9 @@ import org.latentlab.base.InvalidInputException;
 import org.latentlab.base.Language;
 import org.latentlab.quiz.AttemptOutcome;
 import org.latentlab.quiz.AttemptService;
+import org.latentlab.quiz.LessonSections;
 import org.latentlab.quiz.QuestionType;
+import org.latentlab.quiz.QuizRoutes;
 import org.springframework.security.access.AccessDeniedException;
 
 /** A submitted attempt: the score, and per question the right answer, the explanation and where to read again. */
@@ -29,10 +31,12 @@ import org.springframework.security.access.AccessDeniedException;
 public class AttemptResultView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final AttemptService attempts;
+    private final LessonSections lessonSections;
     private String title = "";
 
-    AttemptResultView(AttemptService attempts) {
+    AttemptResultView(AttemptService attempts, LessonSections lessonSections) {
         this.attempts = attempts;
+        this.lessonSections = lessonSections;
         addClassNames("ll-page", "ll-quiz-page");
     }
 
@@ -54,7 +58,7 @@ public class AttemptResultView extends Div implements BeforeEnterObserver, HasDy
             event.rerouteToError(NotFoundException.class);
             return;
         } catch (InvalidInputException notSubmitted) {
-            event.forwardTo("quizzes/" + attempts.quizOfMyAttempt(attemptId).orElse(""));
+            event.forwardTo(attempts.quizOfMyAttempt(attemptId).map(QuizRoutes::quiz).orElse(QuizRoutes.quizzes()));
             return;
         }
         show(outcome);
@@ -95,14 +99,14 @@ public class AttemptResultView extends Div implements BeforeEnterObserver, HasDy
                 card.add(explanation);
             }
             if (!question.fullyRight() && outcome.lesson() != null && question.section() != null) {
-                Anchor reread = new Anchor("lessons/" + outcome.lesson() + "?section=" + question.section(),
+                Anchor reread = new Anchor(lessonSections.location(outcome.lesson(), question.section()),
                         getTranslation("result.reread"));
                 reread.addClassName("ll-reread");
                 card.add(reread);
             }
             add(card);
         }
-        add(new Anchor("quizzes", getTranslation("quiz.back")));
+        add(new Anchor(QuizRoutes.quizzes(), getTranslation("quiz.back")));
     }
 
     private String shown(AttemptOutcome.QuestionOutcome question, String answer) {

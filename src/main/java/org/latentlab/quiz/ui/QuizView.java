@@ -47,6 +47,7 @@ import org.latentlab.quiz.AttemptSheet.Item;
 import org.latentlab.quiz.AttemptSheet.SheetQuestion;
 import org.latentlab.quiz.GivenAnswer;
 import org.latentlab.quiz.QuestionType;
+import org.latentlab.quiz.QuizRoutes;
 
 /**
  * Taking a quiz. Each answer is sent to the server the moment it is given and the page says when it was saved; if
@@ -319,7 +320,7 @@ public class QuizView extends Div implements BeforeEnterObserver, HasDynamicTitl
             Notification.show(message, 6000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.ERROR);
             if ("quiz.timeUp".equals(refused.messageKey()) || "quiz.alreadySubmitted".equals(refused.messageKey())) {
-                getUI().ifPresent(ui -> ui.navigate("quizzes/attempts/" + sheet.attempt().attemptId()));
+                getUI().ifPresent(ui -> ui.navigate(QuizRoutes.attempt(sheet.attempt().attemptId())));
             }
         } catch (RuntimeException failed) {
             // Anything else (the database busy or away, a node restarting): the answer is not stored, so the page
@@ -383,7 +384,7 @@ public class QuizView extends Div implements BeforeEnterObserver, HasDynamicTitl
             }
         }
         attempts.submit(sheet.attempt().attemptId(), language);
-        getUI().ifPresent(ui -> ui.navigate("quizzes/attempts/" + sheet.attempt().attemptId()));
+        getUI().ifPresent(ui -> ui.navigate(QuizRoutes.attempt(sheet.attempt().attemptId())));
     }
 
     @Override

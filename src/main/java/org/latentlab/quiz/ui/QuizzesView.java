@@ -19,6 +19,7 @@ import org.latentlab.quiz.AttemptSummary;
 import org.latentlab.quiz.Quiz;
 import org.latentlab.quiz.QuizCatalog;
 import org.latentlab.quiz.QuizPolicy;
+import org.latentlab.quiz.QuizRoutes;
 
 /** Every quiz on offer, with the reader's own attempts and the score that counts. */
 @Route("quizzes")
@@ -49,14 +50,14 @@ public class QuizzesView extends FeaturePage {
             Integer max = quiz.policy().maxAttempts();
             boolean left = max == null || mine.size() < max;
             if (open || left) {
-                Anchor take = new Anchor("quizzes/" + quiz.id(), getTranslation(open ? "quizzes.continue"
+                Anchor take = new Anchor(QuizRoutes.quiz(quiz.id()), getTranslation(open ? "quizzes.continue"
                         : mine.isEmpty() ? "quizzes.start" : "quizzes.again"));
                 take.addClassName("ll-card-link");
                 take.setId("take-" + quiz.id());
                 card.add(take);
             }
             mine.stream().filter(AttemptSummary::submitted).reduce((a, b) -> b).ifPresent(last -> {
-                Anchor result = new Anchor("quizzes/attempts/" + last.attemptId(), getTranslation("quizzes.lastResult"));
+                Anchor result = new Anchor(QuizRoutes.attempt(last.attemptId()), getTranslation("quizzes.lastResult"));
                 result.addClassName("ll-card-link");
                 card.add(result);
             });

@@ -29,6 +29,7 @@ import org.latentlab.classroom.ui.ClassPicker;
 import org.latentlab.quiz.AttemptSummary;
 import org.latentlab.quiz.ClassResults;
 import org.latentlab.quiz.QuizResultsService;
+import org.latentlab.quiz.QuizRoutes;
 import org.latentlab.quiz.QuizSubmissions;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.security.core.context.SecurityContext;
@@ -105,7 +106,7 @@ public class ResultsView extends FeaturePage {
                     bytes.length);
         }));
         csv.getElement().setAttribute("download", true);
-        printable.setHref("results/print/" + chosen.id());
+        printable.setHref(QuizRoutes.printableResults(chosen.id()));
     }
 
     private com.vaadin.flow.component.Component cell(Optional<ClassResults.Cell> cell) {
@@ -119,7 +120,7 @@ public class ResultsView extends FeaturePage {
             return working;
         }
         String text = Math.round(counted.get().percent()) + "% (" + cell.get().attempts() + ")";
-        Anchor open = new Anchor("quizzes/attempts/" + counted.get().attemptId(), text);
+        Anchor open = new Anchor(QuizRoutes.attempt(counted.get().attemptId()), text);
         open.getElement().setAttribute("title", getTranslation("results.cellHelp", cell.get().attempts(),
                 cell.get().time().map(t -> Math.max(1, Math.round(t.toSeconds() / 60.0))).orElse(0L)));
         return open;

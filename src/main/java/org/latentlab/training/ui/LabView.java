@@ -31,7 +31,9 @@ import org.latentlab.ml.DataSplit;
 import org.latentlab.ml.DatasetName;
 import org.latentlab.ml.ImageSet;
 import org.latentlab.ml.TrainingConfig;
+import org.latentlab.quiz.QuizRoutes;
 import org.latentlab.training.Experiment;
+import org.latentlab.training.LabRoutes;
 import org.latentlab.training.LabRuns;
 import org.latentlab.training.RunSummary;
 import org.latentlab.training.TrainingProperties;
@@ -102,7 +104,7 @@ public class LabView extends FeaturePage implements BeforeEnterObserver {
     private void showExperiments(Experiment selected) {
         experiments.removeAll();
         for (Experiment experiment : Experiment.values()) {
-            Anchor card = new Anchor("lab?experiment=" + experiment.slug(), getTranslation(experiment.messageKey()));
+            Anchor card = new Anchor(LabRoutes.experiment(experiment.slug()), getTranslation(experiment.messageKey()));
             card.addClassName("ll-experiment-card");
             card.getElement().setAttribute("data-experiment", experiment.slug());
             if (experiment == selected) {
@@ -129,13 +131,13 @@ public class LabView extends FeaturePage implements BeforeEnterObserver {
             panel.add(assignment);
         }
         experiment.labQuizId().ifPresent(quiz -> {
-            Anchor link = new Anchor("quizzes/" + quiz, getTranslation("lab.quizLink"));
+            Anchor link = new Anchor(QuizRoutes.quiz(quiz), getTranslation("lab.quizLink"));
             link.setId("lab-quiz-link");
             panel.add(new Paragraph(link));
         });
         if (experiment.designable()) {
             // The assignment asks for a network of one's own: the designer composes it layer by layer.
-            Anchor design = new Anchor("lab/design?experiment=" + experiment.slug(), getTranslation("design.open"));
+            Anchor design = new Anchor(LabRoutes.design(experiment.slug()), getTranslation("design.open"));
             design.setId("lab-design-link");
             Paragraph designLine = new Paragraph(design);
             designLine.addClassName("ll-notice");

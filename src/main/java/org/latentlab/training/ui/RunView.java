@@ -40,6 +40,7 @@ import org.latentlab.base.ui.FieldErrors;
 import org.latentlab.training.AssignmentService;
 import org.latentlab.training.CurvePoint;
 import org.latentlab.training.LabRuns;
+import org.latentlab.training.PlaygroundLink;
 import org.latentlab.training.RunSample;
 import org.latentlab.training.RunState;
 import org.latentlab.training.RunSummary;
@@ -62,6 +63,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     private final AssignmentService assignments;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final PlaygroundLink playgroundLink;
     private final RunDisplay display;
     private final H1 title = new H1();
     private final Paragraph settings = new Paragraph();
@@ -86,8 +88,10 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     /** Whether the buttons shown are those of a live run: progress events must not rebuild them every time. */
     private Boolean actionsForLiveRun;
 
-    RunView(LabRuns runs, AssignmentService assignments, CurrentUser currentUser, Clock clock) {
+    RunView(LabRuns runs, AssignmentService assignments, CurrentUser currentUser, Clock clock,
+            PlaygroundLink playgroundLink) {
         this.clock = clock;
+        this.playgroundLink = playgroundLink;
         this.runs = runs;
         this.assignments = assignments;
         this.currentUser = currentUser;
@@ -362,7 +366,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
             actions.add(restart);
         }
         if (run.state() == RunState.FINISHED) {
-            Anchor playground = new Anchor("playground?run=" + runId, getTranslation("lab.run.openInPlayground"));
+            Anchor playground = new Anchor(playgroundLink.forRun(runId), getTranslation("lab.run.openInPlayground"));
             playground.setId("run-playground");
             actions.add(playground);
         }

@@ -114,10 +114,6 @@ public class LessonCatalog {
         return text(lessonId, Language.ENGLISH).isPresent();
     }
 
-    public boolean isBuiltIn(String lessonId) {
-        return builtIn.containsKey(lessonId);
-    }
-
     /**
      * The lesson in the wanted language, else in English, else in any language it has. Empty for an unknown id
      * (including ids that are not even well-formed: they come from URLs).

@@ -24,6 +24,7 @@ import org.springframework.stereotype.Service;
 public class LabRuns {
 
     private final TrainingQueue queue;
+    private final RunFolders folders;
     private final RunRecords records;
     private final CurrentUser currentUser;
     private final ClassroomService classrooms;
@@ -32,8 +33,10 @@ public class LabRuns {
     private final ApplicationEventPublisher events;
     private final RunFeed feed;
 
-    LabRuns(TrainingQueue queue, RunRecords records, CurrentUser currentUser, ClassroomService classrooms,
-            AccountService accounts, TrainingProperties properties, ApplicationEventPublisher events, RunFeed feed) {
+    LabRuns(TrainingQueue queue, RunFolders folders, RunRecords records, CurrentUser currentUser,
+            ClassroomService classrooms, AccountService accounts, TrainingProperties properties,
+            ApplicationEventPublisher events, RunFeed feed) {
+        this.folders = folders;
         this.events = events;
         this.feed = feed;
         this.queue = queue;
@@ -101,7 +104,7 @@ public class LabRuns {
         if (row.summary().state() != RunState.FINISHED) {
             throw new InvalidInputException("run", "training.run.notFinished");
         }
-        return queue.folder(row);
+        return folders.folder(row);
     }
 
     /**
@@ -150,7 +153,7 @@ public class LabRuns {
             throw new InvalidInputException("run", records.handedIn(id) ? "training.run.submitted"
                     : "training.run.stillActive");
         }
-        queue.deleteFiles(row);
+        folders.delete(row);
         events.publishEvent(new LabRunDeleted(id));
     }
 

@@ -44,6 +44,16 @@ class RunFolders {
         return root.resolve(stored);
     }
 
+    /** The folder of a stored run. */
+    Path folder(RunRecords.Row row) {
+        return folder(row.checkpointDir());
+    }
+
+    /** Removes a run's folder with everything in it (a fresh start, or the run's rows are deleted). */
+    void delete(RunRecords.Row row) {
+        delete(folder(row));
+    }
+
     /** Keeps only the parameters of {@code keepEpoch}: older epochs are no longer needed to resume. */
     void pruneParameters(Path folder, int keepEpoch) {
         try (Stream<Path> files = Files.list(folder)) {
@@ -80,7 +90,7 @@ class RunFolders {
         }
     }
 
-    static void delete(Path folder) {
+    private static void delete(Path folder) {
         if (!Files.isDirectory(folder)) {
             return;
         }

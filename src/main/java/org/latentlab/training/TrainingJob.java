@@ -136,7 +136,7 @@ public class TrainingJob implements JobRequestHandler<TrainingJob.Request>, Disp
 
     private void train(RunRecords.Row row, Request request, Cancellation cancellation) throws WorkerStopped {
         RunSummary run = row.summary();
-        Path folder = folders.folder(row.checkpointDir());
+        Path folder = folders.folder(row);
         int resumeAfter = folders.hasEpoch(folder, run.epochsDone()) ? run.epochsDone() : 0;
         if (resumeAfter == 0 && run.epochsDone() > 0) {
             log.warn("Run {} has no checkpoint of epoch {}; it starts again", run.id(), run.epochsDone());

@@ -1,6 +1,5 @@
 package org.latentlab.training;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Service;
  * Admission to training, on any node: a run is stored first (waiting, within the per-user limit, the queue's capacity
  * and the owner's storage quota, all counted in the database so they hold across nodes), then handed to JobRunr as a
  * job that any worker node trains ({@link TrainingJob}). Cancelling asks the worker that trains a run to stop. This
- * class does not check who asks; {@link LabRuns} does.
+ * class does not check who asks; {@link LabRuns} does. A run's checkpoint folder is {@link RunFolders}' business.
  */
 @Service
 public class TrainingQueue {
@@ -85,7 +84,7 @@ public class TrainingQueue {
             throw new InvalidInputException("run", "training.run.notStopped");
         }
         if (keep == 0) {
-            RunFolders.delete(folders.folder(row.checkpointDir()));
+            folders.delete(row);
         }
         enqueue(new TrainingJob.Request(stored.id(), requeued.attempt()), now);
     }
@@ -135,16 +134,7 @@ public class TrainingQueue {
     boolean resumable(RunRecords.Row row) {
         RunSummary run = row.summary();
         return run.state().canContinue() && run.epochsDone() > 0 && run.epochsDone() <= run.config().epochs()
-                && folders.hasEpoch(folders.folder(row.checkpointDir()), run.epochsDone());
-    }
-
-    /** Removes a stopped run's files; its rows are deleted by the caller. */
-    void deleteFiles(RunRecords.Row row) {
-        RunFolders.delete(folders.folder(row.checkpointDir()));
-    }
-
-    Path folder(RunRecords.Row row) {
-        return folders.folder(row.checkpointDir());
+                && folders.hasEpoch(folders.folder(row), run.epochsDone());
     }
 
     /** Runs are accepted while the engine warms up (they wait for it in the queue), refused when it is missing. */

@@ -95,21 +95,10 @@ class LossesAndDataTest {
     }
 
     @Test
-    void theDjlDatasetGivesImageRecordsAndFashionMnistLoadsToo() throws Exception {
+    void fashionMnistLoadsToo() {
         ImageSet clothes = ImageSet.load(DatasetName.FASHION_MNIST);
         assertThat(clothes.size()).isEqualTo(10_000);
-        ImageDataset dataset = ImageDataset.builder(clothes, new int[] {0, 1, 2}).setSampling(2, false).build();
-        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
-            var record = dataset.get(manager, 1);
-            assertThat(record.getData().head().getShape()).isEqualTo(new Shape(1, 28, 28));
-            assertThat(record.getLabels().head().getShape()).isEqualTo(new Shape(1, 28, 28));
-            int batches = 0;
-            for (var batch : dataset.getData(manager)) {
-                batches++;
-                batch.close();
-            }
-            assertThat(batches).isEqualTo(2);
-        }
+        assertThat(clothes.image(1)).hasSize(784);
     }
 
     private static Float[] box(float[] values) {

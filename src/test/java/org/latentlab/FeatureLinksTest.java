@@ -13,7 +13,9 @@ import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.internal.NavigationRouteTarget;
 
 import org.junit.jupiter.api.Test;
+import org.latentlab.classroom.ClassPage;
 import org.latentlab.lesson.LessonRoutes;
+import org.latentlab.lesson.ui.ClassProgressView;
 import org.latentlab.lesson.ui.LessonView;
 import org.latentlab.lesson.ui.LessonsView;
 import org.latentlab.playground.PlaygroundRoutes;
@@ -24,6 +26,7 @@ import org.latentlab.quiz.ui.AttemptResultView;
 import org.latentlab.quiz.ui.PrintableResultsView;
 import org.latentlab.quiz.ui.QuizView;
 import org.latentlab.quiz.ui.QuizzesView;
+import org.latentlab.quiz.ui.ResultsView;
 import org.latentlab.test.ApplicationTest;
 import org.latentlab.training.LabRoutes;
 import org.latentlab.training.PlaygroundLink;
@@ -42,18 +45,22 @@ class FeatureLinksTest extends SpringBrowserlessTest {
     LessonSections lessonSections;
     @Autowired
     PlaygroundLink playgroundLink;
+    @Autowired
+    List<ClassPage> classPages;
 
     @Test
     void theQuizLinksLeadToTheQuizPages() {
         assertLeadsTo(QuizRoutes.quizzes(), QuizzesView.class, Map.of(), Map.of());
         assertLeadsTo(QuizRoutes.quiz("vae-pre"), QuizView.class, Map.of("quizId", "vae-pre"), Map.of());
         assertLeadsTo(QuizRoutes.attempt(42), AttemptResultView.class, Map.of("attemptId", "42"), Map.of());
+        assertLeadsTo(QuizRoutes.results(), ResultsView.class, Map.of(), Map.of());
         assertLeadsTo(QuizRoutes.printableResults(7), PrintableResultsView.class, Map.of("classId", "7"), Map.of());
     }
 
     @Test
     void theLessonLinksLeadToTheLessonPages() {
         assertLeadsTo(LessonRoutes.lessons(), LessonsView.class, Map.of(), Map.of());
+        assertLeadsTo(LessonRoutes.classProgress(), ClassProgressView.class, Map.of(), Map.of());
         assertLeadsTo(LessonRoutes.lesson("autoencoders"), LessonView.class, Map.of("lessonId", "autoencoders"),
                 Map.of());
         assertLeadsTo(LessonRoutes.section("autoencoders", "latent-space"), LessonView.class,
@@ -73,6 +80,13 @@ class FeatureLinksTest extends SpringBrowserlessTest {
         UUID run = UUID.randomUUID();
         assertLeadsTo(PlaygroundRoutes.run(run), PlaygroundView.class, Map.of(), Map.of("run", run.toString()));
         assertLeadsTo(playgroundLink.forRun(run), PlaygroundView.class, Map.of(), Map.of("run", run.toString()));
+    }
+
+    @Test
+    void theClassPageLeadsToProgressThenResults() {
+        List<String> locations = classPages.stream().sorted(java.util.Comparator.comparingInt(ClassPage::order))
+                .map(ClassPage::location).toList();
+        assertThat(locations).containsExactly(LessonRoutes.classProgress(), QuizRoutes.results());
     }
 
     private static void assertLeadsTo(String link, Class<? extends Component> view, Map<String, String> parameters,

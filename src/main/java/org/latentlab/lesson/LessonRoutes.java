@@ -3,6 +3,7 @@ package org.latentlab.lesson;
 import java.util.Map;
 
 import org.latentlab.base.ui.RouteLocation;
+import org.latentlab.lesson.ui.ClassProgressView;
 import org.latentlab.lesson.ui.LessonView;
 import org.latentlab.lesson.ui.LessonsView;
 
@@ -28,5 +29,10 @@ public final class LessonRoutes {
     /** A lesson scrolled to one of its sections. */
     public static String section(String lessonId, String sectionId) {
         return RouteLocation.of(LessonView.class, Map.of("lessonId", lessonId), Map.of("section", sectionId));
+    }
+
+    /** For teachers: how far the students of their classes have got. */
+    public static String classProgress() {
+        return RouteLocation.of(ClassProgressView.class);
     }
 }

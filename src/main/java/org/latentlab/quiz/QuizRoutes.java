@@ -5,6 +5,7 @@ import org.latentlab.quiz.ui.AttemptResultView;
 import org.latentlab.quiz.ui.PrintableResultsView;
 import org.latentlab.quiz.ui.QuizView;
 import org.latentlab.quiz.ui.QuizzesView;
+import org.latentlab.quiz.ui.ResultsView;
 
 /**
  * Where the quiz pages are, for links from other modules (whose code may not name the views) and from the quiz
@@ -28,6 +29,11 @@ public final class QuizRoutes {
     /** The result of one submitted attempt. */
     public static String attempt(long attemptId) {
         return RouteLocation.of(AttemptResultView.class, "attemptId", Long.toString(attemptId));
+    }
+
+    /** For teachers: the quiz results of their classes. */
+    public static String results() {
+        return RouteLocation.of(ResultsView.class);
     }
 
     /** A class's results as a page to print. */

@@ -3,6 +3,8 @@ package org.latentlab.classroom.ui;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Comparator;
+import java.util.List;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -23,6 +25,7 @@ import org.latentlab.base.Role;
 import org.latentlab.base.ui.FeaturePage;
 import org.latentlab.base.ui.FieldErrors;
 import org.latentlab.classroom.ClassMember;
+import org.latentlab.classroom.ClassPage;
 import org.latentlab.classroom.ClassSummary;
 import org.latentlab.classroom.ClassroomService;
 
@@ -38,7 +41,7 @@ public class ClassesView extends FeaturePage {
     private final H2 membersTitle = new H2();
     private final DateTimeFormatter dates;
 
-    ClassesView(ClassroomService classrooms) {
+    ClassesView(ClassroomService classrooms, List<ClassPage> classPages) {
         super("classes.title", "classes.intro");
         this.classrooms = classrooms;
         this.dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale())
@@ -111,8 +114,9 @@ public class ClassesView extends FeaturePage {
         membersTitle.setVisible(false);
         memberGrid.setVisible(false);
         // Lesson progress and quiz results live with their features; the class page leads there.
-        HorizontalLayout follow = new HorizontalLayout(new Anchor("progress", getTranslation("nav.progress")),
-                new Anchor("results", getTranslation("nav.results")));
+        HorizontalLayout follow = new HorizontalLayout();
+        classPages.stream().sorted(Comparator.comparingInt(ClassPage::order))
+                .forEach(page -> follow.add(new Anchor(page.location(), getTranslation(page.titleKey()))));
         follow.setId("class-follow-links");
         add(membersTitle, memberGrid, follow, new Paragraph(getTranslation("classes.shareHint")));
         refresh();

@@ -27,6 +27,7 @@ import org.latentlab.base.InvalidInputException;
 import org.latentlab.base.RateLimits;
 import org.latentlab.base.ui.ClientKeys;
 import org.latentlab.base.ui.FeaturePage;
+import org.latentlab.base.ui.RouteLocation;
 import org.latentlab.ml.HeldOutDigits;
 import org.latentlab.ml.DeepLearningEngine;
 import org.latentlab.ml.ModelKind;
@@ -268,7 +269,7 @@ public class PlaygroundView extends FeaturePage implements BeforeEnterObserver {
         }
         parameters.put("view", selectedView().slug());
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
-                new Location("playground", QueryParameters.simple(parameters))));
+                new Location(RouteLocation.of(PlaygroundView.class), QueryParameters.simple(parameters))));
     }
 
 }

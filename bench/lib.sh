@@ -7,3 +7,10 @@ if [[ -z "$JAR" ]]; then
   (cd "$ROOT" && ./mvnw -B -q package -DskipTests)
   JAR="$(find_jar)"
 fi
+# For the benchmarks that run in test scope (src/test/java/org/latentlab/bench): compiles the tests and sets
+# $TEST_CLASSPATH (absolute, so the scripts may cd elsewhere). Usage: test_classpath <name>
+test_classpath() {
+  (cd "$ROOT" && ./mvnw -B -q test-compile >&2 \
+    && ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="target/$1.classpath" >&2)
+  TEST_CLASSPATH="$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$ROOT/target/$1.classpath")"
+}

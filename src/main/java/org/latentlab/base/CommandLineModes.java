@@ -10,12 +10,16 @@ import java.util.List;
 import org.springframework.boot.ApplicationArguments;
 
 /**
- * The jar's command-line modes (pretraining, imports, copying the database): they start the application context but serve no
- * pages, and they print their results on standard output, which therefore carries nothing else: the application's
- * log lines go to standard error while a mode runs.
+ * The jar's command-line modes (pretraining, imports, copying the database; each a {@link CommandLineMode}): they
+ * start the application context but serve no pages, and they print their results on standard output, which
+ * therefore carries nothing else: the application's log lines go to standard error while a mode runs.
  */
 public final class CommandLineModes {
 
+    /**
+     * The names of all modes, the one list of them: start-up needs them before any {@link CommandLineMode} bean
+     * exists, and the dispatcher refuses to start with a mode that is not here.
+     */
     public static final List<String> ALL = List.of("pretrain-models", "import-lesson", "import-quiz",
             "train-melody-vae", "copy-database-to");
 

@@ -14,11 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.latentlab.base.CommandLineModes;
+import org.latentlab.base.CommandLineMode;
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,46 +24,38 @@ import org.springframework.stereotype.Component;
  * {@code src/test/java/org/latentlab/bench}.)
  */
 @Component
-public class MlCommands implements ApplicationRunner {
+class MlCommands implements CommandLineMode {
 
-    static final List<String> COMMANDS = List.of("pretrain-models");
-
-    /** Results go to the real standard output (see CommandLineModes). */
-    private static final PrintStream OUT = CommandLineModes.out();
-
-    private final ApplicationContext context;
     private final DeepLearningEngine engine;
     private final Clock clock;
 
-    MlCommands(ApplicationContext context, DeepLearningEngine engine, Clock clock) {
-        this.context = context;
+    MlCommands(DeepLearningEngine engine, Clock clock) {
         this.engine = engine;
         this.clock = clock;
     }
 
+    @Override
+    public String name() {
+        return "pretrain-models";
+    }
 
     @Override
-    public void run(ApplicationArguments args) throws Exception {
-        String command = COMMANDS.stream().filter(args::containsOption).findFirst().orElse(null);
-        if (command == null) {
-            return;
-        }
-        int exit = 0;
+    public String description() {
+        return "--pretrain-models=models [--pretrain-kinds=conv-ae,vae-2d]: trains the shipped models";
+    }
+
+    @Override
+    public int run(ApplicationArguments args, PrintStream out, PrintStream err) {
         try {
             if (!engine.available()) {
                 throw new IllegalStateException(engine.status().problem());
             }
-            switch (command) {
-                case "pretrain-models" -> pretrain(Path.of(value(args, "pretrain-models", "models")),
-                        value(args, "pretrain-kinds", "all"));
-                default -> throw new IllegalStateException(command);
-            }
+            pretrain(Path.of(value(args, "pretrain-models", "models")), value(args, "pretrain-kinds", "all"), out);
+            return 0;
         } catch (Exception | Error e) {
-            System.err.println("error: " + e.getMessage());
-            exit = 1;
+            err.println("error: " + e.getMessage());
+            return 1;
         }
-        int code = exit;
-        System.exit(SpringApplication.exit(context, () -> code));
     }
 
     /** The configs of the shipped models: enough epochs to be good, few enough to train in minutes here. */
@@ -83,7 +72,7 @@ public class MlCommands implements ApplicationRunner {
     }
 
     /** Trains the shipped models ({@code kinds}: "all" or folder names separated by commas) and rewrites the README. */
-    private void pretrain(Path folder, String kinds) throws IOException, CheckpointException {
+    private void pretrain(Path folder, String kinds, PrintStream out) throws IOException, CheckpointException {
         List<CheckpointMetadata> trained = new ArrayList<>();
         List<String> wanted = Arrays.asList(kinds.split(","));
         for (ModelKind kind : ShippedModels.KINDS) {
@@ -92,10 +81,10 @@ public class MlCommands implements ApplicationRunner {
                 continue;
             }
             TrainingConfig config = pretrainConfig(kind);
-            OUT.printf("training %s (%d epochs)%n", kind, config.epochs());
+            out.printf("training %s (%d epochs)%n", kind, config.epochs());
             try (TrainedModel model = ModelTrainer.train(config, progress -> {
                 if (progress instanceof TrainingProgress.EpochFinished epoch) {
-                    OUT.printf("  epoch %d/%d train %.4f validation %.4f %s%n", epoch.epoch(),
+                    out.printf("  epoch %d/%d train %.4f validation %.4f %s%n", epoch.epoch(),
                             epoch.epochs(), epoch.trainLoss(), epoch.validationLoss(), epoch.validationParts());
                 }
             }, new Cancellation())) {
@@ -108,7 +97,7 @@ public class MlCommands implements ApplicationRunner {
             }
         }
         Files.writeString(folder.resolve("README.md"), modelsReadme(trained, otherModels(folder)));
-        OUT.println("wrote " + folder.toAbsolutePath());
+        out.println("wrote " + folder.toAbsolutePath());
     }
 
     /**

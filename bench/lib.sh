@@ -1,4 +1,5 @@
-# Shared by the benchmark scripts: the JDK and the packaged jar (built when missing). Source it, then use $JAVA, $JAR.
+# Shared by the benchmark scripts: the JDK, the packaged jar (built when missing) and test_classpath for the
+# programs in test scope. Source it, then use $JAVA, $JAR, $TEST_CLASSPATH.
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAVA="${JAVA_HOME:?set JAVA_HOME to a JDK 21+}/bin/java"
 find_jar() { ls "$ROOT"/target/latent-lab-*.jar 2>/dev/null | grep -v original | head -n1 || true; }

@@ -27,8 +27,9 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * bench/lab-responsiveness (started by {@link org.latentlab.bench.LabResponsiveness}): does the app stay usable while a Lab run trains? First one training run alone, then the
- * same run again while students browse lessons and quizzes as HTTP clients of the running app on loopback, each
+ * bench/lab-responsiveness (started by {@link org.latentlab.bench.LabResponsiveness}): does the app stay usable while
+ * a Lab run trains? First one training run alone, then the same run again while students browse lessons and quizzes
+ * as HTTP clients of the running app on loopback, each
  * signed in through the login form with a session of its own. Prints the latency of their page views (a page view
  * is what the browser waits for before it shows the view: see {@link SimulatedUser#openPage}) and how much longer
  * the run took under that load. Test scope, in this package because it reads the run records directly.

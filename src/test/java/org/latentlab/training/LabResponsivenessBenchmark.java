@@ -94,8 +94,9 @@ public final class LabResponsivenessBenchmark {
 
     public int run(Setup setup, PrintStream out, PrintStream err) throws Exception {
         String prefix = "r" + clock.millis() % 100000 + "x";
-        long trainerId = createStudent(prefix + "t");
+        // The students first: that sets up a new server and opens registration, which new servers start without.
         List<SimulatedUser> users = signInAndWarmUp(prefix, setup.users());
+        long trainerId = createStudent(prefix + "t");
         TrainingConfig config = setup.training();
         // A short run first, so that the run timed alone does not pay for loading the engine and warming it up.
         awaitResult(queue.submit(trainerId, Experiment.CONV_AE, config.withEpochs(1)

@@ -105,7 +105,7 @@ public class SetupService {
 
     /**
      * The setup code, made once and kept in the database until it is used; what the log shows. For tools that run
-     * inside the server on a new data folder (the benchmark modes, tests); pages never show it.
+     * inside the server on a new data folder (tests, and the in-process benchmarks of bench/); pages never show it.
      */
     public String setupCode() {
         return records.setting(SETUP_CODE).orElseGet(() -> {

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.latentlab.base.CommandLineModes;
+import org.latentlab.base.CommandLineMode;
 import org.latentlab.base.InvalidInputException;
 import org.latentlab.base.ContentLanguage;
 import org.latentlab.base.Language;
@@ -16,9 +16,6 @@ import org.latentlab.base.Translations;
 import org.latentlab.lesson.importer.ImportMessage;
 import org.latentlab.lesson.importer.LessonImportException;
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,28 +25,28 @@ import org.springframework.stereotype.Component;
  * file or bad arguments, 0 otherwise.
  */
 @Component
-class LessonCommands implements ApplicationRunner {
+class LessonCommands implements CommandLineMode {
 
-    private final ApplicationContext context;
     private final LessonImportService imports;
     private final Translations translations;
 
-    LessonCommands(ApplicationContext context, LessonImportService imports, Translations translations) {
-        this.context = context;
+    LessonCommands(LessonImportService imports, Translations translations) {
         this.imports = imports;
         this.translations = translations;
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        if (!args.containsOption("import-lesson")) {
-            return;
-        }
-        int exit = importLesson(args, CommandLineModes.out(), System.err);
-        System.exit(SpringApplication.exit(context, () -> exit));
+    public String name() {
+        return "import-lesson";
     }
 
-    int importLesson(ApplicationArguments args, PrintStream out, PrintStream err) {
+    @Override
+    public String description() {
+        return "--import-lesson=<file> --lang=<tag> [--lesson-id=<id>] [--dry-run]: imports a lesson file";
+    }
+
+    @Override
+    public int run(ApplicationArguments args, PrintStream out, PrintStream err) {
         String file = value(args, "import-lesson");
         if (file == null) {
             err.println("error: --import-lesson needs a file: --import-lesson=<file> --lang=<tag> [--dry-run]");

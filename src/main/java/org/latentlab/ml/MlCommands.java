@@ -12,76 +12,50 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
-import org.latentlab.base.CommandLineModes;
+import org.latentlab.base.CommandLineMode;
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Command-line modes of the jar (no web server is started for them):
- * <ul>
- * <li>{@code --pretrain-models=models [--pretrain-kinds=conv-ae,vae-2d]} trains the shipped models (all, or the
- * named ones) and writes them with {@code models/README.md}</li>
- * <li>{@code --train-benchmark=conv-ae|vae [--epochs=5] [--batch-size=64]} times one training (bench/train-vs-pytorch)</li>
- * <li>{@code --decode-benchmark} single-sample decode latency of the shipped 2-D VAE (bench/decode-latency)</li>
- * <li>{@code --memory-benchmark} resident memory per epoch of a 10-epoch conv-AE run</li>
- * </ul>
+ * {@code --pretrain-models=models [--pretrain-kinds=conv-ae,vae-2d]} trains the shipped models (all, or the named
+ * ones) and writes them with {@code models/README.md}. (The engine's benchmarks live in test scope, under
+ * {@code src/test/java/org/latentlab/bench}.)
  */
 @Component
-public class MlCommands implements ApplicationRunner {
+class MlCommands implements CommandLineMode {
 
-    static final List<String> COMMANDS = List.of("pretrain-models", "train-benchmark", "decode-benchmark",
-            "memory-benchmark");
-
-    /** Results go to the real standard output (see CommandLineModes). */
-    private static final PrintStream OUT = CommandLineModes.out();
-
-    private final ApplicationContext context;
-    private final ShippedModels shipped;
     private final DeepLearningEngine engine;
     private final Clock clock;
 
-    MlCommands(ApplicationContext context, ShippedModels shipped, DeepLearningEngine engine, Clock clock) {
-        this.context = context;
-        this.shipped = shipped;
+    MlCommands(DeepLearningEngine engine, Clock clock) {
         this.engine = engine;
         this.clock = clock;
     }
 
+    @Override
+    public String name() {
+        return "pretrain-models";
+    }
 
     @Override
-    public void run(ApplicationArguments args) throws Exception {
-        String command = COMMANDS.stream().filter(args::containsOption).findFirst().orElse(null);
-        if (command == null) {
-            return;
-        }
-        int exit = 0;
+    public String description() {
+        return "--pretrain-models=models [--pretrain-kinds=conv-ae,vae-2d]: trains the shipped models";
+    }
+
+    @Override
+    public int run(ApplicationArguments args, PrintStream out, PrintStream err) {
         try {
             if (!engine.available()) {
                 throw new IllegalStateException(engine.status().problem());
             }
-            switch (command) {
-                case "pretrain-models" -> pretrain(Path.of(value(args, "pretrain-models", "models")),
-                        value(args, "pretrain-kinds", "all"));
-                case "train-benchmark" -> trainBenchmark(args);
-                case "decode-benchmark" -> decodeBenchmark(Integer.parseInt(value(args, "samples", "20000")));
-                case "memory-benchmark" -> memoryBenchmark(Integer.parseInt(value(args, "epochs", "10")));
-                default -> throw new IllegalStateException(command);
-            }
+            pretrain(Path.of(value(args, "pretrain-models", "models")), value(args, "pretrain-kinds", "all"), out);
+            return 0;
         } catch (Exception | Error e) {
-            System.err.println("error: " + e.getMessage());
-            exit = 1;
+            err.println("error: " + e.getMessage());
+            return 1;
         }
-        int code = exit;
-        System.exit(SpringApplication.exit(context, () -> code));
     }
 
     /** The configs of the shipped models: enough epochs to be good, few enough to train in minutes here. */
@@ -98,7 +72,7 @@ public class MlCommands implements ApplicationRunner {
     }
 
     /** Trains the shipped models ({@code kinds}: "all" or folder names separated by commas) and rewrites the README. */
-    private void pretrain(Path folder, String kinds) throws IOException, CheckpointException {
+    private void pretrain(Path folder, String kinds, PrintStream out) throws IOException, CheckpointException {
         List<CheckpointMetadata> trained = new ArrayList<>();
         List<String> wanted = Arrays.asList(kinds.split(","));
         for (ModelKind kind : ShippedModels.KINDS) {
@@ -107,10 +81,10 @@ public class MlCommands implements ApplicationRunner {
                 continue;
             }
             TrainingConfig config = pretrainConfig(kind);
-            OUT.printf("training %s (%d epochs)%n", kind, config.epochs());
+            out.printf("training %s (%d epochs)%n", kind, config.epochs());
             try (TrainedModel model = ModelTrainer.train(config, progress -> {
                 if (progress instanceof TrainingProgress.EpochFinished epoch) {
-                    OUT.printf("  epoch %d/%d train %.4f validation %.4f %s%n", epoch.epoch(),
+                    out.printf("  epoch %d/%d train %.4f validation %.4f %s%n", epoch.epoch(),
                             epoch.epochs(), epoch.trainLoss(), epoch.validationLoss(), epoch.validationParts());
                 }
             }, new Cancellation())) {
@@ -123,7 +97,7 @@ public class MlCommands implements ApplicationRunner {
             }
         }
         Files.writeString(folder.resolve("README.md"), modelsReadme(trained, otherModels(folder)));
-        OUT.println("wrote " + folder.toAbsolutePath());
+        out.println("wrote " + folder.toAbsolutePath());
     }
 
     /**
@@ -205,101 +179,6 @@ public class MlCommands implements ApplicationRunner {
                     parts.get("reconstruction"), parts.get("kl"));
         }
         return String.format(Locale.ROOT, "mse %.4f", parts.get("mse"));
-    }
-
-    private void trainBenchmark(ApplicationArguments args) {
-        ModelKind kind = switch (value(args, "train-benchmark", "conv-ae")) {
-            case "conv-ae" -> ModelKind.CONV_AE;
-            case "vae" -> ModelKind.VAE_2D;
-            default -> throw new IllegalArgumentException("--train-benchmark takes conv-ae or vae");
-        };
-        TrainingConfig config = TrainingConfig.defaults(kind)
-                .withEpochs(Integer.parseInt(value(args, "epochs", "5")))
-                .withBatchSize(Integer.parseInt(value(args, "batch-size", "64")));
-        // One short run first, so both sides measure warm code (Python's peer does the same).
-        try (TrainedModel warmup = ModelTrainer.train(config.withEpochs(1).withTrainLimit(512), p -> { },
-                new Cancellation())) {
-            warmup.result();
-        }
-        long start = System.nanoTime();
-        try (TrainedModel model = ModelTrainer.train(config, p -> { }, new Cancellation())) {
-            double seconds = (System.nanoTime() - start) / 1e9;
-            OUT.printf(Locale.ROOT, "djl kind=%s epochs=%d batch=%d threads=%d seconds=%.2f "
-                    + "final_train_loss=%.5f final_validation_loss=%.5f%n", kind, config.epochs(), config.batchSize(),
-                    engine.status().intraOpThreads(), seconds, model.result().finalTrainLoss(),
-                    model.result().finalValidationLoss());
-        }
-    }
-
-    private void decodeBenchmark(int samples) throws Exception {
-        LoadedModel vae = shipped.get(ModelKind.VAE_2D)
-                .orElseThrow(() -> new IllegalStateException("the shipped 2-D VAE is not available"));
-        Random random = new Random(1);
-        float[][] points = new float[samples][];
-        for (int i = 0; i < samples; i++) {
-            points[i] = new float[] {(float) random.nextGaussian() * 2, (float) random.nextGaussian() * 2};
-        }
-        for (int i = 0; i < 2000; i++) {
-            vae.decode(points[i % samples]);
-        }
-        long[] micros = new long[samples];
-        for (int i = 0; i < samples; i++) {
-            long t = System.nanoTime();
-            vae.decode(points[i]);
-            micros[i] = (System.nanoTime() - t) / 1000;
-        }
-        Arrays.sort(micros);
-        OUT.printf(Locale.ROOT, "single caller: samples=%d p50_us=%d p90_us=%d p99_us=%d max_us=%d%n", samples,
-                micros[samples / 2], micros[samples * 9 / 10], micros[samples * 99 / 100], micros[samples - 1]);
-        int callers = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(callers);
-        int perCaller = samples / callers;
-        long start = System.nanoTime();
-        List<Future<?>> done = new ArrayList<>();
-        for (int c = 0; c < callers; c++) {
-            int offset = c * perCaller;
-            done.add(pool.submit(() -> {
-                for (int i = 0; i < perCaller; i++) {
-                    vae.decode(points[offset + i]);
-                }
-            }));
-        }
-        for (Future<?> f : done) {
-            f.get();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        OUT.printf(Locale.ROOT, "8 callers: decodes=%d seconds=%.2f throughput_per_s=%.0f%n",
-                perCaller * callers, seconds, perCaller * callers / seconds);
-        OUT.printf(Locale.ROOT, "p50_us=%d p99_us=%d%n", micros[samples / 2], micros[samples * 99 / 100]);
-    }
-
-    private void memoryBenchmark(int epochs) {
-        List<Long> rss = new ArrayList<>();
-        TrainingConfig config = TrainingConfig.defaults(ModelKind.CONV_AE).withEpochs(epochs);
-        try (TrainedModel model = ModelTrainer.train(config, progress -> {
-            if (progress instanceof TrainingProgress.EpochFinished epoch) {
-                long kb = residentKilobytes();
-                rss.add(kb);
-                OUT.printf(Locale.ROOT, "epoch %d rss_mb=%d train_loss=%.5f%n", epoch.epoch(), kb / 1024,
-                        epoch.trainLoss());
-            }
-        }, new Cancellation())) {
-            model.result();
-        }
-        long afterSecond = rss.get(Math.min(1, rss.size() - 1));
-        long last = rss.getLast();
-        OUT.printf(Locale.ROOT, "rss_after_epoch2_mb=%d rss_last_epoch_mb=%d growth_after_epoch2_percent=%.1f%n",
-                afterSecond / 1024, last / 1024, 100.0 * (last - afterSecond) / afterSecond);
-    }
-
-    private static long residentKilobytes() {
-        try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS:"))
-                    .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(-1L);
-        } catch (IOException e) {
-            return -1;
-        }
     }
 
     private static void deleteFolder(Path folder) throws IOException {

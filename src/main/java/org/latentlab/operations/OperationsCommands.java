@@ -8,12 +8,9 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
-import org.latentlab.base.CommandLineModes;
+import org.latentlab.base.CommandLineMode;
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.jdbc.DataSourceBuilder;
-import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,28 +21,29 @@ import org.springframework.stereotype.Component;
  * matches, 1 otherwise. See docs/operations.md.
  */
 @Component
-class OperationsCommands implements ApplicationRunner {
+class OperationsCommands implements CommandLineMode {
 
     static final String COPY = "copy-database-to";
 
-    private final ApplicationContext context;
     private final DataSource dataSource;
 
-    OperationsCommands(ApplicationContext context, DataSource dataSource) {
-        this.context = context;
+    OperationsCommands(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        if (!args.containsOption(COPY)) {
-            return;
-        }
-        int exit = copy(args, CommandLineModes.out(), System.err);
-        System.exit(SpringApplication.exit(context, () -> exit));
+    public String name() {
+        return COPY;
     }
 
-    int copy(ApplicationArguments args, PrintStream out, PrintStream err) {
+    @Override
+    public String description() {
+        return "--copy-database-to=<jdbc:postgresql://...> [--to-user=<user>]: copies the database into a new, empty "
+                + "PostgreSQL database";
+    }
+
+    @Override
+    public int run(ApplicationArguments args, PrintStream out, PrintStream err) {
         return copy(args, System.getenv("LATENTLAB_COPY_TO_PASSWORD"), out, err);
     }
 

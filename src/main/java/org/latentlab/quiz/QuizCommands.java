@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-import org.latentlab.base.CommandLineModes;
+import org.latentlab.base.CommandLineMode;
 import org.latentlab.base.ContentLanguage;
 import org.latentlab.base.Language;
 import org.latentlab.quiz.format.ImportNote;
@@ -18,9 +18,6 @@ import org.latentlab.quiz.format.ImportOutcome;
 import org.latentlab.quiz.format.QuizFiles;
 import org.latentlab.quiz.format.QuizFormatException;
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,26 +27,27 @@ import org.springframework.stereotype.Component;
  * with a clear message on a bad file or bad arguments.
  */
 @Component
-class QuizCommands implements ApplicationRunner {
+class QuizCommands implements CommandLineMode {
 
-    private final ApplicationContext context;
     private final QuizCatalog catalog;
 
-    QuizCommands(ApplicationContext context, QuizCatalog catalog) {
-        this.context = context;
+    QuizCommands(QuizCatalog catalog) {
         this.catalog = catalog;
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        if (!args.containsOption("import-quiz")) {
-            return;
-        }
-        int code = importQuiz(args, CommandLineModes.out(), System.err);
-        System.exit(SpringApplication.exit(context, () -> code));
+    public String name() {
+        return "import-quiz";
     }
 
-    int importQuiz(ApplicationArguments args, PrintStream out, PrintStream err) {
+    @Override
+    public String description() {
+        return "--import-quiz=<file> --format=quiz-app|gift [--lang=<tag>] [--dry-run]: imports quizzes of another "
+                + "format";
+    }
+
+    @Override
+    public int run(ApplicationArguments args, PrintStream out, PrintStream err) {
         String file = value(args, "import-quiz");
         Optional<QuizImportService.Format> format = Optional.ofNullable(value(args, "format"))
                 .flatMap(QuizImportService.Format::fromCliName);

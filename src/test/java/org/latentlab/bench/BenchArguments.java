@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the bench load generators share: {@code --name=value} options before {@code --}, the app's own arguments
@@ -32,6 +33,15 @@ final class BenchArguments {
     static List<String> appArguments(String[] args) {
         List<String> all = Arrays.asList(args);
         return all.subList(all.contains("--") ? all.indexOf("--") + 1 : all.size(), all.size());
+    }
+
+    /**
+     * For the benchmarks that take their options and the app's mixed: every argument but the named options (and a
+     * {@code --}), for the app.
+     */
+    static List<String> appArgumentsBesides(String[] args, Set<String> benchOptions) {
+        return Arrays.stream(args).filter(arg -> !arg.equals("--")).filter(arg -> benchOptions.stream()
+                .noneMatch(name -> arg.equals("--" + name) || arg.startsWith("--" + name + "="))).toList();
     }
 
     static void deleteQuietly(Path folder) {

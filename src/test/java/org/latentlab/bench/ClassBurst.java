@@ -1,6 +1,6 @@
 package org.latentlab.bench;
 
-import static org.latentlab.base.SimulatedUser.check;
+import static org.latentlab.bench.SimulatedUser.check;
 
 import java.io.PrintStream;
 import java.net.http.HttpClient;
@@ -30,7 +30,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.latentlab.base.SimulatedUser;
 import org.latentlab.e2e.PackagedApp;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 

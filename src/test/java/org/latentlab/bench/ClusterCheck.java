@@ -1,7 +1,7 @@
 package org.latentlab.bench;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.latentlab.base.SimulatedUser.check;
+import static org.latentlab.bench.SimulatedUser.check;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -29,7 +29,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.BoundingBox;
 
-import org.latentlab.base.SimulatedUser;
 import org.latentlab.e2e.Chromium;
 import org.latentlab.e2e.PackagedApp;
 import org.latentlab.test.TestDatabases;

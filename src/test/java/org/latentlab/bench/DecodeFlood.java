@@ -18,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.latentlab.base.SimulatedUser;
 import org.latentlab.e2e.PackagedApp;
 
 /**

@@ -1,6 +1,6 @@
 package org.latentlab.bench;
 
-import static org.latentlab.base.SimulatedUser.check;
+import static org.latentlab.bench.SimulatedUser.check;
 
 import java.io.PrintStream;
 import java.net.http.HttpClient;
@@ -29,7 +29,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.latentlab.base.SimulatedUser;
 import org.latentlab.e2e.PackagedApp;
 import org.latentlab.quiz.Quiz;
 import org.latentlab.quiz.QuizPolicy;

@@ -156,7 +156,7 @@ class LessonImportServiceTest {
         Files.write(file, macRomanDamaged(CURRICULUM_FILE));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = commands.importLesson(new DefaultApplicationArguments("--import-lesson=" + file, "--lang=sw",
+        int exit = commands.run(new DefaultApplicationArguments("--import-lesson=" + file, "--lang=sw",
                 "--dry-run"), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(exit).isZero();
@@ -170,7 +170,7 @@ class LessonImportServiceTest {
         Files.writeString(empty, "   \n");
         err.reset();
         out.reset();
-        exit = commands.importLesson(new DefaultApplicationArguments("--import-lesson=" + empty, "--lang=sw",
+        exit = commands.run(new DefaultApplicationArguments("--import-lesson=" + empty, "--lang=sw",
                 "--dry-run"), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(exit).isEqualTo(1);
@@ -178,7 +178,7 @@ class LessonImportServiceTest {
         assertThat(out.size()).isZero();
 
         err.reset();
-        exit = commands.importLesson(new DefaultApplicationArguments("--import-lesson=" + file, "--lang=no tag"),
+        exit = commands.run(new DefaultApplicationArguments("--import-lesson=" + file, "--lang=no tag"),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("\"no tag\" is not a language tag", "BCP 47");
@@ -192,7 +192,7 @@ class LessonImportServiceTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int exit = commands.importLesson(new DefaultApplicationArguments("--import-lesson=" + file, "--lang=ar",
+        int exit = commands.run(new DefaultApplicationArguments("--import-lesson=" + file, "--lang=ar",
                 "--dry-run"), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
 

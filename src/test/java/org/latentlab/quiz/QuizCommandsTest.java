@@ -27,7 +27,7 @@ class QuizCommandsTest {
     private int run(String... args) {
         out.reset();
         err.reset();
-        return commands.importQuiz(new DefaultApplicationArguments(args), new PrintStream(out, true,
+        return commands.run(new DefaultApplicationArguments(args), new PrintStream(out, true,
                 StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 

@@ -9,12 +9,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 
-import org.latentlab.base.CommandLineModes;
+import org.latentlab.base.CommandLineMode;
 import org.latentlab.ml.DeepLearningEngine;
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,30 +22,31 @@ import org.springframework.stereotype.Component;
  * Exits 1 with a message on bad arguments or when PyTorch is not available.
  */
 @Component
-class MusicCommands implements ApplicationRunner {
+class MusicCommands implements CommandLineMode {
 
     static final String COMMAND = "train-melody-vae";
 
-    private final ApplicationContext context;
     private final DeepLearningEngine engine;
     private final Clock clock;
 
-    MusicCommands(ApplicationContext context, DeepLearningEngine engine, Clock clock) {
-        this.context = context;
+    MusicCommands(DeepLearningEngine engine, Clock clock) {
         this.engine = engine;
         this.clock = clock;
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        if (!args.containsOption(COMMAND)) {
-            return;
-        }
-        int exit = trainMelodyVae(args, CommandLineModes.out(), System.err);
-        System.exit(SpringApplication.exit(context, () -> exit));
+    public String name() {
+        return COMMAND;
     }
 
-    int trainMelodyVae(ApplicationArguments args, PrintStream out, PrintStream err) {
+    @Override
+    public String description() {
+        return "--train-melody-vae=models/melody-vae [--epochs=120] [--latent-size=16] [--seed=9]: trains the melody "
+                + "VAE";
+    }
+
+    @Override
+    public int run(ApplicationArguments args, PrintStream out, PrintStream err) {
         if (!engine.available()) {
             err.println("error: " + engine.status().problem());
             return 1;

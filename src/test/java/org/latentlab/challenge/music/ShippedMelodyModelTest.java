@@ -91,7 +91,7 @@ class ShippedMelodyModelTest {
     void theTrainingCommandWritesAModelFolderThatLoads(@TempDir Path folder) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = commands.trainMelodyVae(new DefaultApplicationArguments("--train-melody-vae=" + folder,
+        int exit = commands.run(new DefaultApplicationArguments("--train-melody-vae=" + folder,
                 "--epochs=1"), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         String printed = out.toString(StandardCharsets.UTF_8);
@@ -103,7 +103,7 @@ class ShippedMelodyModelTest {
         try (MelodyCodec codec = MelodyCodec.load(folder, InferenceLimits.forOneCaller())) {
             assertThat(codec.metadata().config().epochs()).isEqualTo(1);
         }
-        assertThat(commands.trainMelodyVae(new DefaultApplicationArguments("--train-melody-vae=" + folder,
+        assertThat(commands.run(new DefaultApplicationArguments("--train-melody-vae=" + folder,
                 "--epochs=none"), new PrintStream(out), new PrintStream(err))).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: use --train-melody-vae=<folder>");
     }

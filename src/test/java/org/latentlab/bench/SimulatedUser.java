@@ -1,4 +1,4 @@
-package org.latentlab.base;
+package org.latentlab.bench;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,7 +16,8 @@ import org.springframework.context.ApplicationContext;
 /**
  * One simulated user of the load benchmarks: an HTTP client of the running app on loopback with a session of its
  * own, signed in through the login form as a browser is, and the CSRF token of that session. It calls the JSON API
- * ({@link #api}) or opens pages the way the browser does ({@link #openPage}).
+ * ({@link #api}) or opens pages the way the browser does ({@link #openPage}). It knows Vaadin's request protocol,
+ * which is why it lives with the benchmarks in test scope and not in the product.
  */
 public final class SimulatedUser {
 

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.latentlab.base.SignedInUser;
-import org.latentlab.base.SimulatedUser;
+import org.latentlab.bench.SimulatedUser;
 import org.latentlab.classroom.AccountSummary;
 import org.latentlab.classroom.AccountService;
 import org.latentlab.classroom.NewAccount;
@@ -25,17 +25,16 @@ import org.latentlab.ml.TrainingConfig;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Component;
 
 /**
- * bench/lab-responsiveness: does the app stay usable while a Lab run trains? First one training run alone, then the
- * same run again while students browse lessons and quizzes as HTTP clients of the running app on loopback, each
+ * bench/lab-responsiveness (started by {@link org.latentlab.bench.LabResponsiveness}): does the app stay usable while
+ * a Lab run trains? First one training run alone, then the same run again while students browse lessons and quizzes
+ * as HTTP clients of the running app on loopback, each
  * signed in through the login form with a session of its own. Prints the latency of their page views (a page view
  * is what the browser waits for before it shows the view: see {@link SimulatedUser#openPage}) and how much longer
- * the run took under that load.
+ * the run took under that load. Test scope, in this package because it reads the run records directly.
  */
-@Component
-class LabResponsivenessBenchmark {
+public final class LabResponsivenessBenchmark {
 
     /** What students open while someone trains: lessons, quizzes, the Lab itself, the home page. */
     private static final List<String> PAGES = List.of("/", "/lessons", "/lessons/autoencoders", "/quizzes",
@@ -52,8 +51,8 @@ class LabResponsivenessBenchmark {
     private final ApplicationContext context;
     private final Clock clock;
 
-    LabResponsivenessBenchmark(TrainingQueue queue, RunRecords records, AccountService accounts, SetupService setup,
-            ApplicationContext context, Clock clock) {
+    private LabResponsivenessBenchmark(TrainingQueue queue, RunRecords records, AccountService accounts,
+            SetupService setup, ApplicationContext context, Clock clock) {
         this.queue = queue;
         this.records = records;
         this.accounts = accounts;
@@ -62,13 +61,20 @@ class LabResponsivenessBenchmark {
         this.clock = clock;
     }
 
+    /** The benchmark on the beans of a running app (with a web server: the students browse it over HTTP). */
+    public static LabResponsivenessBenchmark of(ApplicationContext context) {
+        return new LabResponsivenessBenchmark(context.getBean(TrainingQueue.class), context.getBean(RunRecords.class),
+                context.getBean(AccountService.class), context.getBean(SetupService.class), context,
+                context.getBean(Clock.class));
+    }
+
     /**
      * @param training  the run timed alone and under load
      * @param timeLimit how long one training run may take before the benchmark gives up
      */
-    record Setup(int users, TrainingConfig training, Duration timeLimit) {
+    public record Setup(int users, TrainingConfig training, Duration timeLimit) {
 
-        Setup {
+        public Setup {
             if (users < 1 || timeLimit.isNegative() || timeLimit.isZero()) {
                 throw new IllegalArgumentException("at least one user and one second");
             }
@@ -86,10 +92,11 @@ class LabResponsivenessBenchmark {
     private record UnderLoad(Duration training, PageViews views) {
     }
 
-    int run(Setup setup, PrintStream out, PrintStream err) throws Exception {
+    public int run(Setup setup, PrintStream out, PrintStream err) throws Exception {
         String prefix = "r" + clock.millis() % 100000 + "x";
-        long trainerId = createStudent(prefix + "t");
+        // The students first: that sets up a new server and opens registration, which new servers start without.
         List<SimulatedUser> users = signInAndWarmUp(prefix, setup.users());
+        long trainerId = createStudent(prefix + "t");
         TrainingConfig config = setup.training();
         // A short run first, so that the run timed alone does not pay for loading the engine and warming it up.
         awaitResult(queue.submit(trainerId, Experiment.CONV_AE, config.withEpochs(1)
@@ -129,7 +136,7 @@ class LabResponsivenessBenchmark {
      */
     private List<SimulatedUser> signInAndWarmUp(String prefix, int count) throws Exception {
         if (setup.setupNeeded()) {
-            // A new data folder (the mode refuses any other): set it up as its first admin would, with the code
+            // A new data folder (the benchmark refuses any other): set it up as its first admin would, with the code
             // from the log, and open registration so the simulated students can sign up without a join code.
             AccountSummary admin = setup.createFirstAdmin(setup.setupCode(),
                     new NewAccount(prefix + "admin", prefix + "admin", PASSWORD, PASSWORD));

@@ -12,21 +12,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
 
-/** The benchmark mode works end to end in a tiny setting; how fast is for bench/lab-responsiveness to say. */
+/**
+ * The benchmark mode works end to end in a tiny setting; how fast is for bench/lab-responsiveness to say. Each test
+ * starts on a new server's empty database ({@link ApplicationTest}), as the benchmark mode requires: it refuses a
+ * school's data.
+ */
 @ApplicationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TrainingCommandsTest {
 
     @Autowired
     TrainingCommands commands;
-
-    @Autowired
-    org.latentlab.classroom.ClassroomFixture fixture;
-
-    /** A new server, as the benchmark mode requires (it refuses a school's data). */
-    @org.junit.jupiter.api.BeforeEach
-    void newServer() {
-        fixture.emptyDatabase();
-    }
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -37,7 +37,6 @@ class ChallengeJourneyE2ETest extends BrowserJourney {
 
     @BeforeEach
     void aClassWithTwoStudents() {
-        fixture.emptyDatabase();
         fixture.admin();
         AccountSummary teacher = fixture.teacher("rivka");
         signIn.as(teacher);

@@ -16,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.latentlab.base.InvalidInputException;
@@ -62,7 +61,6 @@ class ChallengesTest {
 
     @BeforeEach
     void aClassWithTwoStudentsAndAnOutsider() {
-        fixture.emptyDatabase();
         rivka = fixture.teacher("rivka");
         amina = fixture.student("amina");
         budi = fixture.student("budi");
@@ -74,11 +72,6 @@ class ChallengesTest {
             classrooms.join(year11.joinCode());
         }
         vae = spaces.open("shipped:vae-2d");
-    }
-
-    @AfterEach
-    void signOut() {
-        signIn.out();
     }
 
     private static String refusal(Runnable action) {

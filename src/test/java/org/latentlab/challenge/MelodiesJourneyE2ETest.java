@@ -26,7 +26,6 @@ class MelodiesJourneyE2ETest extends BrowserJourney {
 
     @BeforeEach
     void aSetUpServer() {
-        fixture.emptyDatabase();
         fixture.admin();
     }
 

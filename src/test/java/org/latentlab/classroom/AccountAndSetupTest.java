@@ -4,8 +4,6 @@ import org.latentlab.test.ApplicationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.latentlab.base.InvalidInputException;
 import org.latentlab.base.Language;
@@ -33,16 +31,6 @@ class AccountAndSetupTest {
     PasswordEncoder passwordEncoder;
     @Autowired
     RateLimits.Settings limitSettings;
-
-    @BeforeEach
-    void emptyDatabase() {
-        fixture.emptyDatabase();
-    }
-
-    @AfterEach
-    void signOut() {
-        signIn.out();
-    }
 
     @Test
     void aNewServerNeedsSetupAndTheFirstAccountBecomesAdmin() {

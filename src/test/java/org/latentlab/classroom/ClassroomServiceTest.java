@@ -4,7 +4,6 @@ import org.latentlab.test.ApplicationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.latentlab.base.InvalidInputException;
@@ -29,14 +28,8 @@ class ClassroomServiceTest {
     AccountSummary teacher;
 
     @BeforeEach
-    void emptyDatabase() {
-        fixture.emptyDatabase();
+    void aTeacher() {
         teacher = fixture.teacher("rivka");
-    }
-
-    @AfterEach
-    void signOut() {
-        signIn.out();
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.latentlab.e2e.BrowserJourney;
 import org.latentlab.e2e.Chromium;
@@ -22,11 +21,6 @@ class FirstRunJourneyE2ETest extends BrowserJourney {
 
     @Autowired
     ClassroomFixture fixture;
-
-    @BeforeEach
-    void newServer() {
-        fixture.emptyDatabase();
-    }
 
     @Test
     void setupThenClassThenStudentJoinsAndReadsHebrewRightToLeft() {

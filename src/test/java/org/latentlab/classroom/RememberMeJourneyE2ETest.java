@@ -28,7 +28,6 @@ class RememberMeJourneyE2ETest extends BrowserJourney {
 
     @BeforeEach
     void aStudent() {
-        fixture.emptyDatabase();
         fixture.admin();
         fixture.student("amina");
     }

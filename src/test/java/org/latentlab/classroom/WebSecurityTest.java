@@ -34,7 +34,6 @@ class WebSecurityTest {
 
     @BeforeEach
     void accounts() {
-        fixture.emptyDatabase();
         fixture.admin();
     }
 

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.latentlab.classroom.ClassroomFixture;
+import org.latentlab.test.KeepsDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
@@ -45,6 +46,8 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
  * finished run, challenges) is built once for the class.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// The school is built once for all the journeys (seconds of training): it must outlive each test.
+@KeepsDatabase
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AccessibilityAuditE2ETest extends BrowserJourney {
 

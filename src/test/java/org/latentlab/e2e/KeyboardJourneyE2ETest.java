@@ -39,7 +39,6 @@ class KeyboardJourneyE2ETest extends BrowserJourney {
 
     @BeforeEach
     void aStudent() {
-        fixture.emptyDatabase();
         fixture.admin();
         fixture.student("amina");
     }

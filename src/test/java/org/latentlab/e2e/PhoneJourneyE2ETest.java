@@ -21,6 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.latentlab.classroom.ClassroomFixture;
+import org.latentlab.test.KeepsDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -29,6 +30,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * wide grid or formula, may be wider inside); and the map, the drawing pad and a quiz work with a finger.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// The school is built once for all the journeys (seconds of training): it must outlive each test.
+@KeepsDatabase
 class PhoneJourneyE2ETest extends BrowserJourney {
 
     /**

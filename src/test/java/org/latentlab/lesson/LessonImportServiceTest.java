@@ -10,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.base.InvalidInputException;
@@ -52,16 +50,6 @@ class LessonImportServiceTest {
     LessonCatalog catalog;
     @Autowired
     LessonCommands commands;
-
-    @BeforeEach
-    void emptyDatabase() {
-        fixture.emptyDatabase();
-    }
-
-    @AfterEach
-    void signOut() {
-        signIn.out();
-    }
 
     private static byte[] macRomanDamaged(String text) {
         // UTF-8 bytes read as Mac Roman, then saved again as UTF-8: the curriculum's emoji damage.

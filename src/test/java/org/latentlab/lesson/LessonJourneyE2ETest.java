@@ -33,7 +33,6 @@ class LessonJourneyE2ETest extends BrowserJourney {
 
     @BeforeEach
     void classWithAStudent() {
-        fixture.emptyDatabase();
         fixture.admin();
         AccountSummary teacher = fixture.teacher("rivka");
         AccountSummary student = fixture.student("amina");

@@ -4,7 +4,6 @@ import org.latentlab.test.ApplicationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.latentlab.base.Language;
@@ -34,14 +33,8 @@ class LessonProgressServiceTest {
     AccountSummary amina;
 
     @BeforeEach
-    void emptyDatabase() {
-        fixture.emptyDatabase();
+    void aStudent() {
         amina = fixture.student("amina");
-    }
-
-    @AfterEach
-    void signOut() {
-        signIn.out();
     }
 
     private long rows() {

@@ -51,7 +51,6 @@ class WarmUpJourneyE2ETest extends BrowserJourney {
 
     @Test
     void whileTheModelsLoadLessonsQuizzesAndSignInWorkAndTheModelPartsFillInByThemselves() {
-        fixture.emptyDatabase();
         fixture.admin();
         fixture.student("amina");
         assertThat(engine.warmingUp()).isTrue();

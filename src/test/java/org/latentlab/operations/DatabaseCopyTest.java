@@ -13,12 +13,10 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.latentlab.classroom.ClassroomFixture;
-import org.latentlab.classroom.SignIn;
 import org.latentlab.test.ApplicationTest;
 import org.latentlab.test.TestDatabases;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,8 +37,6 @@ class DatabaseCopyTest {
     @Autowired
     ClassroomFixture fixture;
     @Autowired
-    SignIn signIn;
-    @Autowired
     OperationsCommands commands;
     @Autowired
     DataSource dataSource;
@@ -53,11 +49,6 @@ class DatabaseCopyTest {
         Assumptions.assumeFalse(TestDatabases.postgresql(),
                 "the copy starts from the embedded H2 database: it runs in the H2 test run");
         TestDatabases.requireServer();
-    }
-
-    @AfterEach
-    void signOut() {
-        signIn.out();
     }
 
     private int copyTo(String url) {
@@ -128,7 +119,6 @@ class DatabaseCopyTest {
 
     @Test
     void aTargetThatAlreadyHoldsTheSchoolIsRefusedWithAClearMessageAndStaysAsItWas() throws Exception {
-        fixture.emptyDatabase();
         fixture.teacher("rivka");
         String url = TestDatabases.createDatabase();
         assertThat(copyTo(url)).isZero();
@@ -148,7 +138,6 @@ class DatabaseCopyTest {
 
     @Test
     void aTargetWithDataOfAnOlderVersionIsRefusedBeforeItIsMigrated() throws Exception {
-        fixture.emptyDatabase();
         fixture.teacher("rivka");
         String url = TestDatabases.createDatabase();
         DataSource target = postgresql(url);

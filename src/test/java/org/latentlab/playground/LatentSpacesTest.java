@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.latentlab.base.InvalidInputException;
@@ -47,14 +46,8 @@ class LatentSpacesTest {
 
     @BeforeEach
     void twoStudents() {
-        fixture.emptyDatabase();
         amina = fixture.student("amina");
         budi = fixture.student("budi");
-    }
-
-    @AfterEach
-    void signOut() {
-        signIn.out();
     }
 
     private static InvalidInputException refusal(Runnable action) {

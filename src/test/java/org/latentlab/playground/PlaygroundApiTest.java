@@ -38,7 +38,6 @@ class PlaygroundApiTest {
 
     @BeforeEach
     void aStudent() {
-        fixture.emptyDatabase();
         amina = fixture.student("amina");
     }
 

@@ -29,7 +29,6 @@ class PlaygroundJourneyE2ETest extends BrowserJourney {
 
     @BeforeEach
     void aStudent() {
-        fixture.emptyDatabase();
         fixture.admin();
         fixture.student("amina");
     }

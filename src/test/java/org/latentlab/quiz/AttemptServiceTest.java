@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.latentlab.base.InvalidInputException;
@@ -45,14 +44,8 @@ class AttemptServiceTest {
     AccountSummary amina;
 
     @BeforeEach
-    void emptyDatabase() {
-        fixture.emptyDatabase();
+    void aStudent() {
         amina = fixture.student("amina");
-    }
-
-    @AfterEach
-    void signOut() {
-        signIn.out();
     }
 
     private Quiz post() {

@@ -36,7 +36,6 @@ class QuizApiTest {
 
     @BeforeEach
     void twoStudents() {
-        fixture.emptyDatabase();
         amina = fixture.student("amina");
         budi = fixture.student("budi");
     }

@@ -34,7 +34,6 @@ class QuizAutosaveJourneyE2ETest extends BrowserJourney {
 
     @BeforeEach
     void aStudent() {
-        fixture.emptyDatabase();
         fixture.admin();
         fixture.student("amina");
     }

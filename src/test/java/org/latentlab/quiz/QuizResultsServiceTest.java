@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.latentlab.base.InvalidInputException;
@@ -45,7 +44,6 @@ class QuizResultsServiceTest {
 
     @BeforeEach
     void classWithTwoStudents() {
-        fixture.emptyDatabase();
         rivka = fixture.teacher("rivka");
         signIn.as(rivka);
         year11 = classrooms.createClass("Year 11");
@@ -54,11 +52,6 @@ class QuizResultsServiceTest {
             signIn.as(students.get(name));
             classrooms.join(year11.joinCode());
         }
-        signIn.out();
-    }
-
-    @AfterEach
-    void signOut() {
         signIn.out();
     }
 

@@ -46,7 +46,6 @@ class QuizWriterTest {
 
     @Test
     void aFailingWriteFailsAloneAndTheOthersWaitingWithItAreCommitted() throws Exception {
-        fixture.emptyDatabase();
         signIn.as(fixture.student("amina"));
         long attemptId = attempts.startOrResume("lab-conv-ae", Language.ENGLISH).attempt().attemptId();
         signIn.out();

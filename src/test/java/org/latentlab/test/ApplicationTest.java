@@ -16,7 +16,8 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * A test of the whole application context with the {@code test} profile, tagged {@value #DATABASE}: the build runs
  * these tests on the embedded H2 database and, in its {@code postgresql} run, again on a fresh PostgreSQL database
- * per context ({@link TestDatabases}).
+ * per context ({@link TestDatabases}). Each test starts on an empty database with nobody signed in, and signs out
+ * after itself ({@link CleanStart}; {@link KeepsDatabase} keeps the rows between a class's tests).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,7 +26,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest
 @ActiveProfiles("test")
 @Tag(ApplicationTest.DATABASE)
-@ExtendWith(TestDatabases.class)
+@ExtendWith({TestDatabases.class, CleanStart.class})
 public @interface ApplicationTest {
 
     /** The tag of tests that use the database. */

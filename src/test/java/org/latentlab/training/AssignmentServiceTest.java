@@ -52,7 +52,6 @@ class AssignmentServiceTest {
 
     @BeforeEach
     void aClassWithTwoStudentsAndAnotherTeacher() {
-        fixture.emptyDatabase();
         rivka = fixture.teacher("rivka");
         other = fixture.teacher("otto");
         signIn.as(rivka);
@@ -69,7 +68,6 @@ class AssignmentServiceTest {
     @AfterEach
     void stop() throws InterruptedException {
         LabRunsTest.stopAll(queue);
-        signIn.out();
     }
 
     private UUID finished(AccountSummary student, Experiment experiment) throws InterruptedException {

@@ -38,7 +38,6 @@ class DesignJourneyE2ETest extends BrowserJourney {
 
     @BeforeEach
     void aStudentInRivkasClass() {
-        fixture.emptyDatabase();
         fixture.admin();
         signIn.as(fixture.teacher("rivka"));
         ClassSummary year11 = classrooms.createClass("Year 11");

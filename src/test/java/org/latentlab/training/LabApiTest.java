@@ -42,7 +42,6 @@ class LabApiTest {
 
     @BeforeEach
     void twoStudents() {
-        fixture.emptyDatabase();
         amina = fixture.student("amina");
         budi = fixture.student("budi");
     }

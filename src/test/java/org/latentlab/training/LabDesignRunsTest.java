@@ -42,7 +42,6 @@ class LabDesignRunsTest {
 
     @BeforeEach
     void aStudent() {
-        fixture.emptyDatabase();
         amina = fixture.student("amina");
         signIn.as(amina);
     }
@@ -50,7 +49,6 @@ class LabDesignRunsTest {
     @AfterEach
     void stopEverything() throws InterruptedException {
         LabRunsTest.stopAll(queue);
-        signIn.out();
     }
 
     private static NetworkDesign small() {

@@ -32,7 +32,6 @@ class LabJourneyE2ETest extends BrowserJourney {
 
     @BeforeEach
     void aStudent() {
-        fixture.emptyDatabase();
         fixture.admin();
         fixture.student("amina");
     }

@@ -7,29 +7,22 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.latentlab.classroom.ClassroomFixture;
 import org.latentlab.test.ApplicationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
-/** The benchmark works end to end in a tiny setting; how fast is for bench/lab-responsiveness to say. */
+/**
+ * The benchmark works end to end in a tiny setting; how fast is for bench/lab-responsiveness to say. Each test
+ * starts on a new server's empty database ({@link ApplicationTest}), as the benchmark requires: it refuses a
+ * school's data.
+ */
 @ApplicationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LabResponsivenessBenchmarkTest {
 
     @Autowired
     ApplicationContext context;
-
-    @Autowired
-    ClassroomFixture fixture;
-
-    /** A new server, as the benchmark requires (it refuses a school's data). */
-    @BeforeEach
-    void newServer() {
-        fixture.emptyDatabase();
-    }
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();

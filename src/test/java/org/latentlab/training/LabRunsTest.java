@@ -59,7 +59,6 @@ class LabRunsTest {
 
     @BeforeEach
     void studentsAndATeacher() {
-        fixture.emptyDatabase();
         rivka = fixture.teacher("rivka");
         amina = fixture.student("amina");
         budi = fixture.student("budi");
@@ -68,7 +67,6 @@ class LabRunsTest {
     @AfterEach
     void stopEverything() throws InterruptedException {
         stopAll(queue);
-        signIn.out();
     }
 
     /** Cancels whatever still waits or trains, so the next test starts with an empty queue. */

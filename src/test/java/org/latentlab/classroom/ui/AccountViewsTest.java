@@ -8,8 +8,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.latentlab.base.ui.AccessDeniedView;
 import org.latentlab.base.ui.NotFoundView;
@@ -27,16 +25,6 @@ class AccountViewsTest extends SpringBrowserlessTest {
     SignIn signIn;
     @Autowired
     SetupService setup;
-
-    @BeforeEach
-    void emptyDatabase() {
-        fixture.emptyDatabase();
-    }
-
-    @AfterEach
-    void signOut() {
-        signIn.out();
-    }
 
     @Test
     void setupPageCreatesTheAdminAndThenDisappears() {

@@ -9,7 +9,6 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Paragraph;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.latentlab.classroom.ClassSummary;
@@ -34,18 +33,12 @@ class ClassPickerTest extends SpringBrowserlessTest {
 
     @BeforeEach
     void twoTeachersWithClassesAndOneWithout() {
-        fixture.emptyDatabase();
         signIn.as(fixture.teacher("sam"));
         classrooms.createClass("Sam's class");
         signIn.as(fixture.teacher("rivka"));
         classrooms.createClass("Year 11");
         classrooms.createClass("Year 12");
         UI.getCurrent().setLocale(Locale.ENGLISH);
-    }
-
-    @AfterEach
-    void signOut() {
-        signIn.out();
     }
 
     @Test

@@ -13,7 +13,6 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import com.vaadin.flow.component.button.Button;
@@ -41,14 +40,8 @@ class LessonViewsTest extends SpringBrowserlessTest {
     LessonImportService imports;
 
     @BeforeEach
-    void emptyDatabase() {
-        fixture.emptyDatabase();
+    void aSetUpServer() {
         fixture.admin();
-    }
-
-    @AfterEach
-    void signOut() {
-        signIn.out();
     }
 
     @Test

@@ -20,7 +20,6 @@ import com.vaadin.flow.dom.DomEvent;
 import com.vaadin.flow.internal.nodefeature.ElementListenerMap;
 import com.vaadin.flow.router.QueryParameters;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.latentlab.classroom.AccountSummary;
@@ -50,16 +49,10 @@ class PlaygroundViewsTest extends SpringBrowserlessTest {
 
     @BeforeEach
     void aStudent() {
-        fixture.emptyDatabase();
         fixture.admin();
         amina = fixture.student("amina");
         signIn.as(amina);
         UI.getCurrent().setLocale(Locale.ENGLISH);
-    }
-
-    @AfterEach
-    void signOut() {
-        signIn.out();
     }
 
     private void open(String... parameters) {

@@ -10,7 +10,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.upload.Upload;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.latentlab.classroom.ClassroomFixture;
@@ -29,14 +28,8 @@ class QuizAdminViewTest extends SpringBrowserlessTest {
 
     @BeforeEach
     void signInAsAdmin() {
-        fixture.emptyDatabase();
         signIn.as(fixture.admin());
         UI.getCurrent().setLocale(Locale.ENGLISH);
-    }
-
-    @AfterEach
-    void signOut() {
-        signIn.out();
     }
 
     @Test

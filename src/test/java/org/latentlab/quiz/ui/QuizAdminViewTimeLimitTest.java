@@ -9,7 +9,6 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.upload.Upload;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.latentlab.classroom.ClassroomFixture;
 import org.latentlab.classroom.SignIn;
@@ -25,14 +24,8 @@ class QuizAdminViewTimeLimitTest extends SpringBrowserlessTest {
     @Autowired
     SignIn signIn;
 
-    @AfterEach
-    void signOut() {
-        signIn.out();
-    }
-
     @Test
     void aFileThatTakesTooLongGivesAClearMessage() {
-        fixture.emptyDatabase();
         signIn.as(fixture.admin());
         UI.getCurrent().setLocale(Locale.ENGLISH);
         navigate("quizzes/manage", QuizAdminView.class);

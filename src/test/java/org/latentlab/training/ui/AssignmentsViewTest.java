@@ -16,7 +16,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.latentlab.classroom.AccountSummary;
@@ -58,7 +57,6 @@ class AssignmentsViewTest extends SpringBrowserlessTest {
 
     @BeforeEach
     void aStudentHandedInHerFirstTry() throws InterruptedException {
-        fixture.emptyDatabase();
         rivka = fixture.teacher("rivka");
         signIn.as(rivka);
         year11 = classrooms.createClass("Year 11");
@@ -73,11 +71,6 @@ class AssignmentsViewTest extends SpringBrowserlessTest {
         assignments.submit(first, "first try");
         signIn.as(rivka);
         UI.getCurrent().setLocale(Locale.ENGLISH);
-    }
-
-    @AfterEach
-    void signOut() {
-        signIn.out();
     }
 
     private UUID finishedConvVae(NetworkDesign design) throws InterruptedException {

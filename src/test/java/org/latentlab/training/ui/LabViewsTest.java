@@ -48,7 +48,6 @@ class LabViewsTest extends SpringBrowserlessTest {
 
     @BeforeEach
     void aStudent() {
-        fixture.emptyDatabase();
         admin = fixture.admin();
         amina = fixture.student("amina");
         signIn.as(amina);

@@ -63,7 +63,7 @@ public final class CodecBlock extends AbstractBlock {
 
     /** z = mean + sigma * epsilon with epsilon ~ N(0, I): sampling that gradients can flow through. */
     static NDArray reparameterise(NDArray mean, NDArray logVariance) {
-        NDArray epsilon = mean.getManager().randomNormal(mean.getShape());
+        NDArray epsilon = RunRandom.normal(mean.getManager(), mean.getShape());
         return mean.add(logVariance.mul(0.5f).exp().mul(epsilon));
     }
 

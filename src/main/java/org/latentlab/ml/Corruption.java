@@ -19,7 +19,7 @@ public enum Corruption {
     public NDArray apply(NDArray images, double level) {
         return switch (this) {
             case NONE -> images;
-            case GAUSSIAN_NOISE -> images.add(images.getManager().randomNormal(images.getShape()).mul(level))
+            case GAUSSIAN_NOISE -> images.add(RunRandom.normal(images.getManager(), images.getShape()).mul(level))
                     .clip(0f, 1f);
             case DOWNSAMPLE_2X -> downsample(images);
         };

@@ -66,7 +66,9 @@ public final class ModelTrainer {
     public static TrainedModel train(TrainingConfig config, Consumer<TrainingProgress> listener,
             TrainingControl control, EpochCheckpoints checkpoints) {
         // The engine has one random generator: runs that start at the same moment take turns initialising, so each
-        // gets the parameters its seed gives (later random draws, e.g. a VAE's noise, may interleave between runs).
+        // gets the parameters its seed gives. Every later draw (a VAE's noise, a denoising run's noise) comes from
+        // the run's own generator (RunRandom), so no run's draws shift another's.
+        RunRandom.begin(config.seed());
         INITIALIZING.lock();
         try {
             return trainInitializingFirst(config, listener, control, checkpoints);
@@ -74,6 +76,7 @@ public final class ModelTrainer {
             if (INITIALIZING.isHeldByCurrentThread()) {
                 INITIALIZING.unlock();
             }
+            RunRandom.end();
         }
     }
 

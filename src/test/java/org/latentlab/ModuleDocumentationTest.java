@@ -41,8 +41,12 @@ class ModuleDocumentationTest {
                 .writeIndividualModulesAsPlantUml()
                 .writeModuleCanvases();
         try (Stream<Path> files = Files.list(FOLDER)) {
-            for (Path diagram : files.filter(file -> file.toString().endsWith(".puml")).toList()) {
-                Files.write(diagram, sortedRuns(Files.readAllLines(diagram)));
+            for (Path file : files.toList()) {
+                if (file.toString().endsWith(".puml")) {
+                    Files.write(file, sortedRuns(Files.readAllLines(file)));
+                } else if (file.toString().endsWith(".adoc")) {
+                    Files.write(file, sortedLists(Files.readAllLines(file)));
+                }
             }
         }
         Files.writeString(FOLDER.resolve("modules.md"), table(modules));
@@ -73,6 +77,44 @@ class ModuleDocumentationTest {
         Collections.sort(run);
         sorted.addAll(run);
         return sorted;
+    }
+
+    /**
+     * The canvases' lists in a stable order: Documenter lists a module's types, events and the like in hash order.
+     * Each run of consecutive list items ({@code * …}, the first of a table cell written {@code |* …}) is sorted, and
+     * the cell's {@code |} stays on the first item.
+     */
+    static List<String> sortedLists(List<String> lines) {
+        List<String> sorted = new ArrayList<>();
+        List<String> items = new ArrayList<>();
+        boolean cell = false;
+        for (String line : lines) {
+            boolean item = line.startsWith("* ") || line.startsWith("|* ");
+            if (item && (items.isEmpty() || line.startsWith("* "))) {
+                if (items.isEmpty()) {
+                    cell = line.startsWith("|");
+                }
+                items.add(line.startsWith("|") ? line.substring(1) : line);
+                continue;
+            }
+            flush(items, cell, sorted);
+            if (item) {
+                cell = true;
+                items.add(line.substring(1));
+            } else {
+                sorted.add(line);
+            }
+        }
+        flush(items, cell, sorted);
+        return sorted;
+    }
+
+    private static void flush(List<String> items, boolean cell, List<String> into) {
+        Collections.sort(items);
+        for (int i = 0; i < items.size(); i++) {
+            into.add(i == 0 && cell ? "|" + items.get(i) : items.get(i));
+        }
+        items.clear();
     }
 
     private static String kind(String line) {

@@ -15,11 +15,20 @@ public class TooManyRequestsException extends InvalidInputException {
     private final Duration retryAfter;
 
     public TooManyRequestsException(Duration retryAfter) {
-        super("request", "limits.tooMany", Math.max(1, (retryAfter.toMillis() + 999) / 1000));
+        super("request", "limits.tooMany", wholeSeconds(retryAfter));
         this.retryAfter = retryAfter;
     }
 
     public Duration retryAfter() {
         return retryAfter;
+    }
+
+    /** The wait in whole seconds, rounded up and at least 1: what {@code Retry-After} says. */
+    public long retryAfterSeconds() {
+        return wholeSeconds(retryAfter);
+    }
+
+    private static long wholeSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 }

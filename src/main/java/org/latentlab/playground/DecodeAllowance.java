@@ -1,7 +1,6 @@
 package org.latentlab.playground;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
@@ -65,12 +64,10 @@ class DecodeAllowance extends OncePerRequestFilter {
 
     private void refuse(TooManyRequestsException refused, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        Duration retryAfter = refused.retryAfter();
-        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
         String message = translations.getTranslation(refused.messageKey(),
                 Language.fromLocale(request.getLocale()).locale(), refused.arguments());
         response.setStatus(429);
-        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), Map.of("field", refused.field(), "message", message));

@@ -42,9 +42,8 @@ class ApiErrors {
 
     @ExceptionHandler(TooManyRequestsException.class)
     ResponseEntity<Map<String, String>> tooManyRequests(TooManyRequestsException problem, Locale locale) {
-        long seconds = Math.max(1, (problem.retryAfter().toMillis() + 999) / 1000);
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(body(problem, locale));
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(problem.retryAfterSeconds())).body(body(problem, locale));
     }
 
     private Map<String, String> body(InvalidInputException problem, Locale locale) {

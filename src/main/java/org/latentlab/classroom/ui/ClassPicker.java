@@ -26,6 +26,9 @@ public final class ClassPicker extends Select<ClassSummary> {
         setItems(classes);
         setItemLabelGenerator(ClassSummary::name);
         setId(id);
+        // Wide enough for a class's name ("Demo class: autoencoders" was cut short), never wider than a phone.
+        setMinWidth("18em");
+        setMaxWidth("100%");
     }
 
     /** Whether the teacher has no class to choose from (the page then says so instead of showing its content). */

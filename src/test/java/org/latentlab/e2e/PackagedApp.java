@@ -98,7 +98,8 @@ public final class PackagedApp implements AutoCloseable {
         });
         reader.setDaemon(true);
         reader.start();
-        Instant until = Instant.now().plus(Duration.ofMinutes(2));
+        // A guard against a hang, not a measure: a busy 2-core machine starting two jars at once takes minutes.
+        Instant until = Instant.now().plus(Duration.ofMinutes(5));
         while (!output.toString().contains("Started LatentLabApplication")) {
             if (!process.isAlive() || Instant.now().isAfter(until)) {
                 throw new IllegalStateException("The app did not start:\n" + output);

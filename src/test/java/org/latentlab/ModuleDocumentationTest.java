@@ -9,6 +9,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -25,15 +30,16 @@ import org.springframework.modulith.docs.Documenter;
  * Writes {@code docs/modules/} from the code, so the module table that {@code docs/architecture.md} points at cannot
  * drift from what {@link ModuleBoundariesTest} enforces: {@code modules.md} (each module's dependencies and public
  * API) and Spring Modulith's {@link Documenter} output (PlantUML diagrams and an Asciidoc canvas per module). Every
- * list is sorted, so a build leaves the committed files unchanged unless a module's shape changed; then the change
- * shows in {@code git status}, to be committed with the code.
+ * list is sorted, so a build leaves the committed files unchanged unless a module's shape changed. When it did, the
+ * test rewrites the files and fails, naming them: commit them with the code (the next run passes).
  */
 class ModuleDocumentationTest {
 
     static final Path FOLDER = Path.of("docs", "modules");
 
     @Test
-    void theModuleTableAndDiagramsAreWrittenFromTheCode() throws IOException {
+    void theModuleTableAndDiagramsAreWrittenFromTheCodeAndTheCommittedOnesAreUpToDate() throws IOException {
+        Map<String, String> before = contents();
         ApplicationModules modules = ApplicationModules.of(LatentLabApplication.class);
         // Documenter empties the folder first: everything in it is generated.
         new Documenter(modules, Documenter.Options.defaults().withOutputFolder(FOLDER.toString()))
@@ -53,6 +59,24 @@ class ModuleDocumentationTest {
 
         assertThat(FOLDER.resolve("modules.md")).content().contains("| `base` |", "| `training` |");
         assertThat(FOLDER.resolve("components.puml")).exists();
+        Map<String, String> after = contents();
+        Set<String> changed = new TreeSet<>(before.keySet());
+        changed.addAll(after.keySet());
+        changed.removeIf(name -> Objects.equals(before.get(name), after.get(name)));
+        assertThat(changed).as("docs/modules/ was out of date with the code and has been rewritten: commit %s",
+                changed).isEmpty();
+    }
+
+    private static Map<String, String> contents() throws IOException {
+        Map<String, String> contents = new TreeMap<>();
+        if (Files.isDirectory(FOLDER)) {
+            try (Stream<Path> files = Files.list(FOLDER)) {
+                for (Path file : files.toList()) {
+                    contents.put(file.getFileName().toString(), Files.readString(file));
+                }
+            }
+        }
+        return contents;
     }
 
     /**

@@ -13,7 +13,12 @@ import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.internal.NavigationRouteTarget;
 
 import org.junit.jupiter.api.Test;
+import org.latentlab.base.ui.AccountPages;
+import org.latentlab.base.ui.HomeView;
+import org.latentlab.base.ui.RouteLocation;
 import org.latentlab.classroom.ClassPage;
+import org.latentlab.classroom.ui.LoginView;
+import org.latentlab.classroom.ui.RegisterView;
 import org.latentlab.lesson.LessonRoutes;
 import org.latentlab.lesson.ui.ClassProgressView;
 import org.latentlab.lesson.ui.LessonView;
@@ -47,6 +52,8 @@ class FeatureLinksTest extends SpringBrowserlessTest {
     PlaygroundLink playgroundLink;
     @Autowired
     List<ClassPage> classPages;
+    @Autowired
+    AccountPages accountPages;
 
     @Test
     void theQuizLinksLeadToTheQuizPages() {
@@ -87,6 +94,13 @@ class FeatureLinksTest extends SpringBrowserlessTest {
         List<String> locations = classPages.stream().sorted(java.util.Comparator.comparingInt(ClassPage::order))
                 .map(ClassPage::location).toList();
         assertThat(locations).containsExactly(LessonRoutes.classProgress(), QuizRoutes.results());
+    }
+
+    @Test
+    void theShellLeadsHomeAndToSignInAndRegistration() {
+        assertLeadsTo(RouteLocation.of(HomeView.class), HomeView.class, Map.of(), Map.of());
+        assertLeadsTo(accountPages.signIn(), LoginView.class, Map.of(), Map.of());
+        assertLeadsTo(accountPages.register(), RegisterView.class, Map.of(), Map.of());
     }
 
     private static void assertLeadsTo(String link, Class<? extends Component> view, Map<String, String> parameters,

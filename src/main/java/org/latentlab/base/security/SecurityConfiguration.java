@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import jakarta.servlet.DispatcherType;
 
 import org.latentlab.base.SignedInUsers;
+import org.latentlab.base.ui.AccountPages;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,7 +47,6 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 @EnableMethodSecurity(jsr250Enabled = true)
 class SecurityConfiguration {
 
-    static final String LOGIN_PATH = "/login";
     /** The sign-in form's checkbox, and the cookie it sets. */
     static final String REMEMBER_ME_PARAMETER = "remember-me";
     static final String REMEMBER_ME_COOKIE = "latentlab-remember";
@@ -54,8 +54,9 @@ class SecurityConfiguration {
 
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SignedInUsers users, DataSource dataSource)
-            throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SignedInUsers users, DataSource dataSource,
+            AccountPages accountPages) throws Exception {
+        String loginPath = "/" + accountPages.signIn();
         http.authorizeHttpRequests(requests -> requests
                 // Error pages must render for everyone, or every 400 and 404 would turn into a 403.
                 .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
@@ -78,10 +79,10 @@ class SecurityConfiguration {
         http.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                 new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
                 PathPatternRequestMatcher.withDefaults().matcher("/api/**")));
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LOGIN_PATH, "/"));
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(loginPath, "/"));
         PersistentTokenBasedRememberMeServices rememberMe = rememberMe(users, dataSource);
         http.rememberMe(remember -> remember.rememberMeServices(rememberMe).key(rememberMe.getKey()));
-        http.addFilterBefore(new LoginCsrfFilter(LOGIN_PATH), UsernamePasswordAuthenticationFilter.class);
+        http.addFilterBefore(new LoginCsrfFilter(loginPath), UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }
 

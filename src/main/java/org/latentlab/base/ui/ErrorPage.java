@@ -22,7 +22,7 @@ abstract class ErrorPage extends VerticalLayout implements HasDynamicTitle {
         Icon symbol = new Icon(icon);
         symbol.setSize("64px");
         heading.setId("error-title");
-        add(symbol, heading, explanation, new Anchor("", getTranslation("error.backHome")));
+        add(symbol, heading, explanation, new Anchor(RouteLocation.of(HomeView.class), getTranslation("error.backHome")));
     }
 
     void show(String headingText, String explanationText) {

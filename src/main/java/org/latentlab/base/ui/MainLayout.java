@@ -48,13 +48,15 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
     private final CurrentUser currentUser;
     private final LanguageSelection languageSelection;
     private final AuthenticationContext authenticationContext;
+    private final AccountPages accountPages;
     private final Div accountArea = new Div();
     private final Select<Language> languageSwitch = new Select<>();
     private final SideNav nav = new SideNav();
 
     MainLayout(CurrentUser currentUser, LanguageSelection languageSelection,
-            AuthenticationContext authenticationContext) {
+            AuthenticationContext authenticationContext, AccountPages accountPages) {
         this.currentUser = currentUser;
+        this.accountPages = accountPages;
         this.languageSelection = languageSelection;
         this.authenticationContext = authenticationContext;
         setPrimarySection(Section.DRAWER);
@@ -65,7 +67,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
     private Component brand() {
         Div brand = new Div(new LatentLogo(40), new Span(getTranslation("app.name")));
         brand.addClassName("ll-brand");
-        Anchor link = new Anchor("", brand);
+        Anchor link = new Anchor(RouteLocation.of(HomeView.class), brand);
         link.addClassName("ll-brand-link");
         return link;
     }
@@ -132,9 +134,9 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
             signOut.setId("sign-out");
             accountArea.add(name, role, signOut);
         }, () -> {
-            Anchor signIn = new Anchor("login", getTranslation("account.signIn"));
+            Anchor signIn = new Anchor(accountPages.signIn(), getTranslation("account.signIn"));
             signIn.setId("sign-in-link");
-            Anchor register = new Anchor("register", getTranslation("account.register"));
+            Anchor register = new Anchor(accountPages.register(), getTranslation("account.register"));
             register.setId("register-link");
             register.addClassName("ll-register-link");
             accountArea.add(signIn, register);

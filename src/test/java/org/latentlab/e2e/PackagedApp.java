@@ -16,11 +16,17 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+
 /**
  * The packaged jar running as its own process, as on a server: for tests that kill it (SIGKILL, like kill -9) and
  * start it again on the same data folder.
  */
 public final class PackagedApp implements AutoCloseable {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private final Path dataDir;
     private final int port;
@@ -107,6 +113,18 @@ public final class PackagedApp implements AutoCloseable {
             Thread.sleep(200);
         }
         return this;
+    }
+
+    /**
+     * A browser context for pages of a packaged app, with patient waits and assertions (60 s, not Playwright's 5 s):
+     * the jars of these tests run two at a time beside the browser on a shared 2-core machine. A guard against a
+     * hang, not a measure of speed.
+     */
+    public static BrowserContext browserContext(Browser browser) {
+        PlaywrightAssertions.setDefaultAssertionTimeout(PATIENCE.toMillis());
+        BrowserContext context = browser.newContext();
+        context.setDefaultTimeout(PATIENCE.toMillis());
+        return context;
     }
 
     /** Kills the process without any chance to clean up (SIGKILL, like kill -9). */

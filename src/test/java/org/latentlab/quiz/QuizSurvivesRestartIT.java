@@ -51,7 +51,7 @@ class QuizSurvivesRestartIT {
             String aminaPassword = app.demoPassword("amina");
             String teacherPassword = app.demoPassword("teacher");
 
-            BrowserContext studentContext = chromium.browser().newContext();
+            BrowserContext studentContext = PackagedApp.browserContext(chromium.browser());
             Page student = studentContext.newPage();
             student.onWebSocket(ws -> ws.onFrameReceived(frame -> traffic.add(String.valueOf(frame.text()))));
             student.onResponse(response -> {
@@ -91,7 +91,7 @@ class QuizSurvivesRestartIT {
             }
 
             // The teacher opens the class results before the student submits.
-            BrowserContext teacherContext = chromium.browser().newContext();
+            BrowserContext teacherContext = PackagedApp.browserContext(chromium.browser());
             Page teacher = teacherContext.newPage();
             signIn(teacher, app, "teacher", teacherPassword);
             teacher.navigate(app.url("/results"));

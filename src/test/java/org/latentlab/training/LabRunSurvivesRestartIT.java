@@ -54,7 +54,7 @@ class LabRunSurvivesRestartIT {
     private void survivesRestart(PackagedApp packaged) throws Exception {
         try (Chromium chromium = Chromium.launch(); PackagedApp app = packaged.start()) {
             String password = app.demoPassword("amina");
-            BrowserContext context = chromium.browser().newContext();
+            BrowserContext context = PackagedApp.browserContext(chromium.browser());
             Page page = context.newPage();
             Chromium.signIn(page, app.url("/login"), "amina", password);
             page.navigate(app.url("/lab?experiment=dense-ae"));

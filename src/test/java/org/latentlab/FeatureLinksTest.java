@@ -28,6 +28,7 @@ import org.latentlab.playground.ui.PlaygroundView;
 import org.latentlab.quiz.LessonSections;
 import org.latentlab.quiz.QuizRoutes;
 import org.latentlab.quiz.ui.AttemptResultView;
+import org.latentlab.quiz.ui.ItemAnalysisView;
 import org.latentlab.quiz.ui.PrintableResultsView;
 import org.latentlab.quiz.ui.QuizView;
 import org.latentlab.quiz.ui.QuizzesView;
@@ -94,6 +95,14 @@ class FeatureLinksTest extends SpringBrowserlessTest {
         List<String> locations = classPages.stream().sorted(java.util.Comparator.comparingInt(ClassPage::order))
                 .map(ClassPage::location).toList();
         assertThat(locations).containsExactly(LessonRoutes.classProgress(), QuizRoutes.results());
+    }
+
+    @Test
+    void theOldAddressesOfResultsAndProgressStillOpenTheirPages() {
+        assertLeadsTo("results", ResultsView.class, Map.of(), Map.of());
+        assertLeadsTo("results/analysis", ItemAnalysisView.class, Map.of(), Map.of());
+        assertLeadsTo("results/print/7", PrintableResultsView.class, Map.of("classId", "7"), Map.of());
+        assertLeadsTo("progress", ClassProgressView.class, Map.of(), Map.of());
     }
 
     @Test

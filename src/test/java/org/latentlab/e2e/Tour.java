@@ -59,8 +59,8 @@ public final class Tour {
             stops.add(new Stop("manage quizzes", "quizzes/manage", "quizzes/manage", null));
             stops.add(new Stop("backups", "admin/backups", "admin/backups", null));
             // The admin teaches no class: the teacher's pages as a new teacher first sees them.
-            stops.add(new Stop("quiz results, no class", "results", "results", null));
-            stops.add(new Stop("progress, no class", "progress", "progress", null));
+            stops.add(new Stop("quiz results, no class", "quizzes/results", "quizzes/results", null));
+            stops.add(new Stop("progress, no class", "lessons/progress", "lessons/progress", null));
             stops.add(new Stop("assignments, no class", "lab/assignments", "lab/assignments", null));
             return stops;
         }
@@ -98,10 +98,11 @@ public final class Tour {
             }
             case TEACHER -> {
                 stops.add(new Stop("classes", "classes", "classes", null));
-                stops.add(new Stop("student progress", "progress", "progress", null));
-                stops.add(new Stop("quiz results", "results", "results", null));
-                stops.add(new Stop("question analysis", "results/analysis", "results/analysis", null));
-                stops.add(new Stop("printable results", "results/print/" + world.classId(), "results/print/:classId",
+                stops.add(new Stop("student progress", "lessons/progress", "lessons/progress", null));
+                stops.add(new Stop("quiz results", "quizzes/results", "quizzes/results", null));
+                stops.add(new Stop("question analysis", "quizzes/results/analysis", "quizzes/results/analysis", null));
+                stops.add(new Stop("printable results", "quizzes/results/print/" + world.classId(),
+                        "quizzes/results/print/:classId",
                         null));
                 stops.add(new Stop("quizzes", "quizzes", "quizzes", null));
                 stops.add(new Stop("import lessons", "lessons/import", "lessons/import", null));

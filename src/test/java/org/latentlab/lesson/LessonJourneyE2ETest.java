@@ -95,7 +95,7 @@ class LessonJourneyE2ETest extends BrowserJourney {
         try (BrowserContext context = chromium.browser().newContext()) {
             Page page = context.newPage();
             Chromium.signIn(page, url("/login"), "rivka", ClassroomFixture.PASSWORD);
-            page.navigate(url("/progress"));
+            page.navigate(url("/lessons/progress"));
             Locator grid = page.locator("#progress-grid");
             assertThat(grid).containsText("Student amina");
             assertThat(grid).containsText("2 / 4");

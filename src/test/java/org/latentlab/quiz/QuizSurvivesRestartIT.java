@@ -94,7 +94,7 @@ class QuizSurvivesRestartIT {
             BrowserContext teacherContext = PackagedApp.browserContext(chromium.browser());
             Page teacher = teacherContext.newPage();
             signIn(teacher, app, "teacher", teacherPassword);
-            teacher.navigate(app.url("/results"));
+            teacher.navigate(app.url("/quizzes/results"));
             assertThat(teacher.locator("#results-grid")).containsText("Amina");
 
             for (String payload : traffic) {

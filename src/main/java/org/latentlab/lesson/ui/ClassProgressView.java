@@ -14,6 +14,7 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -28,7 +29,9 @@ import org.latentlab.lesson.LessonProgressService;
 import org.latentlab.lesson.StudentProgress;
 
 /** For teachers: how far each student of one of their classes has got in a lesson. */
-@Route("progress")
+@Route("lessons/progress")
+// The old address, kept so that bookmarks still open.
+@RouteAlias("progress")
 @Menu(order = 55, icon = "vaadin:chart-timeline", title = "nav.progress")
 @RolesAllowed(Role.Names.TEACHER)
 public class ClassProgressView extends FeaturePage {

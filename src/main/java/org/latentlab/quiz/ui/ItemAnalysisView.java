@@ -20,6 +20,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -40,7 +41,9 @@ import org.latentlab.quiz.stats.QuizStatistics;
  * discrimination, the share of each option), with questions that look broken flagged; and a regrade against the
  * quiz's current version, previewed before it is applied.
  */
-@Route("results/analysis")
+@Route("quizzes/results/analysis")
+// The old address, kept so that bookmarks still open.
+@RouteAlias("results/analysis")
 @Menu(order = 58, icon = "vaadin:chart", title = "nav.analysis")
 @RolesAllowed(Role.Names.TEACHER)
 public class ItemAnalysisView extends FeaturePage {

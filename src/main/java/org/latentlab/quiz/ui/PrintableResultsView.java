@@ -18,6 +18,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -28,7 +29,9 @@ import org.latentlab.quiz.QuizResultsService;
 import org.springframework.security.access.AccessDeniedException;
 
 /** A class's quiz results as a plain table for printing (or saving as PDF from the browser's print dialog). */
-@Route("results/print/:classId")
+@Route("quizzes/results/print/:classId")
+// The old address, kept so that bookmarks still open.
+@RouteAlias("results/print/:classId")
 @RolesAllowed(Role.Names.TEACHER)
 public class PrintableResultsView extends Div implements BeforeEnterObserver {
 

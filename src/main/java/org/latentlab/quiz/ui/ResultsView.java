@@ -15,6 +15,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 
@@ -39,7 +40,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * For teachers: the quiz results of one of their classes, students by quizzes, updated live (server push) when a
  * student submits. Each cell opens the attempt that counts; the whole grid downloads as CSV.
  */
-@Route("results")
+@Route("quizzes/results")
+// The old address, kept so that bookmarks and printed links still open.
+@RouteAlias("results")
 @Menu(order = 57, icon = "vaadin:table", title = "nav.results")
 @RolesAllowed(Role.Names.TEACHER)
 public class ResultsView extends FeaturePage {

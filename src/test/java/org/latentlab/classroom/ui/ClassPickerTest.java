@@ -43,7 +43,7 @@ class ClassPickerTest extends SpringBrowserlessTest {
 
     @Test
     void aTeacherChoosesAmongHerOwnClassesOnlyAndTheFirstIsChosen() {
-        navigate("results", ResultsView.class);
+        navigate("quizzes/results", ResultsView.class);
         ClassPicker picker = $(ClassPicker.class).id("results-class");
         List<String> names = picker.getListDataView().getItems().map(ClassSummary::name).toList();
         assertThat(names).containsExactlyInAnyOrder("Year 11", "Year 12");
@@ -54,7 +54,7 @@ class ClassPickerTest extends SpringBrowserlessTest {
     @Test
     void aTeacherWithoutClassesIsToldToCreateOne() {
         signIn.as(fixture.teacher("noor"));
-        navigate("progress", ClassProgressView.class);
+        navigate("lessons/progress", ClassProgressView.class);
         ClassPicker picker = $(ClassPicker.class).id("progress-class");
         assertThat(picker.hasNoClasses()).isTrue();
         assertThat(picker.getValue()).isNull();

@@ -1,16 +1,10 @@
 package org.latentlab.music;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
-import ai.djl.Device;
-import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -18,7 +12,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 
 import org.latentlab.base.InvalidInputException;
-import org.latentlab.ml.DeepLearningEngine;
+import org.latentlab.ml.CheckpointException;
+import org.latentlab.ml.Checkpoints;
 import org.latentlab.ml.InferenceLimits;
 import org.latentlab.ml.InferenceSlots;
 import org.latentlab.playground.Interpolation;
@@ -30,8 +25,6 @@ import org.latentlab.playground.Interpolation;
  */
 public final class MelodyCodec implements AutoCloseable {
 
-    /** DJL's name of the parameters: {@code model-NNNN.params}. */
-    static final String NAME = "model";
     /** Longest path {@link #interpolate} draws. */
     public static final int MAX_STEPS = 32;
 
@@ -47,36 +40,11 @@ public final class MelodyCodec implements AutoCloseable {
         this.slots = new InferenceSlots(model, limits);
     }
 
-    /** Loads a melody VAE folder ({@code metadata.json} and DJL parameters). */
-    public static MelodyCodec load(Path folder, InferenceLimits limits) throws IOException {
+    /** Loads a melody VAE folder ({@code metadata.json} and DJL parameters), as {@link Checkpoints} loads any. */
+    public static MelodyCodec load(Path folder, InferenceLimits limits) throws CheckpointException {
         MelodyVaeMetadata metadata = MelodyVaeMetadata.read(folder);
-        Path parameters = folder.resolve(metadata.parametersFile());
-        if (!Files.isRegularFile(parameters)) {
-            throw new IOException("The melody VAE in " + folder + " has no parameters file "
-                    + metadata.parametersFile());
-        }
-        Model model = Model.newInstance(NAME, Device.cpu(), DeepLearningEngine.ENGINE);
-        model.setBlock(new MelodyVaeBlock(metadata.config()));
-        try {
-            // DJL needs the epoch to find model-NNNN.params.
-            model.load(folder, NAME, Map.of("epoch", Integer.toString(metadata.parametersEpoch())));
-            return new MelodyCodec(model, metadata, limits);
-        } catch (IOException | MalformedModelException | RuntimeException e) {
-            model.close();
-            throw new IOException("The parameters in " + parameters + " are damaged or do not fit the melody VAE's "
-                    + "metadata: " + e.getMessage(), e);
-        }
-    }
-
-    /** Writes a trained model as a folder {@link #load} reads: DJL parameters and {@code metadata.json}. */
-    static MelodyVaeMetadata save(MelodyVaeTrainer.Trained trained, MelodyData data, long splitSeed,
-            int corpusEntries, Path folder, Instant createdAt, String engine) throws IOException {
-        Files.createDirectories(folder);
-        MelodyVaeMetadata metadata = MelodyVaeMetadata.of(trained, data, splitSeed, corpusEntries, createdAt, engine);
-        trained.model().setProperty("Epoch", Integer.toString(trained.result().bestEpoch()));
-        trained.model().save(folder, NAME);
-        metadata.write(folder);
-        return metadata;
+        return new MelodyCodec(Checkpoints.loadParameters(folder, metadata, new MelodyVaeBlock(metadata.config()),
+                "a melody VAE of its metadata's size"), metadata, limits);
     }
 
     public MelodyVaeMetadata metadata() {

@@ -14,12 +14,15 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
+import org.latentlab.ml.CodecBlock;
+
 /**
  * The melody VAE as one DJL block. Input: a batch of melodies, each one-hot per step and flattened
  * (32 steps x 38 token classes = 1216 numbers). Encoder: 1216 → hidden1 → hidden2 (ReLU, and dropout while
  * training), then two linear heads
  * give the mean and the log-variance of the latent Gaussian. While training the code is sampled with the
- * reparameterisation trick (z = mean + exp(logVariance / 2) * epsilon), otherwise it is the mean. Decoder:
+ * reparameterisation trick (z = mean + exp(logVariance / 2) * epsilon, epsilon from the training run's own
+ * generator like the digit VAEs', {@link CodecBlock#reparameterise}), otherwise it is the mean. Decoder:
  * latent → hidden2 → hidden1 (ReLU, dropout) → 1216 logits, read as 32 rows of 38 scores, one row per step.
  * <p>
  * Forward output: {@code [logits, mean, logVariance]}.
@@ -65,9 +68,7 @@ final class MelodyVaeBlock extends AbstractBlock {
         NDList encoded = encoder.forward(store, inputs, training, params);
         NDArray mean = meanHead.forward(store, encoded, training, params).singletonOrThrow();
         NDArray logVariance = logVarianceHead.forward(store, encoded, training, params).singletonOrThrow();
-        NDArray z = training
-                ? mean.add(logVariance.mul(0.5f).exp().mul(mean.getManager().randomNormal(mean.getShape())))
-                : mean;
+        NDArray z = training ? CodecBlock.reparameterise(mean, logVariance) : mean;
         NDArray logits = decoder.forward(store, new NDList(z), training, params).singletonOrThrow();
         return new NDList(logits, mean, logVariance);
     }

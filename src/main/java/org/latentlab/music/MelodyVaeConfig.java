@@ -54,6 +54,11 @@ public record MelodyVaeConfig(int latentSize, int hidden1, int hidden2, int epoc
                 warmupEpochs, dropout, seed);
     }
 
+    public MelodyVaeConfig withDropout(double rate) {
+        return new MelodyVaeConfig(latentSize, hidden1, hidden2, epochs, batchSize, learningRate, klWeight, freeBits,
+                klWarmupEpochs, rate, seed);
+    }
+
     public MelodyVaeConfig withSeed(long value) {
         return new MelodyVaeConfig(latentSize, hidden1, hidden2, epochs, batchSize, learningRate, klWeight, freeBits,
                 klWarmupEpochs, dropout, value);

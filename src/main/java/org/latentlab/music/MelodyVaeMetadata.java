@@ -1,19 +1,19 @@
 package org.latentlab.music;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
-import org.latentlab.ml.DurableFiles;
-
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
+import org.latentlab.ml.CheckpointException;
+import org.latentlab.ml.Checkpoints;
+import org.latentlab.ml.Evaluation;
+import org.latentlab.ml.ModelMetadata;
+import org.latentlab.ml.TrainingHistory;
 
 /**
  * The {@code metadata.json} beside the melody VAE's parameters: enough to rebuild the network, and what it scored.
+ * {@link Checkpoints} reads, checks and writes it as it does the digit models' metadata; the format is the one the
+ * shipped model was written in.
  *
  * @param model              always {@code melody-vae}
  * @param trainMelodies      melodies (tunes in all their keys) trained on; likewise for validation and test
@@ -37,25 +37,31 @@ public record MelodyVaeMetadata(int format, String model, MelodyVaeConfig config
         double testLoss,
         double testReconstruction, double testKl, double testAccuracy, double testNoteAccuracy,
         double testHoldShare, long trainingSeconds, Instant createdAt,
-        String engine, String parametersFile) {
+        String engine, String parametersFile) implements ModelMetadata {
 
     public static final int FORMAT = 1;
     public static final String MODEL = "melody-vae";
-    public static final String FILE = "metadata.json";
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    static MelodyVaeMetadata of(MelodyVaeTrainer.Trained trained, MelodyData data, long splitSeed, int corpusEntries,
-            Instant createdAt, String engine) {
-        MelodyVaeTrainer.Result r = trained.result();
-        MelodyVaeConfig config = trained.config();
+    /** The metadata of a trained network: its config and data, and what the training loop measured. */
+    static MelodyVaeMetadata of(TrainingHistory history, MelodyVaeConfig config, MelodyData data, long splitSeed,
+            int corpusEntries, Instant createdAt, String engine) {
+        Evaluation train = history.train();
+        Evaluation validation = history.validation();
+        Evaluation test = history.test();
         return new MelodyVaeMetadata(FORMAT, MODEL, config, splitSeed, corpusEntries, data.trainGroups().size(),
                 data.validationGroups().size(), data.testGroups().size(), data.train().size(),
-                data.validation().size(), data.test().size(), r.trainLosses(), r.validationLosses(),
-                r.validationAccuracies(), r.validationNoteAccuracies(), r.bestEpoch(), r.train().loss(),
-                r.train().accuracy(), r.train().noteAccuracy(), r.validation().loss(), r.validation().accuracy(),
-                r.validation().noteAccuracy(), r.test().loss(), r.test().reconstruction(), r.test().kl(),
-                r.test().accuracy(), r.test().noteAccuracy(), holdShare(data.test()), r.duration().toSeconds(),
-                createdAt, engine, parametersFile(r.bestEpoch()));
+                data.validation().size(), data.test().size(), history.trainLosses(), history.validationLosses(),
+                perEpoch(history, MelodyVaeLoss.ACCURACY), perEpoch(history, MelodyVaeLoss.NOTE_ACCURACY),
+                history.keptEpoch(), train.loss(), train.part(MelodyVaeLoss.ACCURACY),
+                train.part(MelodyVaeLoss.NOTE_ACCURACY), validation.loss(), validation.part(MelodyVaeLoss.ACCURACY),
+                validation.part(MelodyVaeLoss.NOTE_ACCURACY), test.loss(), test.part(MelodyVaeLoss.RECONSTRUCTION),
+                test.part(MelodyVaeLoss.KL), test.part(MelodyVaeLoss.ACCURACY),
+                test.part(MelodyVaeLoss.NOTE_ACCURACY), holdShare(data.test()), history.duration().toSeconds(),
+                createdAt, engine, Checkpoints.parametersFile(history.keptEpoch()));
+    }
+
+    private static List<Double> perEpoch(TrainingHistory history, String part) {
+        return history.validationParts().stream().map(parts -> parts.get(part)).toList();
     }
 
     static double holdShare(List<Melody> melodies) {
@@ -64,42 +70,16 @@ public record MelodyVaeMetadata(int format, String model, MelodyVaeConfig config
         return melodies.isEmpty() ? 0 : holds / (double) (melodies.size() * Melody.STEPS);
     }
 
-    static String parametersFile(int epoch) {
-        return String.format("%s-%04d.params", MelodyCodec.NAME, epoch);
-    }
-
-    /** The epoch in the name of the parameters file ({@code model-0036.params}: 36), which DJL needs to load it. */
-    int parametersEpoch() {
-        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(MelodyCodec.NAME + "-(\\d{4})\\.params")
-                .matcher(parametersFile);
-        if (!matcher.matches()) {
-            throw new IllegalArgumentException("the parameters file " + parametersFile + " is not named "
-                    + MelodyCodec.NAME + "-NNNN.params");
+    @Override
+    public void check() {
+        if (format != FORMAT || !MODEL.equals(model) || config == null || parametersFile == null) {
+            throw new IllegalArgumentException("not that of a melody VAE of format " + FORMAT);
         }
-        return Integer.parseInt(matcher.group(1));
-    }
-
-    void write(Path folder) throws IOException {
-        DurableFiles.write(folder.resolve(FILE), JSON.writeValueAsBytes(this));
+        config.validate();
     }
 
     /** Reads and checks the metadata of a melody VAE folder. */
-    public static MelodyVaeMetadata read(Path folder) throws IOException {
-        Path file = folder.resolve(FILE);
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("No melody VAE in " + folder + ": " + FILE + " is missing");
-        }
-        try {
-            MelodyVaeMetadata metadata = JSON.readValue(Files.readString(file), MelodyVaeMetadata.class);
-            if (metadata.format() != FORMAT || !MODEL.equals(metadata.model()) || metadata.config() == null
-                    || metadata.parametersFile() == null) {
-                throw new IOException("The metadata in " + file + " is not that of a melody VAE of format " + FORMAT);
-            }
-            metadata.config().validate();
-            metadata.parametersEpoch();
-            return metadata;
-        } catch (JacksonException | IllegalArgumentException e) {
-            throw new IOException("The metadata in " + file + " cannot be read: " + e.getMessage(), e);
-        }
+    public static MelodyVaeMetadata read(Path folder) throws CheckpointException {
+        return Checkpoints.readMetadata(folder, MelodyVaeMetadata.class);
     }
 }

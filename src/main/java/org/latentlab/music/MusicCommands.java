@@ -10,15 +10,21 @@ import java.time.Clock;
 import java.util.Locale;
 
 import org.latentlab.base.CommandLineMode;
+import org.latentlab.ml.Cancellation;
+import org.latentlab.ml.Checkpoints;
 import org.latentlab.ml.DeepLearningEngine;
+import org.latentlab.ml.ModelTrainer;
+import org.latentlab.ml.TrainedNetwork;
+import org.latentlab.ml.TrainingControl;
+import org.latentlab.ml.TrainingProgress;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code --train-melody-vae=models/melody-vae [--epochs=120] [--latent-size=16] [--seed=9]}: trains the melody
- * VAE on the corpus (split by tune with {@link MelodyData#SEED}, all twelve keys), prints the losses every epoch
- * and writes the folder: DJL parameters of the epoch with the best validation accuracy, {@code metadata.json} and a
- * {@code README.md} with the metrics. The defaults ({@link MelodyVaeConfig#defaults()}) rebuild the shipped model.
+ * VAE ({@link MelodyVaeFamily}, with {@code ml}'s one trainer) on the corpus (split by tune with
+ * {@link MelodyData#SEED}, all twelve keys), prints the losses every epoch and writes the folder: DJL parameters of
+ * the epoch with the best validation accuracy, {@code metadata.json} and a {@code README.md} with the metrics. The defaults ({@link MelodyVaeConfig#defaults()}) rebuild the shipped model.
  * Exits 1 with a message on bad arguments or when PyTorch is not available.
  */
 @Component
@@ -71,14 +77,19 @@ class MusicCommands implements CommandLineMode {
                 + "(train / validation / test, all keys); %s%n", entries, data.trainGroups().size(),
                 data.validationGroups().size(), data.testGroups().size(), data.train().size(),
                 data.validation().size(), data.test().size(), config);
-        try (MelodyVaeTrainer.Trained trained = MelodyVaeTrainer.train(config, data, epoch -> out.printf(Locale.ROOT,
-                "  epoch %d/%d train %.2f validation %.2f validation accuracy %.3f, note starts %.3f (KL weight %.2f, "
-                        + "%d s)%n", epoch.epoch(), epoch.epochs(), epoch.trainLoss(), epoch.validationLoss(),
-                epoch.validationAccuracy(), epoch.validationNoteAccuracy(), epoch.klWeight(),
-                epoch.elapsed().toSeconds()))) {
+        try (TrainedNetwork trained = ModelTrainer.train(new MelodyVaeFamily(config, data), progress -> {
+            if (progress instanceof TrainingProgress.EpochFinished epoch) {
+                out.printf(Locale.ROOT, "  epoch %d/%d train %.2f validation %.2f validation accuracy %.3f, note "
+                        + "starts %.3f (KL weight %.2f, %d s)%n", epoch.epoch(), epoch.epochs(), epoch.trainLoss(),
+                        epoch.validationLoss(), epoch.validationParts().get(MelodyVaeLoss.ACCURACY),
+                        epoch.validationParts().get(MelodyVaeLoss.NOTE_ACCURACY), config.klWeightAt(epoch.epoch()),
+                        epoch.elapsed().toSeconds());
+            }
+        }, TrainingControl.of(new Cancellation()), null)) {
             deleteOldParameters(folder);
-            MelodyVaeMetadata metadata = MelodyCodec.save(trained, data, MelodyData.SEED, entries, folder,
-                    clock.instant(), engine.status().engineName() + " " + engine.status().engineVersion());
+            MelodyVaeMetadata metadata = Checkpoints.save(trained, folder, MelodyVaeMetadata.of(trained.history(),
+                    config, data, MelodyData.SEED, entries, clock.instant(),
+                    engine.status().engineName() + " " + engine.status().engineVersion()));
             Files.writeString(folder.resolve("README.md"), MelodyModelReadme.text(metadata));
             out.printf(Locale.ROOT, "kept epoch %d (best validation accuracy %.3f, note starts %.3f)%n",
                     metadata.bestEpoch(), metadata.validationAccuracy(), metadata.validationNoteAccuracy());

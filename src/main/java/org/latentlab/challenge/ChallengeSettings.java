@@ -27,7 +27,7 @@ public record ChallengeSettings(ChallengeKind kind, int digit, int threshold, in
             case VARIED -> 10;
             case MORPH -> steps;
             case MELODY -> 1;
-            case MELODY_MORPH -> org.latentlab.challenge.music.MelodyRules.MORPH_STEPS;
+            case MELODY_MORPH -> org.latentlab.music.MelodyRules.MORPH_STEPS;
         };
     }
 
@@ -62,7 +62,7 @@ public record ChallengeSettings(ChallengeKind kind, int digit, int threshold, in
                 // nothing to set
             }
             case MELODY_MORPH -> {
-                int tunes = org.latentlab.challenge.music.MelodyCorpus.entries().size();
+                int tunes = org.latentlab.music.MelodyCorpus.entries().size();
                 if (from < 0 || from >= tunes || to < 0 || to >= tunes) {
                     throw new InvalidInputException("to", "challenge.settings.tune");
                 }

@@ -3,10 +3,10 @@ package org.latentlab.challenge;
 import java.util.List;
 
 import org.latentlab.base.InvalidInputException;
-import org.latentlab.challenge.music.Melody;
-import org.latentlab.challenge.music.MelodyCodec;
-import org.latentlab.challenge.music.MelodyCorpus;
-import org.latentlab.challenge.music.MelodyRules;
+import org.latentlab.music.Melody;
+import org.latentlab.music.MelodyCodec;
+import org.latentlab.music.MelodyCorpus;
+import org.latentlab.music.MelodyRules;
 
 /** The music challenges: the server decodes the codes with the shipped melody VAE and applies {@link MelodyRules}. */
 final class MusicScoring {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON file beside a checkpoint's parameters: enough to rebuild the network and to tell what it is.
+ * The JSON file beside a digit model's parameters: enough to rebuild the network and to tell what it is.
  *
  * @param parametersFile the file written by DJL, e.g. {@code model-0010.params}
  */
@@ -13,9 +13,16 @@ public record CheckpointMetadata(int format, ModelKind kind, TrainingConfig conf
         int latentSize, double finalTrainLoss, double finalValidationLoss, Map<String, Double> validationParts,
         List<Double> trainLosses, List<Double> validationLosses, double testLoss, Map<String, Double> testParts,
         long trainingSeconds, Instant createdAt, String appVersion,
-        String engine, String parametersFile) {
+        String engine, String parametersFile) implements ModelMetadata {
 
     public static final int FORMAT = 1;
+
+    @Override
+    public void check() {
+        if (format != FORMAT || kind == null || config == null || parametersFile == null) {
+            throw new IllegalArgumentException("not a digit model's metadata of format " + FORMAT);
+        }
+    }
 
     public static CheckpointMetadata of(TrainingResult result, Instant createdAt, String appVersion, String engine) {
         TrainingConfig config = result.config();

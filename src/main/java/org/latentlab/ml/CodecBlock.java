@@ -61,8 +61,12 @@ public final class CodecBlock extends AbstractBlock {
         return new NDList(reconstruction, mean, logVariance);
     }
 
-    /** z = mean + sigma * epsilon with epsilon ~ N(0, I): sampling that gradients can flow through. */
-    static NDArray reparameterise(NDArray mean, NDArray logVariance) {
+    /**
+     * z = mean + sigma * epsilon with epsilon ~ N(0, I): sampling that gradients can flow through. Epsilon comes from
+     * the training run's own generator ({@link RunRandom}), so a seed gives the same run alone or beside others; every
+     * VAE block samples its code this way (the melody VAE's too).
+     */
+    public static NDArray reparameterise(NDArray mean, NDArray logVariance) {
         NDArray epsilon = RunRandom.normal(mean.getManager(), mean.getShape());
         return mean.add(logVariance.mul(0.5f).exp().mul(epsilon));
     }

@@ -1,15 +1,15 @@
 package org.latentlab.ml;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 import ai.djl.Device;
@@ -18,28 +18,27 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import ai.djl.util.Pair;
 
 /**
- * Trains one model. Batches are cut from the images in memory (no per-image objects), every step runs in its own
- * NDManager that is closed right after, so native memory stays flat however long the run, and the cancellation
- * flag is checked before every batch.
+ * The one training loop, for every {@link ModelFamily}: the digit models (from a {@link TrainingConfig}) and the
+ * melody VAE alike. Every step runs in its own NDManager that is closed right after, so native memory stays flat
+ * however long the run, and the cancellation flag is checked before every batch.
  */
 public final class ModelTrainer {
 
     /** How often a batch loss is reported. */
     public static final int REPORT_EVERY_BATCHES = 10;
-    static final int SAMPLES_PER_EPOCH = 8;
-    private static final int EVALUATION_BATCH = 500;
-    private static final java.util.concurrent.locks.ReentrantLock INITIALIZING =
-            new java.util.concurrent.locks.ReentrantLock();
+    /** Examples per batch when a split is measured. */
+    static final int EVALUATION_BATCH = 500;
+    private static final ReentrantLock INITIALIZING = new ReentrantLock();
 
     private ModelTrainer() {
     }
@@ -62,16 +61,31 @@ public final class ModelTrainer {
         return train(config, listener, TrainingControl.of(cancellation), checkpoints);
     }
 
-    /** The same, steered by {@code control}: its device, and a hook before every batch (turns between runs). */
+    /** A digit model, steered by {@code control}: its device, and a hook before every batch (turns between runs). */
     public static TrainedModel train(TrainingConfig config, Consumer<TrainingProgress> listener,
+            TrainingControl control, EpochCheckpoints checkpoints) {
+        TrainedNetwork trained = train(new DigitFamily(config), listener, control, checkpoints);
+        TrainingHistory history = trained.history();
+        TrainingResult result = new TrainingResult(config, history.trainLosses().getLast(),
+                history.validationLosses().getLast(), history.validation().parts(), history.trainLosses(),
+                history.validationLosses(), history.test().loss(), history.test().parts(), history.duration());
+        return new TrainedModel(trained.model(), config, result);
+    }
+
+    /**
+     * Trains a network of any family, the same way as a digit model (see
+     * {@link #train(TrainingConfig, Consumer, Cancellation, EpochCheckpoints)}), and keeps the best epoch's
+     * parameters when the family ranks its epochs.
+     */
+    public static TrainedNetwork train(ModelFamily family, Consumer<TrainingProgress> listener,
             TrainingControl control, EpochCheckpoints checkpoints) {
         // The engine has one random generator: runs that start at the same moment take turns initialising, so each
         // gets the parameters its seed gives. Every later draw (a VAE's noise, a denoising run's noise) comes from
         // the run's own generator (RunRandom), so no run's draws shift another's.
-        RunRandom.begin(config.seed());
+        RunRandom.begin(family.schedule().seed());
         INITIALIZING.lock();
         try {
-            return trainInitializingFirst(config, listener, control, checkpoints);
+            return trainInitializingFirst(family, listener, control, checkpoints);
         } finally {
             if (INITIALIZING.isHeldByCurrentThread()) {
                 INITIALIZING.unlock();
@@ -80,29 +94,25 @@ public final class ModelTrainer {
         }
     }
 
-    private static TrainedModel trainInitializingFirst(TrainingConfig config, Consumer<TrainingProgress> listener,
+    private static TrainedNetwork trainInitializingFirst(ModelFamily family, Consumer<TrainingProgress> listener,
             TrainingControl control, EpochCheckpoints checkpoints) {
         Cancellation cancellation = control.cancellation();
         Device device = control.device();
-        config.validate();
+        TrainingSchedule schedule = family.schedule();
+        BatchSource batches = family.batches();
+        Optional<Comparator<Evaluation>> ranking = family.bestEpochRanking();
         long started = System.nanoTime();
-        ImageSet images = ImageSet.load(config.dataset());
-        DataSplit split = DataSplit.of(images);
-        int[] train = config.trainLimit() > 0 && config.trainLimit() < split.train().length
-                ? Arrays.copyOf(split.train(), config.trainLimit()) : split.train().clone();
-        int[] validation = config.trainLimit() > 0
-                ? Arrays.copyOf(split.validation(), Math.min(split.validation().length, Math.max(64, config.trainLimit() / 4)))
-                : split.validation();
+        int firstEpoch = checkpoints != null && checkpoints.resumeAfterEpoch() > 0
+                ? checkpoints.resumeAfterEpoch() + 1 : 1;
+        if (firstEpoch > 1 && ranking.isPresent()) {
+            throw new IllegalArgumentException("A " + family.name() + " run keeps its best epoch in memory, so it "
+                    + "cannot resume from a checkpoint");
+        }
 
-        ModelKind kind = config.kind();
-        Engine.getEngine(DeepLearningEngine.ENGINE).setRandomSeed((int) config.seed());
-        Block block = Networks.build(config);
-        Model model = Model.newInstance(kind.name().toLowerCase(java.util.Locale.ROOT), device,
-                DeepLearningEngine.ENGINE);
-        model.setBlock(block);
-        int firstEpoch = 1;
-        if (checkpoints != null && checkpoints.resumeAfterEpoch() > 0) {
-            firstEpoch = checkpoints.resumeAfterEpoch() + 1;
+        Engine.getEngine(DeepLearningEngine.ENGINE).setRandomSeed((int) schedule.seed());
+        Model model = Model.newInstance(family.name(), device, DeepLearningEngine.ENGINE);
+        model.setBlock(family.block());
+        if (firstEpoch > 1) {
             try {
                 model.load(checkpoints.folder(), Checkpoints.NAME,
                         Map.of("epoch", Integer.toString(checkpoints.resumeAfterEpoch())));
@@ -113,67 +123,85 @@ public final class ModelTrainer {
             }
         }
         DefaultTrainingConfig djlConfig = new DefaultTrainingConfig(Loss.l2Loss())
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) config.learningRate()))
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) schedule.learningRate()))
                         .build())
                 .optDevices(new Device[] {device});
-        Random shuffling = new Random(config.seed());
+        Random shuffling = new Random(schedule.seed());
+        int[] order = numbers(batches.size(BatchSource.Split.TRAIN));
         List<Double> trainLosses = new ArrayList<>();
         List<Double> validationLosses = new ArrayList<>();
+        List<Map<String, Double>> validationParts = new ArrayList<>();
         if (firstEpoch > 1) {
             trainLosses.addAll(checkpoints.trainLosses());
             validationLosses.addAll(checkpoints.validationLosses());
         }
-        Map<String, Double> lastParts = Map.of();
-        Evaluation test = null;
+        Evaluation kept = null;
+        int keptEpoch = 0;
+        Map<String, float[]> keptParameters = Map.of();
         boolean done = false;
-        BatchBuffer buffer = new BatchBuffer(Math.max(config.batchSize(), EVALUATION_BATCH));
         try (Trainer trainer = model.newTrainer(djlConfig)) {
-            trainer.initialize(new Shape(config.batchSize()).addAll(kind.corruption().inputShape()));
+            trainer.initialize(new Shape(schedule.batchSize()).addAll(batches.exampleShape()));
             // Initialised: other runs may start now (see train).
             INITIALIZING.unlock();
-            int batches = (train.length + config.batchSize() - 1) / config.batchSize();
+            int steps = (order.length + schedule.batchSize() - 1) / schedule.batchSize();
             for (int skipped = 1; skipped < firstEpoch; skipped++) {
-                shuffle(train, shuffling); // the same data order as a run that never stopped
+                shuffle(order, shuffling); // the same data order as a run that never stopped
             }
-            for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
-                shuffle(train, shuffling);
+            for (int epoch = firstEpoch; epoch <= schedule.epochs(); epoch++) {
+                shuffle(order, shuffling);
                 double lossSum = 0;
-                for (int b = 0; b < batches; b++) {
+                for (int b = 0; b < steps; b++) {
                     if (cancellation.requested()) {
                         throw new Cancellation.CancelledException();
                     }
                     control.beforeEachBatch().run();
-                    int from = b * config.batchSize();
-                    int to = Math.min(train.length, from + config.batchSize());
-                    float loss = trainStep(trainer, config, images, train, from, to, buffer);
+                    int from = b * schedule.batchSize();
+                    int to = Math.min(order.length, from + schedule.batchSize());
+                    float loss = trainStep(trainer, family, Arrays.copyOfRange(order, from, to), epoch);
                     lossSum += loss * (to - from);
-                    if ((b + 1) % REPORT_EVERY_BATCHES == 0 || b == batches - 1) {
-                        listener.accept(new TrainingProgress.BatchLoss(epoch, b + 1, batches, loss));
+                    if ((b + 1) % REPORT_EVERY_BATCHES == 0 || b == steps - 1) {
+                        listener.accept(new TrainingProgress.BatchLoss(epoch, b + 1, steps, loss));
                     }
                 }
-                double trainLoss = lossSum / train.length;
-                Evaluation evaluation = evaluate(trainer, config, images, validation, true, buffer);
+                double trainLoss = lossSum / order.length;
+                Evaluation validation = evaluate(trainer, family, BatchSource.Split.VALIDATION);
                 trainLosses.add(trainLoss);
-                validationLosses.add(evaluation.loss());
-                lastParts = evaluation.parts();
+                validationLosses.add(validation.loss());
+                validationParts.add(validation.parts());
+                if (ranking.isEmpty()) {
+                    kept = validation;
+                    keptEpoch = epoch;
+                } else if (kept == null || ranking.get().compare(validation, kept) > 0) {
+                    kept = validation;
+                    keptEpoch = epoch;
+                    keptParameters = snapshot(model);
+                }
                 if (checkpoints != null) {
                     saveEpoch(model, checkpoints.folder(), epoch);
                 }
-                listener.accept(new TrainingProgress.EpochFinished(epoch, config.epochs(), trainLoss,
-                        evaluation.loss(), evaluation.parts(), evaluation.samples(),
+                listener.accept(new TrainingProgress.EpochFinished(epoch, schedule.epochs(), trainLoss,
+                        validation.loss(), validation.parts(), validation.samples(),
                         Duration.ofNanos(System.nanoTime() - started)));
             }
-            test = evaluate(trainer, config, images, split.test(), false, buffer);
+            if (kept == null) {
+                // A resumed run whose epochs were all done already: its saved parameters, measured again.
+                kept = evaluate(trainer, family, BatchSource.Split.VALIDATION);
+                keptEpoch = schedule.epochs();
+            }
+            Evaluation train = null;
+            if (ranking.isPresent()) {
+                restore(model, keptParameters);
+                train = evaluate(trainer, family, BatchSource.Split.TRAIN);
+            }
+            Evaluation test = evaluate(trainer, family, BatchSource.Split.TEST);
             done = true;
+            return new TrainedNetwork(model, new TrainingHistory(trainLosses, validationLosses, validationParts,
+                    keptEpoch, train, kept, test, Duration.ofNanos(System.nanoTime() - started)));
         } finally {
             if (!done) {
                 model.close();
             }
         }
-        TrainingResult result = new TrainingResult(config, trainLosses.getLast(), validationLosses.getLast(),
-                lastParts, List.copyOf(trainLosses), List.copyOf(validationLosses), test.loss(), test.parts(),
-                Duration.ofNanos(System.nanoTime() - started));
-        return new TrainedModel(model, config, result);
     }
 
     private static void saveEpoch(Model model, java.nio.file.Path folder, int epoch) {
@@ -186,14 +214,13 @@ public final class ModelTrainer {
         }
     }
 
-    private static float trainStep(Trainer trainer, TrainingConfig config, ImageSet images, int[] order, int from,
-            int to, BatchBuffer buffer) {
+    private static float trainStep(Trainer trainer, ModelFamily family, int[] examples, int epoch) {
         try (NDManager step = trainer.getManager().newSubManager()) {
-            NDArray clean = buffer.batch(step, images, order, from, to);
-            NDArray input = ChannelsLast.of(config.kind().corruption().apply(clean, config.noiseLevel()));
+            BatchSource.Batch batch = family.batches().batch(step, BatchSource.Split.TRAIN, examples);
+            NDArray input = ChannelsLast.of(batch.input());
             try (ThreadGradients gradients = new ThreadGradients()) {
                 NDList output = trainer.forward(new NDList(input));
-                NDArray loss = loss(config, output, clean, labels(step, images, order, from, to, config));
+                NDArray loss = family.loss().objective(output, batch, epoch);
                 gradients.backward(loss);
                 float value = loss.getFloat();
                 trainer.step();
@@ -202,119 +229,46 @@ public final class ModelTrainer {
         }
     }
 
-    /** Loss on the given images, with the network in inference mode; optionally a few samples to show. */
-    static Evaluation evaluate(Trainer trainer, TrainingConfig config, ImageSet images, int[] indices,
-            boolean withSamples, BatchBuffer buffer) {
-        ModelKind kind = config.kind();
-        double lossSum = 0;
-        Map<String, Double> partSums = new LinkedHashMap<>();
-        List<TrainingProgress.Sample> samples = new ArrayList<>();
-        for (int from = 0; from < indices.length; from += EVALUATION_BATCH) {
-            int to = Math.min(indices.length, from + EVALUATION_BATCH);
-            int n = to - from;
+    /** Measures a split with the network in inference mode, in batches of {@link #EVALUATION_BATCH}. */
+    private static Evaluation evaluate(Trainer trainer, ModelFamily family, BatchSource.Split split) {
+        TrainingLoss.Measure measure = family.loss().measure(split);
+        int size = family.batches().size(split);
+        for (int from = 0; from < size; from += EVALUATION_BATCH) {
+            int to = Math.min(size, from + EVALUATION_BATCH);
             try (NDManager step = trainer.getManager().newSubManager()) {
-                NDArray clean = buffer.batch(step, images, indices, from, to);
-                NDArray input = ChannelsLast.of(kind.corruption().apply(clean, config.noiseLevel()));
-                NDList output = trainer.evaluate(new NDList(input));
-                NDArray labels = labels(step, images, indices, from, to, config);
-                lossSum += loss(config, output, clean, labels).getFloat() * n;
-                for (Map.Entry<String, Double> part : parts(config, output, clean, labels).entrySet()) {
-                    partSums.merge(part.getKey(), part.getValue() * n, Double::sum);
-                }
-                if (withSamples && samples.isEmpty() && kind.isAutoencoder()) {
-                    samples.addAll(samples(images, indices, from, input, clean, output.head(), kind));
-                }
+                BatchSource.Batch batch = family.batches().batch(step, split, numbers(from, to));
+                NDList output = trainer.evaluate(new NDList(ChannelsLast.of(batch.input())));
+                measure.add(batch, output);
             }
         }
-        Map<String, Double> parts = new LinkedHashMap<>();
-        partSums.forEach((name, sum) -> parts.put(name, sum / indices.length));
-        return new Evaluation(lossSum / indices.length, parts, samples);
+        return measure.result();
     }
 
-    record Evaluation(double loss, Map<String, Double> parts, List<TrainingProgress.Sample> samples) {
+    /** A copy of the network's parameters, by name (early stopping keeps the best epoch's). */
+    private static Map<String, float[]> snapshot(Model model) {
+        Map<String, float[]> values = new LinkedHashMap<>();
+        for (Pair<String, Parameter> parameter : model.getBlock().getParameters()) {
+            values.put(parameter.getKey(), parameter.getValue().getArray().toFloatArray());
+        }
+        return values;
     }
 
-    static NDArray loss(TrainingConfig config, NDList output, NDArray clean, NDArray labels) {
-        if (config.kind() == ModelKind.CLASSIFIER) {
-            return Losses.softmaxCrossEntropy(output.singletonOrThrow(), labels);
-        }
-        if (config.variational()) {
-            return Losses.vae(output.get(0), clean, output.get(1), output.get(2), config.klWeight()).total();
-        }
-        return Losses.meanSquaredError(output.singletonOrThrow(), clean);
-    }
-
-    private static Map<String, Double> parts(TrainingConfig config, NDList output, NDArray clean, NDArray labels) {
-        if (config.kind() == ModelKind.CLASSIFIER) {
-            NDArray predicted = output.singletonOrThrow().argMax(1);
-            double accuracy = predicted.toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
-                    .eq(labels).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).mean().getFloat();
-            return Map.of("accuracy", accuracy);
-        }
-        if (config.variational()) {
-            Losses.VaeLoss loss = Losses.vae(output.get(0), clean, output.get(1), output.get(2), config.klWeight());
-            return Map.of("reconstruction", (double) loss.reconstruction().getFloat(), "kl",
-                    (double) loss.kl().getFloat());
-        }
-        return Map.of("mse", (double) Losses.meanSquaredError(output.singletonOrThrow(), clean).getFloat());
-    }
-
-    private static List<TrainingProgress.Sample> samples(ImageSet images, int[] indices, int from, NDArray input,
-            NDArray clean, NDArray reconstruction, ModelKind kind) {
-        int count = (int) Math.min(SAMPLES_PER_EPOCH, input.getShape().get(0));
-        float[] inputs = input.get("0:" + count).toFloatArray();
-        float[] originals = clean.get("0:" + count).toFloatArray();
-        float[] outputs = reconstruction.get("0:" + count).toFloatArray();
-        int inputPixels = inputs.length / count;
-        int inputSide = (int) Math.round(Math.sqrt(inputPixels));
-        List<TrainingProgress.Sample> samples = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            samples.add(new TrainingProgress.Sample(images.label(indices[from + i]),
-                    Arrays.copyOfRange(originals, i * ImageSet.PIXELS, (i + 1) * ImageSet.PIXELS),
-                    Arrays.copyOfRange(inputs, i * inputPixels, (i + 1) * inputPixels), inputSide,
-                    Arrays.copyOfRange(outputs, i * ImageSet.PIXELS, (i + 1) * ImageSet.PIXELS)));
-        }
-        return samples;
-    }
-
-    /**
-     * One native buffer per run that every batch is written into: the batch array is created over it and closed
-     * with its step before the next batch overwrites it, so training allocates no native memory per batch (direct
-     * buffers made per batch are freed only when the garbage collector gets round to them). Native byte order,
-     * which the engine requires.
-     */
-    static final class BatchBuffer {
-        private final ByteBuffer bytes;
-        private final float[] image = new float[ImageSet.PIXELS];
-
-        BatchBuffer(int maxImages) {
-            this.bytes = ByteBuffer.allocateDirect(maxImages * ImageSet.PIXELS * Float.BYTES)
-                    .order(ByteOrder.nativeOrder());
-        }
-
-        /** The images order[from..to) as one (n, 1, 28, 28) array. */
-        NDArray batch(NDManager manager, ImageSet images, int[] order, int from, int to) {
-            int n = to - from;
-            FloatBuffer floats = bytes.asFloatBuffer();
-            for (int i = 0; i < n; i++) {
-                images.copyImage(order[from + i], image, 0);
-                floats.put(image);
-            }
-            ByteBuffer filled = bytes.slice(0, n * ImageSet.PIXELS * Float.BYTES).order(ByteOrder.nativeOrder());
-            return manager.create(filled, new Shape(n, 1, ImageSet.SIDE, ImageSet.SIDE), DataType.FLOAT32);
+    /** Writes a {@link #snapshot} back into the network. */
+    private static void restore(Model model, Map<String, float[]> values) {
+        for (Pair<String, Parameter> parameter : model.getBlock().getParameters()) {
+            parameter.getValue().getArray().set(values.get(parameter.getKey()));
         }
     }
 
-    private static NDArray labels(NDManager manager, ImageSet images, int[] order, int from, int to,
-            TrainingConfig config) {
-        if (config.kind() != ModelKind.CLASSIFIER) {
-            return null;
-        }
-        float[] labels = new float[to - from];
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = images.label(order[from + i]);
-        }
-        return manager.create(labels);
+    private static int[] numbers(int size) {
+        return numbers(0, size);
+    }
+
+    /** from, from + 1, ..., to - 1. */
+    private static int[] numbers(int from, int to) {
+        int[] numbers = new int[to - from];
+        Arrays.setAll(numbers, i -> from + i);
+        return numbers;
     }
 
     private static void shuffle(int[] indices, Random random) {

@@ -20,10 +20,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The pretrained models from the top-level {@code models/} folder, packed into the jar, loaded during the engine's
- * warm-up so the Playground and the Challenges work on a fresh server without training first. DJL loads parameters
- * from files, so the packed models are first copied to {@code <data-dir>/models-shipped}. A model that fails to load
- * is logged with the reason and left out; the app runs on. Until the warm-up has loaded them, {@link #get} is empty
+ * The pretrained digit models from the top-level {@code models/} folder, packed into the jar, loaded during the
+ * engine's warm-up so the Playground and the Challenges work on a fresh server without training first. DJL loads
+ * parameters from files, so the packed models are first copied to {@code <data-dir>/models-shipped} ({@link #folder},
+ * which other families' shipped models use too). A model that fails to load is logged with the reason and left out;
+ * the app runs on. Until the warm-up has loaded them, {@link #get} is empty
  * and {@link DeepLearningEngine#warmingUp()} says why.
  */
 @Component
@@ -57,9 +58,7 @@ public class ShippedModels implements WarmUpStep, DisposableBean {
         Map<ModelKind, String> missing = new EnumMap<>(ModelKind.class);
         for (ModelKind kind : KINDS) {
             try {
-                Path folder = properties.modelsDir() != null ? properties.modelsDir().resolve(folderName(kind))
-                        : unpack(kind, unpacked.resolve(folderName(kind)));
-                loaded.put(kind, Checkpoints.load(folder, limits));
+                loaded.put(kind, Checkpoints.load(folder(folderName(kind), CheckpointMetadata.class), limits));
             } catch (IOException | CheckpointException | RuntimeException e) {
                 missing.put(kind, e.getMessage());
                 log.warn("Pretrained {} model not available: {}", kind, e.getMessage());
@@ -87,26 +86,45 @@ public class ShippedModels implements WarmUpStep, DisposableBean {
         if (!models.isEmpty() || !problems.isEmpty()) {
             return problems;
         }
-        String reason = engine.warmingUp() ? "warming up" : "the deep-learning engine is not available";
+        String reason = waitingReason();
         Map<ModelKind, String> all = new EnumMap<>(ModelKind.class);
         KINDS.forEach(kind -> all.put(kind, reason));
         return all;
     }
 
-    private static Path unpack(ModelKind kind, Path target) throws IOException, CheckpointException {
-        String base = "latentlab/models/" + folderName(kind) + "/";
+    /**
+     * Why a shipped model is not loaded while no load has been tried: the engine is still warming up, or it could
+     * not start. For every family's shipped models.
+     */
+    public String waitingReason() {
+        return engine.warmingUp() ? "warming up" : "the deep-learning engine is not available";
+    }
+
+    /**
+     * The folder a packed model is loaded from, for every family: {@code latentlab.ml.models-dir/<name>} when that is
+     * set, otherwise the jar's {@code latentlab/models/<name>/} copied to {@code <data-dir>/models-shipped/<name>}
+     * (its {@code metadata.json}, read as {@code metadataType}, and the parameters file that names), since DJL loads
+     * parameters from files only.
+     */
+    public <M extends ModelMetadata> Path folder(String name, Class<M> metadataType)
+            throws IOException, CheckpointException {
+        if (properties.modelsDir() != null) {
+            return properties.modelsDir().resolve(name);
+        }
+        Path target = unpacked.resolve(name);
+        String base = "latentlab/models/" + name + "/";
         ClassLoader loader = ShippedModels.class.getClassLoader();
         try (InputStream metadata = loader.getResourceAsStream(base + Checkpoints.METADATA)) {
             if (metadata == null) {
-                throw new CheckpointException("no " + folderName(kind) + " model is packed in this build");
+                throw new CheckpointException("no " + name + " model is packed in this build");
             }
             Files.createDirectories(target);
             Files.copy(metadata, target.resolve(Checkpoints.METADATA), StandardCopyOption.REPLACE_EXISTING);
         }
-        String parameters = Checkpoints.readMetadata(target).parametersFile();
+        String parameters = Checkpoints.readMetadata(target, metadataType).parametersFile();
         try (InputStream in = loader.getResourceAsStream(base + parameters)) {
             if (in == null) {
-                throw new CheckpointException("the packed " + folderName(kind) + " model lacks " + parameters);
+                throw new CheckpointException("the packed " + name + " model lacks " + parameters);
             }
             Files.copy(in, target.resolve(parameters), StandardCopyOption.REPLACE_EXISTING);
         }

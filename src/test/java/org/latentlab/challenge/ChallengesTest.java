@@ -340,7 +340,7 @@ class ChallengesTest {
         Challenge compose = challenges.create(year11.id(), new ChallengeSettings(ChallengeKind.MELODY, 0, 0, 0, 0, 0,
                 false, 0, 0), null, KeepPolicy.BEST, 10, false);
         assertThat(compose.modelId()).isEqualTo(Challenges.MELODY_MODEL);
-        org.latentlab.challenge.music.MelodyCodec codec = challenges.melodyCodec();
+        org.latentlab.music.MelodyCodec codec = challenges.melodyCodec();
         signIn.as(amina);
         Submission melody = challenges.submit(compose.id(), List.of(codec.randomCode(new java.util.Random(1))),
                 compose.modelVersion());
@@ -356,9 +356,9 @@ class ChallengesTest {
                 0, 3, 3, 0, false, 0, 0), null, KeepPolicy.BEST, 10, false))).isEqualTo("challenge.settings.sameTunes");
         Challenge morph = challenges.create(year11.id(), new ChallengeSettings(ChallengeKind.MELODY_MORPH, 0, 0, 0,
                 5, 0, false, 0, 0), null, KeepPolicy.BEST, 10, false);
-        var a = org.latentlab.challenge.music.MelodyCorpus.entries().get(0).melody();
-        var b = org.latentlab.challenge.music.MelodyCorpus.entries().get(5).melody();
-        List<float[]> path = org.latentlab.challenge.music.MelodyCodec.path(codec.encode(a), codec.encode(b), 8,
+        var a = org.latentlab.music.MelodyCorpus.entries().get(0).melody();
+        var b = org.latentlab.music.MelodyCorpus.entries().get(5).melody();
+        List<float[]> path = org.latentlab.music.MelodyCodec.path(codec.encode(a), codec.encode(b), 8,
                 org.latentlab.playground.Interpolation.SPHERICAL);
         signIn.as(budi);
         assertThat(refusal(() -> challenges.submit(morph.id(), path.subList(0, 3), morph.modelVersion())))

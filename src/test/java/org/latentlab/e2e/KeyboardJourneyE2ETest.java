@@ -139,7 +139,7 @@ class KeyboardJourneyE2ETest extends BrowserJourney {
             Chromium.screenshot(page, "keyboard-draw");
 
             // A melody: Play with Enter, then a faster tempo with the arrow keys on the slider.
-            page.navigate(url("/melodies?lang=en"));
+            page.navigate(url("/music?lang=en"));
             page.waitForSelector("#melody-current .score svg");
             tabTo(page, Pattern.compile("^\\|button\\|"), false);
             page.keyboard().press("Enter");

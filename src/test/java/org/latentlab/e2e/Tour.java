@@ -48,7 +48,7 @@ public final class Tour {
 
     /**
      * The pages a role sees in the given world. Pages that look the same to everyone (lessons, the Playground's
-     * tabs, melodies) are toured in full by the visitor and the student; the teacher sees each of those routes once,
+     * tabs, music) are toured in full by the visitor and the student; the teacher sees each of those routes once,
      * and the admin only what an admin alone may open.
      */
     public static List<Stop> of(Role role, AuditWorld.World world) {
@@ -65,7 +65,7 @@ public final class Tour {
             return stops;
         }
         stops.add(new Stop("lesson", "lessons/autoencoders", "lessons/:lessonId", Tour::formulasRendered));
-        stops.add(new Stop("melodies", "melodies", "melodies", Tour::notationRendered));
+        stops.add(new Stop("music", "music", "music", Tour::notationRendered));
         if (role == Role.TEACHER) {
             stops.add(playground().getFirst());
         } else {
@@ -75,6 +75,8 @@ public final class Tour {
         }
         switch (role) {
             case VISITOR -> {
+                // The melody playground's old address forwards to its new one.
+                stops.add(new Stop("old melodies address", "melodies", "melodies", Tour::notationRendered));
                 stops.add(new Stop("login", "login", "login", null));
                 stops.add(new Stop("register", "register?code=ABCD-EFGH", "register", null));
             }

@@ -41,7 +41,7 @@ class ModelTrainerTest {
                     .map(TrainingProgress.EpochFinished.class::cast).toList();
             assertThat(epochs).hasSize(2);
             if (kind.isAutoencoder()) {
-                assertThat(epochs.getLast().samples()).hasSize(ModelTrainer.SAMPLES_PER_EPOCH)
+                assertThat(epochs.getLast().samples()).hasSize(DigitLoss.SAMPLES_PER_EPOCH)
                         .allSatisfy(s -> assertThat(s.output()).hasSize(ImageSet.PIXELS));
             }
         }

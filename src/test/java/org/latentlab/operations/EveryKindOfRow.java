@@ -20,7 +20,7 @@ import org.latentlab.challenge.ChallengeSettings;
 import org.latentlab.challenge.Challenges;
 import org.latentlab.challenge.KeepPolicy;
 import org.latentlab.challenge.Submission;
-import org.latentlab.challenge.music.MelodyCodec;
+import org.latentlab.music.MelodyCodec;
 import org.latentlab.classroom.AccountService;
 import org.latentlab.classroom.AccountSummary;
 import org.latentlab.classroom.ClassSummary;
@@ -175,8 +175,8 @@ class EveryKindOfRow {
         signIn.as(zoe);
         Submission zoes = challenges.submit(seven.id(), List.of(codeOf(vae, 2)), seven.modelVersion());
         challenges.submit(melody.id(), List.of(codec.randomCode(new Random(2))), melody.modelVersion());
-        var from = org.latentlab.challenge.music.MelodyCorpus.entries().get(0).melody();
-        var to = org.latentlab.challenge.music.MelodyCorpus.entries().get(5).melody();
+        var from = org.latentlab.music.MelodyCorpus.entries().get(0).melody();
+        var to = org.latentlab.music.MelodyCorpus.entries().get(5).melody();
         challenges.submit(morph.id(), MelodyCodec.path(codec.encode(from), codec.encode(to), 8,
                 org.latentlab.playground.Interpolation.SPHERICAL), morph.modelVersion());
         signIn.as(rivka);

@@ -11,8 +11,8 @@ import com.vaadin.flow.component.UI;
 import org.latentlab.challenge.Challenge;
 import org.latentlab.challenge.ChallengeSettings;
 import org.latentlab.challenge.RuleResult;
-import org.latentlab.challenge.music.MelodyCorpus;
-import org.latentlab.challenge.music.MelodyRules;
+import org.latentlab.music.MelodyCorpus;
+import org.latentlab.music.MelodyRules;
 
 /** How challenges, their rules and results read on the pages. */
 final class ChallengeTexts {

@@ -116,7 +116,7 @@ public class ChallengesView extends FeaturePage {
         model.setItems(MODELS);
         model.setItemLabelGenerator(id -> getTranslation("playground.shipped." + id.substring("shipped:".length())));
         model.setValue(MODELS.getFirst());
-        List<org.latentlab.challenge.music.MelodyCorpus.Entry> tunes = org.latentlab.challenge.music.MelodyCorpus
+        List<org.latentlab.music.MelodyCorpus.Entry> tunes = org.latentlab.music.MelodyCorpus
                 .entries();
         Select<Integer> tuneFrom = tunePicker("challenge.field.tuneFrom", "challenge-tune-from", tunes, 0);
         Select<Integer> tuneTo = tunePicker("challenge.field.tuneTo", "challenge-tune-to", tunes,
@@ -187,7 +187,7 @@ public class ChallengesView extends FeaturePage {
     }
 
     private Select<Integer> tunePicker(String key, String id,
-            List<org.latentlab.challenge.music.MelodyCorpus.Entry> tunes, int value) {
+            List<org.latentlab.music.MelodyCorpus.Entry> tunes, int value) {
         Select<Integer> picker = new Select<>();
         picker.setLabel(getTranslation(key));
         picker.setId(id);

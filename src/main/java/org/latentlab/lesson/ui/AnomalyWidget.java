@@ -13,8 +13,8 @@ import org.latentlab.lesson.LetterImages;
 import org.latentlab.ml.DigitImages;
 import org.latentlab.ml.HeldOutDigits;
 import org.latentlab.ml.LatentCodec;
-import org.latentlab.ml.ui.DigitChooser;
-import org.latentlab.ml.ui.DigitPicture;
+import org.latentlab.widgets.DigitChooser;
+import org.latentlab.widgets.DigitPicture;
 
 /**
  * Anomaly detection by reconstruction error: feed the digit VAE with an 8-number code a test digit or a letter, see

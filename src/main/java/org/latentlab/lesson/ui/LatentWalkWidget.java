@@ -10,7 +10,7 @@ import com.vaadin.flow.dom.DomEvent;
 
 import org.latentlab.ml.GaussianQuantiles;
 import org.latentlab.ml.LatentCodec;
-import org.latentlab.ml.ui.DigitPicture;
+import org.latentlab.widgets.DigitPicture;
 
 /**
  * A small version of the playground: a square over the 2-D VAE's latent space, with the manifold of decoded digits

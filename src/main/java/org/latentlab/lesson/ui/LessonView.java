@@ -37,7 +37,7 @@ import org.latentlab.lesson.ProgressItem;
 import org.latentlab.ml.DeepLearningEngine;
 import org.latentlab.ml.ModelKind;
 import org.latentlab.ml.ShippedModels;
-import org.latentlab.ml.ui.WarmingUp;
+import org.latentlab.widgets.WarmingUp;
 import org.latentlab.quiz.QuizRoutes;
 import org.latentlab.training.LabRoutes;
 

@@ -8,8 +8,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 
 import org.latentlab.ml.HeldOutDigits;
-import org.latentlab.ml.ui.DigitChooser;
-import org.latentlab.ml.ui.DigitPicture;
+import org.latentlab.widgets.DigitChooser;
+import org.latentlab.widgets.DigitPicture;
 import org.latentlab.ml.DigitImages;
 import org.latentlab.ml.LatentCodec;
 

@@ -10,7 +10,7 @@ import com.vaadin.flow.component.html.Span;
 
 import org.latentlab.base.InvalidInputException;
 import org.latentlab.ml.LoadedModel;
-import org.latentlab.ml.ui.DigitPicture;
+import org.latentlab.widgets.DigitPicture;
 import org.latentlab.playground.DrawnDigit;
 import org.latentlab.playground.LatentSpace;
 import org.latentlab.playground.LatentSpaces;

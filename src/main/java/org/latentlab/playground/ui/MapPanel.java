@@ -5,7 +5,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 
 import org.latentlab.ml.HeldOutDigits;
-import org.latentlab.ml.ui.DigitPicture;
+import org.latentlab.widgets.DigitPicture;
 import org.latentlab.playground.LatentSpace;
 
 /**

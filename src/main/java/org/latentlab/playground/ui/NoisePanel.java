@@ -16,8 +16,8 @@ import org.latentlab.base.InvalidInputException;
 import org.latentlab.ml.DigitImages;
 import org.latentlab.ml.HeldOutDigits;
 import org.latentlab.ml.ModelKind;
-import org.latentlab.ml.ui.DigitChooser;
-import org.latentlab.ml.ui.DigitPicture;
+import org.latentlab.widgets.DigitChooser;
+import org.latentlab.widgets.DigitPicture;
 import org.latentlab.playground.LatentSpaces;
 import org.latentlab.playground.ModelChoice;
 

@@ -31,7 +31,7 @@ import org.latentlab.base.ui.RouteLocation;
 import org.latentlab.ml.HeldOutDigits;
 import org.latentlab.ml.DeepLearningEngine;
 import org.latentlab.ml.ModelKind;
-import org.latentlab.ml.ui.WarmingUp;
+import org.latentlab.widgets.WarmingUp;
 import org.latentlab.playground.LatentSpace;
 import org.latentlab.playground.LatentSpaces;
 import org.latentlab.playground.ModelChoice;

@@ -16,8 +16,8 @@ import com.vaadin.flow.component.slider.DecimalSlider;
 import com.vaadin.flow.data.value.ValueChangeMode;
 
 import org.latentlab.ml.HeldOutDigits;
-import org.latentlab.ml.ui.DigitChooser;
-import org.latentlab.ml.ui.DigitPicture;
+import org.latentlab.widgets.DigitChooser;
+import org.latentlab.widgets.DigitPicture;
 import org.latentlab.playground.Decoded;
 import org.latentlab.playground.LatentSpace;
 

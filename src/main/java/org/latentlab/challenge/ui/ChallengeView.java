@@ -40,7 +40,11 @@ import org.latentlab.challenge.Challenge;
 import org.latentlab.challenge.ChallengeFeed;
 import org.latentlab.challenge.ChallengeKind;
 import org.latentlab.challenge.ChallengeState;
-import org.latentlab.challenge.Challenges;
+import org.latentlab.challenge.ChallengeExport;
+import org.latentlab.challenge.ChallengeLeaderboard;
+import org.latentlab.challenge.ChallengeLifecycle;
+import org.latentlab.challenge.ChallengeSubmissions;
+import org.latentlab.challenge.ChallengeVotes;
 import org.latentlab.challenge.LeaderboardEntry;
 import org.latentlab.challenge.RuleResult;
 import org.latentlab.challenge.Scored;
@@ -70,7 +74,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @PermitAll
 public class ChallengeView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    private final Challenges challenges;
+    private final ChallengeLifecycle lifecycle;
+    private final ChallengeSubmissions submissions;
+    private final ChallengeLeaderboard leaderboard;
+    private final ChallengeVotes votes;
+    private final ChallengeExport export;
     private final DeepLearningEngine engine;
     private final LatentSpaces spaces;
     private final ChallengeFeed feed;
@@ -93,9 +101,15 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
     private boolean manager;
     private Runnable unsubscribe;
 
-    ChallengeView(Challenges challenges, LatentSpaces spaces, ChallengeFeed feed, DeepLearningEngine engine) {
+    ChallengeView(ChallengeLifecycle lifecycle, ChallengeSubmissions submissions, ChallengeLeaderboard leaderboard,
+            ChallengeVotes votes, ChallengeExport export, LatentSpaces spaces, ChallengeFeed feed,
+            DeepLearningEngine engine) {
         this.engine = engine;
-        this.challenges = challenges;
+        this.lifecycle = lifecycle;
+        this.submissions = submissions;
+        this.leaderboard = leaderboard;
+        this.votes = votes;
+        this.export = export;
         this.spaces = spaces;
         this.feed = feed;
         addClassName("ll-page");
@@ -125,7 +139,7 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
         removeAll();
         Optional<Long> id = event.getRouteParameters().get("challengeId").flatMap(ChallengeView::number);
         try {
-            challenge = challenges.get(id.orElseThrow(() -> new InvalidInputException("challenge",
+            challenge = lifecycle.get(id.orElseThrow(() -> new InvalidInputException("challenge",
                     "challenge.notFound")));
         } catch (InvalidInputException missing) {
             challenge = null;
@@ -133,7 +147,7 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
                     new RouterLink(getTranslation("challenge.back"), ChallengesView.class));
             return;
         }
-        manager = challenges.runs(challenge.id());
+        manager = lifecycle.runs(challenge.id());
         // Pictures and melodies are decoded by the models: while they load after a start, the page waits for them.
         if (WarmingUp.holdsPage(this, engine)) {
             return;
@@ -184,7 +198,7 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
 
     /** Reads the challenge again and redraws what may have changed: state, controls, history, leaderboard. */
     private void refresh() {
-        challenge = challenges.get(challenge.id());
+        challenge = lifecycle.get(challenge.id());
         showHeader();
         showControls();
         if (!manager) {
@@ -224,9 +238,9 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
         if (challenge.kind() == ChallengeKind.REPAIR) {
             Div pictures = new Div();
             pictures.addClassName("ll-widget-images");
-            pictures.add(picture(challenges.damagedDigit(challenge.id()), "challenge.damaged", "challenge-damaged"));
+            pictures.add(picture(submissions.damagedDigit(challenge.id()), "challenge.damaged", "challenge-damaged"));
             if (manager || challenge.revealed()) {
-                pictures.add(picture(challenges.hiddenOriginal(challenge.id()), "challenge.original",
+                pictures.add(picture(submissions.hiddenOriginal(challenge.id()), "challenge.original",
                         "challenge-original"));
             }
             header.add(pictures);
@@ -252,17 +266,17 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
         HorizontalLayout buttons = new HorizontalLayout();
         buttons.setWrap(true);
         if (challenge.state() == ChallengeState.OPEN) {
-            buttons.add(action("challenge.pause", "challenge-pause", () -> challenges.pause(challenge.id())));
+            buttons.add(action("challenge.pause", "challenge-pause", () -> lifecycle.pause(challenge.id())));
         }
         if (challenge.state() == ChallengeState.PAUSED) {
-            buttons.add(action("challenge.resume", "challenge-resume", () -> challenges.resume(challenge.id())));
+            buttons.add(action("challenge.resume", "challenge-resume", () -> lifecycle.resume(challenge.id())));
         }
         if (challenge.state() != ChallengeState.CLOSED) {
-            buttons.add(action("challenge.close", "challenge-close", () -> challenges.close(challenge.id())));
+            buttons.add(action("challenge.close", "challenge-close", () -> lifecycle.close(challenge.id())));
         }
         if (challenge.state() == ChallengeState.CLOSED && !challenge.revealed()) {
             // Results are revealed once the challenge has closed, never while students can still submit.
-            buttons.add(action("challenge.reveal", "challenge-reveal", () -> challenges.reveal(challenge.id())));
+            buttons.add(action("challenge.reveal", "challenge-reveal", () -> lifecycle.reveal(challenge.id())));
         }
         long id = challenge.id();
         Anchor csv = new Anchor();
@@ -274,7 +288,7 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
             SecurityContext previous = SecurityContextHolder.getContext();
             SecurityContextHolder.setContext(viewer);
             try {
-                byte[] bytes = challenges.csv(id).getBytes(StandardCharsets.UTF_8);
+                byte[] bytes = export.csv(id).getBytes(StandardCharsets.UTF_8);
                 return new DownloadResponse(new ByteArrayInputStream(bytes), "challenge-" + id + ".csv",
                         "text/csv;charset=UTF-8", bytes.length);
             } finally {
@@ -331,7 +345,7 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
         if (challenge.kind() == ChallengeKind.REPAIR) {
             Button start = new Button(getTranslation("challenge.fromDamaged"), e -> {
                 picks.clear();
-                float[] damaged = challenges.damagedDigit(challenge.id());
+                float[] damaged = submissions.damagedDigit(challenge.id());
                 pick(space.encode(challenge.settings().lowResolution() ? DigitImages.upscaledBicubic(damaged)
                         : damaged));
             });
@@ -392,8 +406,8 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
             return;
         }
         try {
-            Scored preview = challenges.preview(challenge.id(), picks);
-            float[][] readings = challenges.read(preview.images());
+            Scored preview = submissions.preview(challenge.id(), picks);
+            float[][] readings = submissions.read(preview.images());
             for (int i = 0; i < preview.images().size(); i++) {
                 int best = LoadedModel.mostLikely(readings[i]);
                 Image image = new Image(DigitImages.dataUrl(preview.images().get(i)),
@@ -423,7 +437,7 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
     private void buildMusicWorkbench() {
         workbench.removeAll();
         workbench.addClassName("ll-challenge-workbench");
-        codec = challenges.melodyCodec();
+        codec = submissions.melodyCodec();
         code = new float[codec.latentSize()];
         current.setId("challenge-melody");
         chosen.setId("challenge-chosen-melody");
@@ -498,7 +512,7 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
         if (picks.size() == wanted) {
             try {
                 count += " " + getTranslation("challenge.expectedScore",
-                        ChallengeTexts.score(challenges.preview(challenge.id(), picks).score()));
+                        ChallengeTexts.score(submissions.preview(challenge.id(), picks).score()));
             } catch (InvalidInputException refused) {
                 count = getTranslation(refused.messageKey(), refused.arguments());
             }
@@ -508,7 +522,7 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
 
     private void submitPicks() {
         try {
-            Submission submission = challenges.submit(challenge.id(), List.copyOf(picks), challenge.modelVersion());
+            Submission submission = submissions.submit(challenge.id(), List.copyOf(picks), challenge.modelVersion());
             reading.setText(getTranslation("challenge.submitted", ChallengeTexts.score(submission.score())));
         } catch (InvalidInputException refused) {
             reading.setText(getTranslation(refused.messageKey(), refused.arguments()));
@@ -518,7 +532,7 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
 
     private void showHistory() {
         history.removeAll();
-        List<Submission> mine = challenges.mySubmissions(challenge.id());
+        List<Submission> mine = submissions.mine(challenge.id());
         history.add(new H2(getTranslation("challenge.history")));
         if (mine.isEmpty()) {
             history.add(new Paragraph(getTranslation("challenge.noSubmissions")));
@@ -556,7 +570,7 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
             vote.add(new Paragraph(getTranslation(manager ? "challenge.vote.comingTeacher" : "challenge.vote.coming")));
             return;
         }
-        Ballot ballot = challenges.ballot(challenge.id());
+        Ballot ballot = votes.ballot(challenge.id());
         if (ballot.entries().isEmpty()) {
             vote.add(new Paragraph(getTranslation("challenge.boardEmpty")));
             return;
@@ -595,7 +609,7 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
         if (challenge.kind().musical()) {
             Button listen = new Button(getTranslation("challenge.music.listen"), e -> {
                 voteMelody.setVisible(true);
-                voteMelody.show(challenges.melodyCodec().decode(entry.vectors()), label);
+                voteMelody.show(submissions.melodyCodec().decode(entry.vectors()), label);
             });
             listen.addThemeVariants(ButtonVariant.TERTIARY);
             listen.setId("challenge-ballot-listen-" + entry.number());
@@ -627,7 +641,7 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
             Button choose = new Button(getTranslation(chosen ? "challenge.vote.chosen" : "challenge.vote.for",
                     entry.number()), e -> {
                         try {
-                            challenges.vote(challenge.id(), entry.submissionId());
+                            votes.vote(challenge.id(), entry.submissionId());
                         } catch (InvalidInputException refused) {
                             vote.add(new Paragraph(getTranslation(refused.messageKey(), refused.arguments())));
                             return;
@@ -663,7 +677,7 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
             board.add(new Paragraph(getTranslation("challenge.boardHidden")));
             return;
         }
-        List<LeaderboardEntry> entries = challenges.leaderboard(challenge.id());
+        List<LeaderboardEntry> entries = leaderboard.leaderboard(challenge.id());
         if (entries.isEmpty()) {
             board.add(new Paragraph(getTranslation("challenge.boardEmpty")));
             return;
@@ -692,7 +706,7 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
             if (challenge.kind().musical()) {
                 Button listen = new Button(getTranslation("challenge.music.listen"), e -> {
                     boardMelody.setVisible(true);
-                    boardMelody.show(challenges.melodyCodec().decode(counted.vectors()), counted.studentName());
+                    boardMelody.show(submissions.melodyCodec().decode(counted.vectors()), counted.studentName());
                 });
                 listen.addThemeVariants(ButtonVariant.TERTIARY);
                 images.add(listen);

@@ -9,7 +9,8 @@ import org.latentlab.base.Language;
 import org.latentlab.challenge.Challenge;
 import org.latentlab.challenge.ChallengeKind;
 import org.latentlab.challenge.ChallengeSettings;
-import org.latentlab.challenge.Challenges;
+import org.latentlab.challenge.ChallengeLifecycle;
+import org.latentlab.challenge.ChallengeSubmissions;
 import org.latentlab.challenge.KeepPolicy;
 import org.latentlab.classroom.AccountSummary;
 import org.latentlab.classroom.ClassSummary;
@@ -51,14 +52,16 @@ public class AuditWorld {
     private final LabRuns runs;
     private final TrainingQueue queue;
     private final AssignmentService assignments;
-    private final Challenges challenges;
+    private final ChallengeLifecycle lifecycle;
+    private final ChallengeSubmissions submissions;
     private final LatentSpaces spaces;
     private final HeldOutDigits digits;
     private final LessonProgressService progress;
 
     AuditWorld(ClassroomFixture fixture, ClassroomService classrooms, SignIn signIn, AttemptService attempts,
-            LabRuns runs, TrainingQueue queue, AssignmentService assignments, Challenges challenges,
-            LatentSpaces spaces, HeldOutDigits digits, LessonProgressService progress) {
+            LabRuns runs, TrainingQueue queue, AssignmentService assignments, ChallengeLifecycle lifecycle,
+            ChallengeSubmissions submissions, LatentSpaces spaces, HeldOutDigits digits,
+            LessonProgressService progress) {
         this.fixture = fixture;
         this.classrooms = classrooms;
         this.signIn = signIn;
@@ -66,7 +69,8 @@ public class AuditWorld {
         this.runs = runs;
         this.queue = queue;
         this.assignments = assignments;
-        this.challenges = challenges;
+        this.lifecycle = lifecycle;
+        this.submissions = submissions;
         this.spaces = spaces;
         this.digits = digits;
         this.progress = progress;
@@ -113,13 +117,13 @@ public class AuditWorld {
         assignments.submit(runId, "The KL term pulls the codes together.");
 
         signIn.as(rivka);
-        Challenge seven = challenges.create(year11.id(), new ChallengeSettings(ChallengeKind.DIGIT, 7, 80, 0, 0, 0,
+        Challenge seven = lifecycle.create(year11.id(), new ChallengeSettings(ChallengeKind.DIGIT, 7, 80, 0, 0, 0,
                 false, 0, 0), "shipped:vae-2d", KeepPolicy.BEST, 60, false);
-        Challenge morph = challenges.create(year11.id(), new ChallengeSettings(ChallengeKind.MELODY_MORPH, 0, 0, 0,
+        Challenge morph = lifecycle.create(year11.id(), new ChallengeSettings(ChallengeKind.MELODY_MORPH, 0, 0, 0,
                 5, 0, false, 0, 0), null, KeepPolicy.BEST, 60, true);
         signIn.as(amina);
         float[] aSeven = spaces.open("shipped:vae-2d").encode(digits.randomOf(7, new java.util.Random(7)).pixels());
-        challenges.submit(seven.id(), List.of(aSeven), seven.modelVersion());
+        submissions.submit(seven.id(), List.of(aSeven), seven.modelVersion());
         signIn.out();
         return new World(year11.id(), sheet.attempt().attemptId(), runId, seven.id(), morph.id());
     }

@@ -17,7 +17,9 @@ import org.latentlab.base.Language;
 import org.latentlab.challenge.Challenge;
 import org.latentlab.challenge.ChallengeKind;
 import org.latentlab.challenge.ChallengeSettings;
-import org.latentlab.challenge.Challenges;
+import org.latentlab.challenge.ChallengeLifecycle;
+import org.latentlab.challenge.ChallengeSubmissions;
+import org.latentlab.challenge.ChallengeVotes;
 import org.latentlab.challenge.KeepPolicy;
 import org.latentlab.challenge.Submission;
 import org.latentlab.music.MelodyCodec;
@@ -67,7 +69,9 @@ class EveryKindOfRow {
     private final LabRuns runs;
     private final TrainingQueue queue;
     private final AssignmentService assignments;
-    private final Challenges challenges;
+    private final ChallengeLifecycle lifecycle;
+    private final ChallengeSubmissions submissions;
+    private final ChallengeVotes votes;
     private final LatentSpaces spaces;
     private final HeldOutDigits digits;
     private final LessonProgressService progress;
@@ -77,7 +81,8 @@ class EveryKindOfRow {
 
     EveryKindOfRow(ClassroomFixture fixture, ClassroomService classrooms, AccountService accounts, SignIn signIn,
             AttemptService attempts, LabRuns runs, TrainingQueue queue, AssignmentService assignments,
-            Challenges challenges, LatentSpaces spaces, HeldOutDigits digits, LessonProgressService progress,
+            ChallengeLifecycle lifecycle, ChallengeSubmissions submissions, ChallengeVotes votes,
+            LatentSpaces spaces, HeldOutDigits digits, LessonProgressService progress,
             LessonImportService lessonImports, QuizImportService quizImports,
             org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -89,7 +94,9 @@ class EveryKindOfRow {
         this.runs = runs;
         this.queue = queue;
         this.assignments = assignments;
-        this.challenges = challenges;
+        this.lifecycle = lifecycle;
+        this.submissions = submissions;
+        this.votes = votes;
         this.spaces = spaces;
         this.digits = digits;
         this.progress = progress;
@@ -160,34 +167,34 @@ class EveryKindOfRow {
         assignments.grade(handedIn.id(), seen, 88, "Klare Kurve; gut gelesen. 👍");
 
         // Challenges: an image one with a class vote after its close, a melody and a melody morph.
-        Challenge seven = challenges.create(year11.id(), new ChallengeSettings(ChallengeKind.DIGIT, 7, 80, 0, 0, 0,
+        Challenge seven = lifecycle.create(year11.id(), new ChallengeSettings(ChallengeKind.DIGIT, 7, 80, 0, 0, 0,
                 false, 0, 0), "shipped:vae-2d", KeepPolicy.BEST, 60, true);
-        Challenge melody = challenges.create(year11.id(), new ChallengeSettings(ChallengeKind.MELODY, 0, 0, 0, 0, 0,
+        Challenge melody = lifecycle.create(year11.id(), new ChallengeSettings(ChallengeKind.MELODY, 0, 0, 0, 0, 0,
                 false, 0, 0), null, KeepPolicy.LAST, 60, false);
-        Challenge morph = challenges.create(year11.id(), new ChallengeSettings(ChallengeKind.MELODY_MORPH, 0, 0, 0,
+        Challenge morph = lifecycle.create(year11.id(), new ChallengeSettings(ChallengeKind.MELODY_MORPH, 0, 0, 0,
                 5, 0, false, 0, 0), null, KeepPolicy.BEST, 60, false);
         LatentSpace vae = spaces.open("shipped:vae-2d");
-        MelodyCodec codec = challenges.melodyCodec();
+        MelodyCodec codec = submissions.melodyCodec();
         signIn.as(amina);
-        Submission aminas = challenges.submit(seven.id(), List.of(codeOf(vae, 7)), seven.modelVersion());
-        challenges.submit(seven.id(), List.of(codeOf(vae, 1)), seven.modelVersion());
-        challenges.submit(melody.id(), List.of(codec.randomCode(new Random(1))), melody.modelVersion());
+        Submission aminas = submissions.submit(seven.id(), List.of(codeOf(vae, 7)), seven.modelVersion());
+        submissions.submit(seven.id(), List.of(codeOf(vae, 1)), seven.modelVersion());
+        submissions.submit(melody.id(), List.of(codec.randomCode(new Random(1))), melody.modelVersion());
         signIn.as(zoe);
-        Submission zoes = challenges.submit(seven.id(), List.of(codeOf(vae, 2)), seven.modelVersion());
-        challenges.submit(melody.id(), List.of(codec.randomCode(new Random(2))), melody.modelVersion());
+        Submission zoes = submissions.submit(seven.id(), List.of(codeOf(vae, 2)), seven.modelVersion());
+        submissions.submit(melody.id(), List.of(codec.randomCode(new Random(2))), melody.modelVersion());
         var from = org.latentlab.music.MelodyCorpus.entries().get(0).melody();
         var to = org.latentlab.music.MelodyCorpus.entries().get(5).melody();
-        challenges.submit(morph.id(), MelodyCodec.path(codec.encode(from), codec.encode(to), 8,
+        submissions.submit(morph.id(), MelodyCodec.path(codec.encode(from), codec.encode(to), 8,
                 org.latentlab.playground.Interpolation.SPHERICAL), morph.modelVersion());
         signIn.as(rivka);
-        challenges.close(seven.id());
-        challenges.pause(melody.id());
+        lifecycle.close(seven.id());
+        lifecycle.pause(melody.id());
         signIn.as(amina);
-        challenges.vote(seven.id(), zoes.id());
+        votes.vote(seven.id(), zoes.id());
         signIn.as(zoe);
-        challenges.vote(seven.id(), aminas.id());
+        votes.vote(seven.id(), aminas.id());
         signIn.as(noa);
-        challenges.vote(seven.id(), aminas.id());
+        votes.vote(seven.id(), aminas.id());
 
         // A setting an admin changed.
         signIn.as(admin);

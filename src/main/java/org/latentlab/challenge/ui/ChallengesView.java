@@ -28,7 +28,7 @@ import org.latentlab.base.ui.FieldErrors;
 import org.latentlab.challenge.Challenge;
 import org.latentlab.challenge.ChallengeKind;
 import org.latentlab.challenge.ChallengeSettings;
-import org.latentlab.challenge.Challenges;
+import org.latentlab.challenge.ChallengeLifecycle;
 import org.latentlab.challenge.KeepPolicy;
 import org.latentlab.classroom.ClassroomService;
 import org.latentlab.classroom.ui.ClassPicker;
@@ -44,13 +44,13 @@ public class ChallengesView extends FeaturePage {
 
     static final List<String> MODELS = List.of("shipped:vae-2d", "shipped:conv-vae", "shipped:vae");
 
-    private final Challenges challenges;
+    private final ChallengeLifecycle lifecycle;
     private final ClassroomService classrooms;
     private final Div list = new Div();
 
-    ChallengesView(Challenges challenges, ClassroomService classrooms, CurrentUser currentUser) {
+    ChallengesView(ChallengeLifecycle lifecycle, ClassroomService classrooms, CurrentUser currentUser) {
         super("challenges.title", "challenges.intro");
-        this.challenges = challenges;
+        this.lifecycle = lifecycle;
         this.classrooms = classrooms;
         setId("challenges-view");
         list.setId("challenge-list");
@@ -64,7 +64,7 @@ public class ChallengesView extends FeaturePage {
 
     private void showList() {
         list.removeAll();
-        List<Challenge> mine = challenges.mine();
+        List<Challenge> mine = lifecycle.mine();
         if (mine.isEmpty()) {
             list.add(new Paragraph(getTranslation("challenge.none")));
             return;
@@ -121,8 +121,8 @@ public class ChallengesView extends FeaturePage {
         Select<Integer> tuneFrom = tunePicker("challenge.field.tuneFrom", "challenge-tune-from", tunes, 0);
         Select<Integer> tuneTo = tunePicker("challenge.field.tuneTo", "challenge-tune-to", tunes,
                 Math.min(5, tunes.size() - 1));
-        IntegerField minutes = new IntegerField(getTranslation("challenge.field.minutes", Challenges.MIN_MINUTES,
-                Challenges.MAX_MINUTES));
+        IntegerField minutes = new IntegerField(getTranslation("challenge.field.minutes",
+                ChallengeLifecycle.MIN_MINUTES, ChallengeLifecycle.MAX_MINUTES));
         minutes.setId("challenge-minutes");
         minutes.setValue(15);
         RadioButtonGroup<KeepPolicy> keep = new RadioButtonGroup<>(getTranslation("challenge.field.keep"));
@@ -165,7 +165,7 @@ public class ChallengesView extends FeaturePage {
                         melodyMorph ? tuneFrom.getValue() : value(from), melodyMorph ? tuneTo.getValue() : value(to),
                         value(steps), lowResolution.getValue(),
                         noise.getValue() == null ? Double.NaN : noise.getValue(), 0);
-                Challenge created = challenges.create(classes.getValue().id(), settings, model.getValue(),
+                Challenge created = lifecycle.create(classes.getValue().id(), settings, model.getValue(),
                         keep.getValue(), value(minutes), classVote.getValue());
                 getUI().ifPresent(ui -> ui.navigate(ChallengeView.class,
                         new RouteParameters("challengeId", Long.toString(created.id()))));

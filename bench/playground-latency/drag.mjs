@@ -137,7 +137,7 @@ async function openUser(browser, errors) {
   });
   await page.goto(PAGE, { waitUntil: 'load', timeout: 120_000 });
   await page.waitForFunction((selector) => {
-    const map = document.querySelector(selector);
+    const map = window.inspectLatentMap?.(document.querySelector(selector));
     return map && map.decodedCount > 0;
   }, MAP, { timeout: 120_000, polling: 100 });
   const canvas = page.locator(`${MAP} canvas.map`);
@@ -148,8 +148,9 @@ async function openUser(browser, errors) {
   return { context, page, box, cdp };
 }
 
+// The map's decode record, read through the page's inspectLatentMap (frontend/playground/latent-map/inspection.ts).
 const readState = (page) => page.evaluate((selector) => {
-  const map = document.querySelector(selector);
+  const map = inspectLatentMap(document.querySelector(selector));
   return { latencies: map.latencies.length, decoded: map.decodedCount, inputs: window.__inputDelays.length,
     fetches: window.__fetches.length };
 }, MAP);
@@ -203,17 +204,18 @@ async function drag(user, durationMs, seed) {
   const from = (await mark) ?? { latencies: 0, decoded: 0, inputs: 0, fetches: 0, at: start };
   await sleep(400); // the last answer comes back and is painted
   const result = await page.evaluate(({ selector, from }) => {
-    const map = document.querySelector(selector);
+    const element = document.querySelector(selector);
+    const map = inspectLatentMap(element);
     return { latencies: map.latencies.slice(from.latencies), decoded: map.decodedCount - from.decoded,
       inputDelays: window.__inputDelays.slice(from.inputs), fetches: window.__fetches.slice(from.fetches),
-      status: map.shadowRoot.querySelector('.status')?.textContent.trim() ?? '' };
+      status: element.shadowRoot.querySelector('.status')?.textContent.trim() ?? '' };
   }, { selector: MAP, from });
   return { ...result, seconds: (end - from.at) / 1000, sent, skipped };
 }
 
 // SIMULATE=1: a user whose browser is elsewhere. It makes the requests the map component makes for the same drag
-// (latent-map.ts, requestDecode and pump): the position changes every TICK_MS; one decode in flight, and when it
-// is answered the latest position is requested at once if the pointer moved meanwhile. It keeps its session cookie
+// (latent-map/decode-pump.ts): the position changes every TICK_MS; one decode in flight, and when it is answered
+// the latest position is requested at once if the pointer moved meanwhile. It keeps its session cookie
 // and reads the map once, as the page does. Its times are not in the latency figures (no browser paints them).
 async function simulatedUser(durationMs, seed) {
   const cookie = await pageSession();

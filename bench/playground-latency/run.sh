@@ -4,8 +4,8 @@
 # playwright-core, creates the first-run admin, then opens /playground?model=shipped:vae-2d&view=map in anonymous
 # browser contexts (each its own session) and drags across the map like a person: press, a mouse move every 16 ms
 # along a Lissajous figure over the canvas (sent as real input events, not waiting for the browser), release.
-# The figure is the map component's own record (frontend/playground/latent-map.ts, `latencies`): for every
-# pointer move its handler sees (pointerrawupdate in Chromium), the time from the event's time stamp (when the
+# The figure is the map component's own record (`latencies`, frontend/playground/latent-map/inspection.ts): for
+# every pointer move its handler sees (pointerrawupdate in Chromium), the time from the event's time stamp (when the
 # browser received it) to the animation frame after the digit that answers it - or a later move - was painted.
 # Decoding is coalesced (one GET api/playground/decode in flight per page, only the latest position waits), so a
 # move's latency includes waiting for the request before it. The first second of each drag is warm-up and not

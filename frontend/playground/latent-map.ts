@@ -1,55 +1,13 @@
 import { LitElement, html, css, PropertyValues } from 'lit';
-
-/** What the server sends for a model's map (see MapData.java). */
-interface MapData {
-  model: string;
-  latentSize: number;
-  projected: boolean;
-  explained: number;
-  x: number[];
-  y: number[];
-  labels: number[];
-  digitIndices: number[];
-  bounds: number[];
-  limits: number[];
-}
-
-/** A line drawn over the map, e.g. an interpolation path. */
-interface MapPath {
-  points: number[][];
-  color: string;
-  label: string;
-}
-
-interface MapMarker {
-  x: number;
-  y: number;
-  label: string;
-}
-
-/** Texts in the page's language, set by the server. */
-interface MapLabels {
-  legend: string;
-  all: string;
-  decoded: string;
-  zoomIn: string;
-  zoomOut: string;
-  resetView: string;
-  pan: string;
-  loading: string;
-  failed: string;
-  clamped: string;
-  axisX: string;
-  axisY: string;
-  help: string;
-  mapName: string;
-}
-
-/** Ten colours that stay apart for common colour-vision deficiencies (Tableau 10). */
-const DIGIT_COLOURS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f',
-  '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#1f1f1f'];
-
-const SIDE = 28;
+import { type DecodeRequest, type DecodedDigit, fetchDigit, fetchMap } from './latent-map/api';
+import { DecodePump } from './latent-map/decode-pump';
+import { Drag, keyCommand } from './latent-map/input';
+import { DecodeRecord, allowInspection } from './latent-map/inspection';
+import { DIGIT_COLOURS, paintDigit, paintMap } from './latent-map/painter';
+import type { MapData, MapHighlight, MapLabels, MapMarker, MapPath, Point, ScreenPoint } from './latent-map/types';
+import {
+  type View, fitted, following, middle, nearestPoint, onSquare, panned, resized, toScreen, toWorld, zoomed,
+} from './latent-map/viewport';
 
 /**
  * The latent map: the held-out digits' codes as a scatter (coloured by digit, with a legend that hides and shows
@@ -57,14 +15,17 @@ const SIDE = 28;
  * pointer over the map (or dragging, also by touch, or the arrow keys) decodes that point on the server and paints
  * the digit beside the map.
  *
- * Decoding is coalesced: one request is out at a time and only the latest pointer position waits, so a fast drag
- * never builds a queue (a second request overlapping the first was measured slower on two cores). Where the browser offers `pointerrawupdate`, moves are handled as they arrive rather than at the
- * next animation frame. The scatter is drawn on its own canvas once per change of view or data; a move redraws only
- * the crosshair on a transparent canvas above it. Every pointer move's latency (from the event's time stamp to the
- * frame that shows an answer for it or a later move) is kept in {@link latencies} for the benchmark.
+ * This element wires the parts in latent-map/ to the page: the view's maths (viewport), the keyboard and drags
+ * (input), the decode requests (decode-pump: one request out at a time and only the latest pointer position
+ * waiting, so a fast drag never builds a queue; a second request overlapping the first was measured slower on two
+ * cores), the drawing (painter) and the record that tests and bench/playground-latency read (inspection). Where the
+ * browser offers `pointerrawupdate`, moves are handled as they arrive rather than at the next animation frame. The
+ * scatter is drawn on its own canvas once per change of view or data; a move only moves the crosshair, an element
+ * above the canvas.
  *
  * A click fires `latent-picked` (detail: x, y on the map) and, on a dot, `point-selected` (detail: point, index,
- * label). The plot is always left-to-right.
+ * label); `map-loaded` (detail: points) when a model's map has loaded, `decode-painted` (detail: count of the moves
+ * answered) in the frame after a decoded digit was painted. The plot is always left-to-right.
  *
  * With the keyboard: the map is one tab stop; the arrow keys move the crosshair (Shift: five times as far), the view
  * follows it to the edge, Enter or Space picks the point under it as a click would, Home brings it back to the
@@ -88,25 +49,26 @@ export class LatentMap extends LitElement {
   declare labels: MapLabels;
   declare paths: MapPath[];
   declare marker: MapMarker | null;
-  declare highlight: { path: number; step: number } | null;
+  declare highlight: MapHighlight | null;
   declare selectedPoint: number;
   declare decoding: boolean;
   declare status: string;
   declare panMode: boolean;
   declare hiddenDigits: Set<number>;
 
-  /** Milliseconds from each pointer move to the painted answer; read by bench/playground-latency. */
-  latencies: number[] = [];
-  /** Decode requests answered, for tests. */
-  decodedCount = 0;
-
   private data?: MapData;
-  private view = { cx: 0, cy: 0, scale: 1 };
-  private size = 480;
-  private probe: { x: number; y: number } | null = null;
-  private pending: { x: number; y: number } | null = null;
-  private moveTimes: number[] = [];
-  private inFlight = false;
+  private view: View = { cx: 0, cy: 0, scale: 1, size: 480 };
+  /** The point under the crosshair, in map coordinates. */
+  private probe: Point | null = null;
+  private readonly decoder = new DecodePump<DecodeRequest, DecodedDigit>({
+    send: (request) => fetchDigit(request, this.labels.failed),
+    current: (request) => request.model === this.model,
+    answered: (request, digit, moves) => this.showDigit(request, digit, moves),
+    failed: (error) => {
+      this.status = (error as Error).message || this.labels.failed;
+    },
+  });
+  private readonly record = new DecodeRecord();
   /** Set by the first pointerrawupdate: from then on moves are decoded from those, not from pointermove. */
   private rawUpdates = false;
   private drawQueued = false;
@@ -115,7 +77,7 @@ export class LatentMap extends LitElement {
   /** Where the map's drawing area starts inside the plot (measured on resize), for the crosshair. */
   private origin = { x: 0, y: 0 };
   private rect?: DOMRect;
-  private drag: { x: number; y: number; moved: boolean; panning: boolean; id: number } | null = null;
+  private drag: Drag | null = null;
   /** The crosshair was moved by a key: say what it decodes (a pointer's moves are not read out). */
   private speakNextDecode = false;
   private resizer?: ResizeObserver;
@@ -176,6 +138,23 @@ export class LatentMap extends LitElement {
     this.status = '';
     this.panMode = false;
     this.hiddenDigits = new Set();
+    // What tests and bench/playground-latency read of this map: live views of its state, kept off its properties.
+    const map = this;
+    allowInspection(this, {
+      get decodedCount() {
+        return map.record.decodedCount;
+      },
+      get latencies() {
+        return map.record.latencies;
+      },
+      get points() {
+        return map.data ?? null;
+      },
+      get probe() {
+        return map.probe;
+      },
+      toScreen: (x, y) => toScreen(map.view, x, y),
+    });
   }
 
   connectedCallback() {
@@ -262,12 +241,7 @@ export class LatentMap extends LitElement {
     this.loadedModel = model;
     this.status = this.labels.loading || '';
     try {
-      const response = await fetch(`api/playground/map?model=${encodeURIComponent(model)}`,
-        { credentials: 'same-origin' });
-      if (!response.ok) {
-        throw new Error(await this.problem(response));
-      }
-      const data = (await response.json()) as MapData;
+      const data = await fetchMap(model, this.labels.failed);
       if (this.model !== model) {
         return;
       }
@@ -276,44 +250,28 @@ export class LatentMap extends LitElement {
       this.resetView();
       this.dispatchEvent(new CustomEvent('map-loaded', { detail: { points: data.x.length } }));
       if (this.decoding) {
-        const [x0, x1, y0, y1] = data.bounds;
-        this.requestDecode((x0 + x1) / 2, (y0 + y1) / 2, false);
+        const centre = middle(data.bounds);
+        this.requestDecode(centre.x, centre.y);
       }
     } catch (e) {
       this.status = (e as Error).message || this.labels.failed;
     }
   }
 
-  private async problem(response: Response): Promise<string> {
-    try {
-      const body = await response.json();
-      if (body && typeof body.message === 'string') {
-        return body.message;
-      }
-    } catch (ignored) {
-      // not JSON: fall through to the generic message
-    }
-    return this.labels.failed || `HTTP ${response.status}`;
-  }
-
   /** Fits the whole data set (with a margin) into the square. */
-  resetView() {
+  private resetView() {
     if (!this.data) {
       return;
     }
-    const [x0, x1, y0, y1] = this.data.bounds;
-    const span = Math.max(x1 - x0, y1 - y0, 1e-6) * 1.12;
-    this.view = { cx: (x0 + x1) / 2, cy: (y0 + y1) / 2, scale: this.size / span };
-    this.scheduleFullDraw();
+    this.setView(fitted(this.data.bounds, this.view.size));
   }
 
-  zoom(factor: number, around?: { sx: number; sy: number }) {
-    const centre = around ?? { sx: this.size / 2, sy: this.size / 2 };
-    const before = this.toWorld(centre.sx, centre.sy);
-    this.view.scale = Math.min(Math.max(this.view.scale * factor, 1e-3), 1e6);
-    const after = this.toWorld(centre.sx, centre.sy);
-    this.view.cx += before.x - after.x;
-    this.view.cy += before.y - after.y;
+  private zoom(factor: number, around?: ScreenPoint) {
+    this.setView(zoomed(this.view, factor, around));
+  }
+
+  private setView(view: View) {
+    this.view = view;
     this.scheduleFullDraw();
   }
 
@@ -324,16 +282,11 @@ export class LatentMap extends LitElement {
     }
     const css = canvas.getBoundingClientRect().width || 480;
     const ratio = window.devicePixelRatio || 1;
-    const previous = this.size;
-    this.size = css;
     canvas.width = Math.round(css * ratio);
     canvas.height = Math.round(css * ratio);
     // Pointer positions are measured from the canvas's border box (getBoundingClientRect), so is the crosshair.
     this.origin = { x: canvas.offsetLeft, y: canvas.offsetTop };
-    if (previous > 0 && previous !== css) {
-      this.view.scale *= css / previous;
-    }
-    this.scheduleFullDraw();
+    this.setView(resized(this.view, css));
     if (!canvas.dataset.wheel) {
       canvas.dataset.wheel = 'on';
       if ('onpointerrawupdate' in window) {
@@ -348,17 +301,7 @@ export class LatentMap extends LitElement {
     }
   }
 
-  private toScreen(x: number, y: number) {
-    return { sx: this.size / 2 + (x - this.view.cx) * this.view.scale,
-      sy: this.size / 2 - (y - this.view.cy) * this.view.scale };
-  }
-
-  private toWorld(sx: number, sy: number) {
-    return { x: this.view.cx + (sx - this.size / 2) / this.view.scale,
-      y: this.view.cy - (sy - this.size / 2) / this.view.scale };
-  }
-
-  private local(e: { clientX: number; clientY: number }) {
+  private local(e: { clientX: number; clientY: number }): ScreenPoint {
     // Measured once per gesture (pointer enter or down), not per move: a layout read per move costs a reflow.
     const rect = this.rect ?? this.mapCanvas!.getBoundingClientRect();
     return { sx: e.clientX - rect.left, sy: e.clientY - rect.top };
@@ -378,62 +321,51 @@ export class LatentMap extends LitElement {
     canvas.setPointerCapture(e.pointerId);
     const at = this.local(e);
     const panning = this.panMode || e.shiftKey || e.button === 1;
-    this.drag = { x: at.sx, y: at.sy, moved: false, panning, id: e.pointerId };
+    this.drag = new Drag(at, panning, e.pointerId);
     if (!panning && this.decoding) {
-      const world = this.toWorld(at.sx, at.sy);
-      this.requestDecode(world.x, world.y, true, e.timeStamp);
+      this.decodeAt(at, e.timeStamp);
     }
   };
 
   /** Moves as they arrive (not aligned to animation frames): only decoding, the rest stays with pointermove. */
   private onRawUpdate = (e: PointerEvent) => {
     this.rawUpdates = true;
-    if (this.decoding && (this.drag ? !this.drag.panning && this.drag.id === e.pointerId : e.pointerType === 'mouse')) {
-      const at = this.local(e);
-      const world = this.toWorld(at.sx, at.sy);
-      this.requestDecode(world.x, world.y, true, e.timeStamp);
+    if (this.decoding
+      && (this.drag ? !this.drag.panning && this.drag.pointerId === e.pointerId : e.pointerType === 'mouse')) {
+      this.decodeAt(this.local(e), e.timeStamp);
     }
   };
 
   private onPointerMove = (e: PointerEvent) => {
     const at = this.local(e);
-    if (this.drag && this.drag.id === e.pointerId) {
-      if (Math.hypot(at.sx - this.drag.x, at.sy - this.drag.y) > 4) {
-        this.drag.moved = true;
-      }
-      if (this.drag.panning) {
-        this.view.cx -= (at.sx - this.drag.x) / this.view.scale;
-        this.view.cy += (at.sy - this.drag.y) / this.view.scale;
-        this.drag.x = at.sx;
-        this.drag.y = at.sy;
-        this.scheduleFullDraw();
+    if (this.drag && this.drag.pointerId === e.pointerId) {
+      const pan = this.drag.moveTo(at);
+      if (pan) {
+        this.setView(panned(this.view, pan.sx, pan.sy));
         return;
       }
     }
     if (this.decoding && !this.rawUpdates && (this.drag || e.pointerType === 'mouse')) {
-      const world = this.toWorld(at.sx, at.sy);
-      this.requestDecode(world.x, world.y, true, e.timeStamp);
+      this.decodeAt(at, e.timeStamp);
     }
   };
 
   private onPointerUp = (e: PointerEvent) => {
     const drag = this.drag;
     this.drag = null;
-    if (!drag || drag.panning || drag.moved || e.type === 'pointercancel') {
-      return;
+    if (drag?.isClick && e.type !== 'pointercancel') {
+      this.pick(this.local(e));
     }
-    const at = this.local(e);
-    this.pick(at.sx, at.sy);
   };
 
   /** A click (or Enter) at a screen position: the point there, and the test digit's dot there if there is one. */
-  private pick(sx: number, sy: number) {
+  private pick(at: ScreenPoint) {
     if (!this.data) {
       return;
     }
-    const world = this.toWorld(sx, sy);
+    const world = toWorld(this.view, at.sx, at.sy);
     this.dispatchEvent(new CustomEvent('latent-picked', { detail: { x: world.x, y: world.y } }));
-    const nearest = this.nearestPoint(sx, sy, 10);
+    const nearest = nearestPoint(this.view, this.data, this.hiddenDigits, at.sx, at.sy, 10);
     if (nearest >= 0) {
       this.selectedPoint = nearest;
       this.dispatchEvent(new CustomEvent('point-selected', {
@@ -443,81 +375,41 @@ export class LatentMap extends LitElement {
   }
 
   private onKey = (e: KeyboardEvent) => {
-    if (!this.data || e.altKey || e.ctrlKey || e.metaKey) {
+    if (!this.data) {
       return;
     }
-    const step = (e.shiftKey ? 60 : 12) / this.view.scale;
-    const probe = this.probe ?? this.toWorld(this.size / 2, this.size / 2);
-    const moves: Record<string, [number, number]> = {
-      ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, step], ArrowDown: [0, -step],
-    };
-    if (moves[e.key] && this.decoding) {
-      e.preventDefault();
-      const next = { x: probe.x + moves[e.key][0], y: probe.y + moves[e.key][1] };
-      this.follow(next);
-      this.speakNextDecode = true;
-      this.requestDecode(next.x, next.y, true);
-    } else if ((e.key === 'Enter' || e.key === ' ') && !e.repeat) {
-      e.preventDefault();
-      const at = this.toScreen(probe.x, probe.y);
-      this.pick(at.sx, at.sy);
-    } else if (e.key === 'Home' && this.decoding) {
-      e.preventDefault();
-      const [x0, x1, y0, y1] = this.data.bounds;
-      this.resetView();
-      this.speakNextDecode = true;
-      this.requestDecode((x0 + x1) / 2, (y0 + y1) / 2, true);
-    } else if (e.key === '+' || e.key === '=') {
-      e.preventDefault();
-      this.zoom(1.5, this.probe ? this.toScreen(this.probe.x, this.probe.y) : undefined);
-    } else if (e.key === '-') {
-      e.preventDefault();
-      this.zoom(1 / 1.5, this.probe ? this.toScreen(this.probe.x, this.probe.y) : undefined);
+    const command = keyCommand(e, this.view.scale, this.decoding);
+    if (!command) {
+      return;
+    }
+    e.preventDefault();
+    const probe = this.probe ?? toWorld(this.view, this.view.size / 2, this.view.size / 2);
+    switch (command.kind) {
+      case 'move': {
+        const next = { x: probe.x + command.dx, y: probe.y + command.dy };
+        const view = following(this.view, next);
+        if (view !== this.view) {
+          this.setView(view);
+        }
+        this.speakNextDecode = true;
+        this.requestDecode(next.x, next.y, performance.now());
+        break;
+      }
+      case 'pick':
+        this.pick(toScreen(this.view, probe.x, probe.y));
+        break;
+      case 'home': {
+        const centre = middle(this.data.bounds);
+        this.resetView();
+        this.speakNextDecode = true;
+        this.requestDecode(centre.x, centre.y, performance.now());
+        break;
+      }
+      case 'zoom':
+        this.zoom(command.factor, this.probe ? toScreen(this.view, this.probe.x, this.probe.y) : undefined);
+        break;
     }
   };
-
-  /** Moves the view just enough that a point the keyboard moved the crosshair to stays on the map. */
-  private follow(point: { x: number; y: number }) {
-    const margin = 12;
-    const p = this.toScreen(point.x, point.y);
-    let dx = 0;
-    let dy = 0;
-    if (p.sx < margin) {
-      dx = p.sx - margin;
-    } else if (p.sx > this.size - margin) {
-      dx = p.sx - (this.size - margin);
-    }
-    if (p.sy < margin) {
-      dy = p.sy - margin;
-    } else if (p.sy > this.size - margin) {
-      dy = p.sy - (this.size - margin);
-    }
-    if (dx !== 0 || dy !== 0) {
-      this.view.cx += dx / this.view.scale;
-      this.view.cy -= dy / this.view.scale;
-      this.scheduleFullDraw();
-    }
-  }
-
-  private nearestPoint(sx: number, sy: number, within: number): number {
-    if (!this.data) {
-      return -1;
-    }
-    let best = -1;
-    let bestDistance = within * within;
-    for (let i = 0; i < this.data.x.length; i++) {
-      if (this.hiddenDigits.has(this.data.labels[i])) {
-        continue;
-      }
-      const p = this.toScreen(this.data.x[i], this.data.y[i]);
-      const d = (p.sx - sx) ** 2 + (p.sy - sy) ** 2;
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = i;
-      }
-    }
-    return best;
-  }
 
   private toggleDigit(digit: number) {
     const next = new Set(this.hiddenDigits);
@@ -529,70 +421,45 @@ export class LatentMap extends LitElement {
     this.hiddenDigits = next;
   }
 
-  /** Asks for the digit at (x, y); only the latest wish waits while a request is out. */
-  requestDecode(x: number, y: number, measured: boolean, eventTime?: number) {
-    this.probe = { x, y };
-    if (measured) {
-      this.moveTimes.push(eventTime ?? performance.now());
-    }
-    this.pending = { x, y };
-    this.placeProbe();
-    this.pump();
+  /** Decodes the map point at a screen position for a pointer move made at `moveTime`. */
+  private decodeAt(at: ScreenPoint, moveTime: number) {
+    const world = toWorld(this.view, at.sx, at.sy);
+    this.requestDecode(world.x, world.y, moveTime);
   }
 
-  private async pump() {
-    if (this.inFlight || !this.pending || !this.model) {
-      return;
+  /** Puts the crosshair at (x, y) and asks for the digit there; `moveTime` if the move's latency is measured. */
+  private requestDecode(x: number, y: number, moveTime?: number) {
+    this.probe = { x, y };
+    this.placeProbe();
+    if (this.model) {
+      this.decoder.request({ model: this.model, x, y }, moveTime);
     }
-    const point = this.pending;
-    const covered = this.moveTimes;
-    this.pending = null;
-    this.moveTimes = [];
-    this.inFlight = true;
-    const model = this.model;
-    try {
-      const response = await fetch(`api/playground/decode?model=${encodeURIComponent(model)}`
-        + `&x=${point.x.toFixed(5)}&y=${point.y.toFixed(5)}`, { credentials: 'same-origin' });
-      if (!response.ok) {
-        throw new Error(await this.problem(response));
-      }
-      const grey = new Uint8Array(await response.arrayBuffer());
-      if (model === this.model) {
-        this.paintDigit(grey);
-        const clamped = response.headers.get('X-Latent-Clamped') === 'true';
-        const caption = `(${point.x.toFixed(2)}, ${point.y.toFixed(2)})${clamped ? ' · ' + (this.labels.clamped || '') : ''}`;
-        this.showCaption(caption);
-        if (this.speakNextDecode && !this.pending) {
-          this.speakNextDecode = false;
-          const spoken = this.renderRoot.querySelector('.spoken');
-          if (spoken) {
-            spoken.textContent = `${this.labels.decoded || ''} ${caption}`;
-          }
-        }
-        if (this.status) {
-          this.status = '';
-        }
-        this.decodedCount++;
-        // The frame after this one is the first to show the new digit.
-        requestAnimationFrame(() => setTimeout(() => {
-          const painted = performance.now();
-          for (const t of covered) {
-            this.latencies.push(painted - t);
-          }
-          if (this.latencies.length > 20000) {
-            this.latencies.splice(0, this.latencies.length - 20000);
-          }
-          this.dispatchEvent(new CustomEvent('decode-painted', { detail: { count: covered.length } }));
-        }, 0));
-      }
-    } catch (e) {
-      this.status = (e as Error).message || this.labels.failed;
-    } finally {
-      this.inFlight = false;
-      if (this.pending) {
-        this.pump();
+  }
+
+  private showDigit(point: Point, digit: DecodedDigit, moves: number[]) {
+    const canvas = this.digitCanvas;
+    if (canvas) {
+      paintDigit(canvas.getContext('2d')!, digit.grey);
+    }
+    const caption = `(${point.x.toFixed(2)}, ${point.y.toFixed(2)})`
+      + `${digit.clamped ? ' · ' + (this.labels.clamped || '') : ''}`;
+    this.showCaption(caption);
+    if (this.speakNextDecode && !this.decoder.waiting) {
+      this.speakNextDecode = false;
+      const spoken = this.renderRoot.querySelector('.spoken');
+      if (spoken) {
+        spoken.textContent = `${this.labels.decoded || ''} ${caption}`;
       }
     }
+    if (this.status) {
+      this.status = '';
+    }
+    this.record.decodedCount++;
+    // The frame after this one is the first to show the new digit.
+    requestAnimationFrame(() => setTimeout(() => {
+      this.record.painted(moves, performance.now());
+      this.dispatchEvent(new CustomEvent('decode-painted', { detail: { count: moves.length } }));
+    }, 0));
   }
 
   /**
@@ -604,22 +471,6 @@ export class LatentMap extends LitElement {
     if (element) {
       element.textContent = text;
     }
-  }
-
-  private paintDigit(grey: Uint8Array) {
-    const canvas = this.digitCanvas;
-    if (!canvas || grey.length !== SIDE * SIDE) {
-      return;
-    }
-    const context = canvas.getContext('2d')!;
-    const image = context.createImageData(SIDE, SIDE);
-    for (let i = 0; i < grey.length; i++) {
-      image.data[i * 4] = grey[i];
-      image.data[i * 4 + 1] = grey[i];
-      image.data[i * 4 + 2] = grey[i];
-      image.data[i * 4 + 3] = 255;
-    }
-    context.putImageData(image, 0, 0);
   }
 
   /** Redraws the scatter layer too (view, data, lines or legend changed). */
@@ -645,7 +496,18 @@ export class LatentMap extends LitElement {
       return;
     }
     if (this.layerDirty) {
-      this.drawLayer(canvas.getContext('2d')!, canvas.width / this.size);
+      paintMap(canvas.getContext('2d')!, {
+        view: this.view,
+        ratio: canvas.width / this.view.size,
+        points: this.data,
+        hiddenDigits: this.hiddenDigits,
+        selectedPoint: this.selectedPoint,
+        paths: this.paths,
+        highlight: this.highlight,
+        marker: this.marker,
+        axisX: this.labels.axisX || '',
+        axisY: this.labels.axisY || '',
+      });
       this.layerDirty = false;
     }
     this.placeProbe();
@@ -657,8 +519,8 @@ export class LatentMap extends LitElement {
     if (!mark) {
       return;
     }
-    const p = this.probe && this.decoding ? this.toScreen(this.probe.x, this.probe.y) : null;
-    const inside = p !== null && p.sx >= 0 && p.sy >= 0 && p.sx <= this.size && p.sy <= this.size;
+    const p = this.probe && this.decoding ? toScreen(this.view, this.probe.x, this.probe.y) : null;
+    const inside = p !== null && onSquare(this.view, p);
     if (mark.hidden === inside) {
       mark.hidden = !inside;
     }
@@ -666,135 +528,6 @@ export class LatentMap extends LitElement {
       mark.style.transform = `translate(${this.origin.x + p.sx}px, ${this.origin.y + p.sy}px)`;
     }
   }
-
-  private drawLayer(context: CanvasRenderingContext2D, ratio: number) {
-    context.setTransform(1, 0, 0, 1, 0, 0);
-    context.clearRect(0, 0, context.canvas.width, context.canvas.height);
-    context.setTransform(ratio, 0, 0, ratio, 0, 0);
-    // Fixed colours: Lumo's custom properties may hold color-mix() expressions a canvas cannot parse.
-    const text = '#5a6270';
-    const grid = '#e4e7ec';
-    this.drawAxes(context, text, grid);
-    if (!this.data) {
-      return;
-    }
-    const data = this.data;
-    context.globalAlpha = 0.72;
-    for (let digit = 0; digit < 10; digit++) {
-      if (this.hiddenDigits.has(digit)) {
-        continue;
-      }
-      context.fillStyle = DIGIT_COLOURS[digit];
-      context.beginPath();
-      for (let i = 0; i < data.x.length; i++) {
-        if (data.labels[i] !== digit) {
-          continue;
-        }
-        const p = this.toScreen(data.x[i], data.y[i]);
-        if (p.sx < -4 || p.sy < -4 || p.sx > this.size + 4 || p.sy > this.size + 4) {
-          continue;
-        }
-        context.moveTo(p.sx + 2.6, p.sy);
-        context.arc(p.sx, p.sy, 2.6, 0, Math.PI * 2);
-      }
-      context.fill();
-    }
-    context.globalAlpha = 1;
-    if (this.selectedPoint >= 0 && this.selectedPoint < data.x.length) {
-      const p = this.toScreen(data.x[this.selectedPoint], data.y[this.selectedPoint]);
-      this.ring(context, p.sx, p.sy, 8, '#000', '#fff');
-    }
-    this.paths.forEach((path, index) => {
-      context.strokeStyle = path.color;
-      context.fillStyle = path.color;
-      context.lineWidth = 2.5;
-      context.beginPath();
-      path.points.forEach((point, i) => {
-        const p = this.toScreen(point[0], point[1]);
-        if (i === 0) {
-          context.moveTo(p.sx, p.sy);
-        } else {
-          context.lineTo(p.sx, p.sy);
-        }
-      });
-      context.stroke();
-      path.points.forEach((point) => {
-        const p = this.toScreen(point[0], point[1]);
-        context.beginPath();
-        context.arc(p.sx, p.sy, 3.5, 0, Math.PI * 2);
-        context.fill();
-      });
-      if (this.highlight && this.highlight.path === index && path.points[this.highlight.step]) {
-        const point = path.points[this.highlight.step];
-        const p = this.toScreen(point[0], point[1]);
-        this.ring(context, p.sx, p.sy, 9, path.color, '#fff');
-      }
-    });
-    if (this.marker) {
-      const p = this.toScreen(this.marker.x, this.marker.y);
-      this.ring(context, p.sx, p.sy, 11, '#000', '#ffcc00');
-      context.fillStyle = '#000';
-      context.font = 'bold 13px sans-serif';
-      context.fillText(this.marker.label, p.sx + 14, p.sy - 10);
-    }
-  }
-
-  private ring(context: CanvasRenderingContext2D, x: number, y: number, radius: number, outer: string,
-    inner: string) {
-    context.lineWidth = 4;
-    context.strokeStyle = outer;
-    context.beginPath();
-    context.arc(x, y, radius, 0, Math.PI * 2);
-    context.stroke();
-    context.lineWidth = 2;
-    context.strokeStyle = inner;
-    context.stroke();
-  }
-
-  private drawAxes(context: CanvasRenderingContext2D, text: string, grid: string) {
-    const topLeft = this.toWorld(0, 0);
-    const bottomRight = this.toWorld(this.size, this.size);
-    const step = niceStep((bottomRight.x - topLeft.x) / 6);
-    context.strokeStyle = grid;
-    context.fillStyle = text;
-    context.lineWidth = 1;
-    context.font = '11px sans-serif';
-    for (let x = Math.ceil(topLeft.x / step) * step; x <= bottomRight.x; x += step) {
-      const p = this.toScreen(x, 0);
-      context.beginPath();
-      context.moveTo(p.sx, 0);
-      context.lineTo(p.sx, this.size);
-      context.stroke();
-      context.fillText(format(x, step), p.sx + 2, this.size - 4);
-    }
-    for (let y = Math.ceil(bottomRight.y / step) * step; y <= topLeft.y; y += step) {
-      const p = this.toScreen(0, y);
-      context.beginPath();
-      context.moveTo(0, p.sy);
-      context.lineTo(this.size, p.sy);
-      context.stroke();
-      context.fillText(format(y, step), 3, p.sy - 2);
-    }
-    context.font = '12px sans-serif';
-    context.fillText(this.labels.axisX || '', this.size - 8 - context.measureText(this.labels.axisX || '').width, 14);
-    context.save();
-    context.translate(14, this.size / 2);
-    context.rotate(-Math.PI / 2);
-    context.fillText(this.labels.axisY || '', 0, 0);
-    context.restore();
-  }
-}
-
-function niceStep(raw: number): number {
-  const power = Math.pow(10, Math.floor(Math.log10(Math.max(raw, 1e-9))));
-  const scaled = raw / power;
-  const nice = scaled < 1.5 ? 1 : scaled < 3.5 ? 2 : scaled < 7.5 ? 5 : 10;
-  return nice * power;
-}
-
-function format(value: number, step: number): string {
-  const digits = Math.max(0, -Math.floor(Math.log10(step)));
-  return (Math.abs(value) < step / 1000 ? 0 : value).toFixed(digits);
 }
 
 customElements.define('latent-map', LatentMap);

@@ -30,6 +30,7 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.BoundingBox;
 
 import org.latentlab.e2e.Chromium;
+import org.latentlab.e2e.LatentMapInspection;
 import org.latentlab.e2e.PackagedApp;
 import org.latentlab.test.TestDatabases;
 
@@ -355,8 +356,7 @@ public final class ClusterCheck {
                 Chromium.signIn(student, base("web2") + "/login", "noa", passwords.get("noa"));
                 student.navigate(base("web2") + path);
                 assertThat(student.locator("#challenge-rules")).isVisible();
-                student.waitForFunction("() => { const map = document.querySelector('latent-map#challenge-map'); "
-                        + "return map && map.decodedCount > 0; }");
+                LatentMapInspection.waitForDecoded(student, "challenge-map");
                 Locator map = student.locator("latent-map#challenge-map canvas.map");
                 map.scrollIntoViewIfNeeded();
                 BoundingBox box = map.boundingBox();

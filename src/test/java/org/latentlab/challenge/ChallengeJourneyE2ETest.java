@@ -19,6 +19,7 @@ import org.latentlab.classroom.ClassroomService;
 import org.latentlab.classroom.SignIn;
 import org.latentlab.e2e.BrowserJourney;
 import org.latentlab.e2e.Chromium;
+import org.latentlab.e2e.LatentMapInspection;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -85,7 +86,7 @@ class ChallengeJourneyE2ETest extends BrowserJourney {
                 assertThat(student.locator("#challenge-rules")).containsText("How it is scored");
                 assertThat(student.locator("#challenge-leaderboard"))
                         .containsText("when your teacher reveals the results");
-                student.waitForFunction("() => document.querySelector('latent-map#challenge-map').decodedCount > 0");
+                LatentMapInspection.waitForDecoded(student, "challenge-map");
                 Locator map = student.locator("latent-map#challenge-map canvas.map");
                 map.scrollIntoViewIfNeeded();
                 BoundingBox box = map.boundingBox();

@@ -65,36 +65,26 @@ class KeyboardJourneyE2ETest extends BrowserJourney {
         }
     }
 
-    private static int decodedCount(Page page) {
-        return ((Number) page.evaluate("() => document.getElementById('playground-map').decodedCount")).intValue();
-    }
-
     @Test
     void aVisitorExploresTheMapDrawsASevenAndPlaysAMelodyWithTheKeyboardOnly() {
         try (BrowserContext context = chromium.browser().newContext(new com.microsoft.playwright.Browser
                 .NewContextOptions().setViewportSize(1280, 1000))) {
             Page page = context.newPage();
             page.navigate(url("/playground?lang=en"));
-            Tour.mapDecoded(page, "playground-map");
+            LatentMapInspection.waitForDecoded(page, "playground-map");
 
             // The map is one tab stop; the arrow keys move the crosshair and decode where it is.
             tabTo(page, Pattern.compile("^\\|canvas\\|Map of the latent space"), false);
-            int before = decodedCount(page);
+            int before = LatentMapInspection.decodedCount(page, "playground-map");
             press(page, "ArrowRight", 3);
             press(page, "Shift+ArrowUp", 1);
-            page.waitForFunction("n => document.getElementById('playground-map').decodedCount > n", before);
+            LatentMapInspection.waitForMoreDecoded(page, "playground-map", before);
             assertThat(page.locator("#playground-map .spoken")).containsText("The digit decoded from the point");
 
             // Steer the crosshair onto the nearest test digit, then pick it with Enter.
-            @SuppressWarnings("unchecked")
-            List<Number> steps = (List<Number>) page.evaluate("() => { const m = document.getElementById("
-                    + "'playground-map'); const p = m.toScreen(m.probe.x, m.probe.y); let best = 0, bd = 1e18;"
-                    + " for (let i = 0; i < m.data.x.length; i++) { const q = m.toScreen(m.data.x[i], m.data.y[i]);"
-                    + " const d = (q.sx - p.sx) ** 2 + (q.sy - p.sy) ** 2; if (d < bd) { bd = d; best = i; } }"
-                    + " const q = m.toScreen(m.data.x[best], m.data.y[best]);"
-                    + " return [Math.round((q.sx - p.sx) / 12), Math.round((q.sy - p.sy) / 12)]; }");
-            int right = steps.get(0).intValue();
-            int down = steps.get(1).intValue();
+            List<Integer> steps = LatentMapInspection.keyStepsToNearestDot(page, "playground-map", 12);
+            int right = steps.get(0);
+            int down = steps.get(1);
             press(page, right >= 0 ? "ArrowRight" : "ArrowLeft", Math.abs(right));
             press(page, down >= 0 ? "ArrowDown" : "ArrowUp", Math.abs(down));
             page.keyboard().press("Enter");

@@ -137,27 +137,23 @@ class PhoneJourneyE2ETest extends BrowserJourney {
         try (BrowserContext context = chromium.browser().newContext(phone())) {
             Page page = context.newPage();
             page.navigate(url("/playground?lang=en"));
-            Tour.mapDecoded(page, "playground-map");
+            LatentMapInspection.waitForDecoded(page, "playground-map");
             Locator map = page.locator("latent-map#playground-map canvas.map");
             map.scrollIntoViewIfNeeded();
 
             // A finger dragged across the map decodes along the way.
-            int before = ((Number) page.evaluate("() => document.getElementById('playground-map').decodedCount"))
-                    .intValue();
+            int before = LatentMapInspection.decodedCount(page, "playground-map");
             BoundingBox box = map.boundingBox();
             assertThat(box.x + box.width).isLessThanOrEqualTo(390);
             assertThat(box.y + box.height * 0.6).isLessThan(844);
             CDPSession touch = context.newCDPSession(page);
             drag(touch, box.x + box.width * 0.2, box.y + box.height * 0.3, box.x + box.width * 0.8,
                     box.y + box.height * 0.6, 12);
-            page.waitForFunction("n => document.getElementById('playground-map').decodedCount > n", before);
+            LatentMapInspection.waitForMoreDecoded(page, "playground-map", before);
 
             // A tap on a test digit's dot selects it.
-            @SuppressWarnings("unchecked")
-            List<Number> dot = (List<Number>) page.evaluate("() => { const m = document.getElementById("
-                    + "'playground-map'); const p = m.toScreen(m.data.x[0], m.data.y[0]); const r = m.shadowRoot"
-                    + ".querySelector('canvas.map').getBoundingClientRect(); return [r.left + p.sx, r.top + p.sy]; }");
-            page.touchscreen().tap(dot.get(0).doubleValue(), dot.get(1).doubleValue());
+            List<Double> dot = LatentMapInspection.dotOnPage(page, "playground-map", 0);
+            page.touchscreen().tap(dot.get(0), dot.get(1));
             assertThat(page.locator("#map-selected-text")).containsText("from the test digits");
             Chromium.screenshotWhole(page, "phone-playground-map");
 

@@ -92,7 +92,7 @@ public final class Tour {
                 stops.add(new Stop("finished run", "lab/runs/" + world.runId(), "lab/runs/:runId", Tour::curveDrawn));
                 stops.add(new Stop("challenges", "challenges", "challenges", null));
                 stops.add(new Stop("image challenge", "challenges/" + world.imageChallengeId(),
-                        "challenges/:challengeId", page -> mapDecoded(page, "challenge-map")));
+                        "challenges/:challengeId", page -> LatentMapInspection.waitForDecoded(page, "challenge-map")));
                 stops.add(new Stop("melody challenge", "challenges/" + world.melodyChallengeId(),
                         "challenges/:challengeId", Tour::notationRendered));
                 stops.add(new Stop("my classes", "my-classes", "my-classes", null));
@@ -138,7 +138,7 @@ public final class Tour {
 
     private static List<Stop> playground() {
         return List.of(
-                new Stop("playground map", "playground", "playground", page -> mapDecoded(page, "playground-map")),
+                new Stop("playground map", "playground", "playground", page -> LatentMapInspection.waitForDecoded(page, "playground-map")),
                 new Stop("playground grid", "playground?view=grid", "playground",
                         page -> page.waitForSelector("img#grid-image[src]")),
                 new Stop("playground sliders", "playground?view=sliders", "playground",
@@ -160,10 +160,6 @@ public final class Tour {
 
     private static void curveDrawn(Page page) {
         page.waitForSelector("loss-chart[has-data] canvas");
-    }
-
-    static void mapDecoded(Page page, String id) {
-        page.waitForFunction("id => { const m = document.getElementById(id); return m && m.decodedCount > 0; }", id);
     }
 
     private static void drawASeven(Page page) {

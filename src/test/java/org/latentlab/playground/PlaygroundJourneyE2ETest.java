@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.latentlab.classroom.ClassroomFixture;
 import org.latentlab.e2e.BrowserJourney;
 import org.latentlab.e2e.Chromium;
+import org.latentlab.e2e.LatentMapInspection;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -40,11 +41,6 @@ class PlaygroundJourneyE2ETest extends BrowserJourney {
                 + ".data; let h = 0; for (let i = 0; i < d.length; i += 4) { h = (h * 31 + d[i]) | 0; } return String(h); }");
     }
 
-    private static int decodedCount(Page page) {
-        return ((Number) page.evaluate("() => document.querySelector('latent-map#playground-map').decodedCount"))
-                .intValue();
-    }
-
     @Test
     void studentDragsAcrossTheMapClicksADigitAndDrawsASeven() {
         try (BrowserContext context = chromium.browser().newContext(new com.microsoft.playwright.Browser
@@ -54,9 +50,9 @@ class PlaygroundJourneyE2ETest extends BrowserJourney {
             page.navigate(url("/playground"));
             Locator map = page.locator("latent-map#playground-map canvas.map");
             assertThat(map).isVisible();
-            page.waitForFunction("() => document.querySelector('latent-map#playground-map').decodedCount > 0");
+            LatentMapInspection.waitForDecoded(page, "playground-map");
             String before = decodedPixels(page);
-            int decodedBefore = decodedCount(page);
+            int decodedBefore = LatentMapInspection.decodedCount(page, "playground-map");
 
             map.scrollIntoViewIfNeeded();
             BoundingBox box = map.boundingBox();
@@ -65,20 +61,15 @@ class PlaygroundJourneyE2ETest extends BrowserJourney {
             page.mouse().move(box.x + box.width * 0.8, box.y + box.height * 0.75, new com.microsoft.playwright.Mouse
                     .MoveOptions().setSteps(25));
             page.mouse().up();
-            page.waitForFunction("n => document.querySelector('latent-map#playground-map').decodedCount > n",
-                    decodedBefore);
-            page.waitForFunction("() => document.querySelector('latent-map#playground-map').latencies.length > 0");
+            LatentMapInspection.waitForMoreDecoded(page, "playground-map", decodedBefore);
+            LatentMapInspection.waitForLatency(page, "playground-map");
             assertThat(decodedPixels(page)).isNotEqualTo(before);
             assertThat(page.locator("latent-map#playground-map").locator(".status")).hasText("");
             Chromium.screenshot(page, "playground-map");
 
             // Click exactly on the first test digit's dot.
-            @SuppressWarnings("unchecked")
-            List<Number> dot = (List<Number>) page.evaluate("() => { const m = document.querySelector("
-                    + "'latent-map#playground-map'); const p = m.toScreen(m.data.x[0], m.data.y[0]); const r = m"
-                    + ".shadowRoot.querySelector('canvas.map').getBoundingClientRect(); return [r.left + p.sx, r.top"
-                    + " + p.sy]; }");
-            page.mouse().click(dot.get(0).doubleValue(), dot.get(1).doubleValue());
+            List<Double> dot = LatentMapInspection.dotOnPage(page, "playground-map", 0);
+            page.mouse().click(dot.get(0), dot.get(1));
             assertThat(page.locator("#map-selected-text")).containsText("from the test digits");
             assertThat(page.locator("#map-original img")).hasAttribute("src",
                     java.util.regex.Pattern.compile("^data:image/png"));

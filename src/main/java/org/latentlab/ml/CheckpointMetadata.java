@@ -15,7 +15,13 @@ public record CheckpointMetadata(int format, ModelKind kind, TrainingConfig conf
         long trainingSeconds, Instant createdAt, String appVersion,
         String engine, String parametersFile) {
 
-    public static final int FORMAT = 1;
+    /**
+     * Format 2: a convolutional VAE without a design is the lesson's recipe ({@link NetworkDesign#assignment()}).
+     * A checkpoint of format 1 holds the same files; only its convolutional VAE was another network.
+     */
+    public static final int FORMAT = 2;
+    /** The oldest format that still loads. */
+    public static final int OLDEST_FORMAT = 1;
 
     public static CheckpointMetadata of(TrainingResult result, Instant createdAt, String appVersion, String engine) {
         TrainingConfig config = result.config();

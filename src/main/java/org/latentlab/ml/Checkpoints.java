@@ -48,7 +48,8 @@ public final class Checkpoints {
         }
         try {
             CheckpointMetadata metadata = JSON.readValue(Files.readString(file), CheckpointMetadata.class);
-            if (metadata.format() != CheckpointMetadata.FORMAT || metadata.kind() == null
+            if (metadata.format() < CheckpointMetadata.OLDEST_FORMAT || metadata.format() > CheckpointMetadata.FORMAT
+                    || metadata.kind() == null
                     || metadata.config() == null || metadata.parametersFile() == null) {
                 throw new CheckpointException("The checkpoint metadata in " + folder + " is incomplete or of an "
                         + "unknown format");
@@ -68,9 +69,7 @@ public final class Checkpoints {
             throw new CheckpointException("The checkpoint in " + folder + " has no parameters file "
                     + metadata.parametersFile());
         }
-        // A designed network is rebuilt from the design stored in its config.
-        Block block = metadata.config().design() != null ? Networks.build(metadata.config())
-                : Networks.build(metadata.kind(), metadata.latentSize());
+        Block block = network(metadata);
         Model model = Model.newInstance(NAME, Device.cpu(), DeepLearningEngine.ENGINE);
         model.setBlock(block);
         try {
@@ -82,5 +81,19 @@ public final class Checkpoints {
             throw new CheckpointException("The parameters in " + parameters + " are damaged or do not belong to a "
                     + metadata.kind() + " model: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The network whose parameters a checkpoint holds: a designed network is rebuilt from the design stored in its
+     * config, any other from its kind, as the kind's network was in the checkpoint's format.
+     */
+    private static Block network(CheckpointMetadata metadata) {
+        if (metadata.config().design() != null) {
+            return Networks.build(metadata.config());
+        }
+        if (metadata.format() == 1 && metadata.kind() == ModelKind.CONV_VAE) {
+            return Networks.convVaeOfFormat1(metadata.latentSize());
+        }
+        return Networks.build(metadata.kind(), metadata.latentSize());
     }
 }

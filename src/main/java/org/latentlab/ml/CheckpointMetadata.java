@@ -15,12 +15,19 @@ public record CheckpointMetadata(int format, ModelKind kind, TrainingConfig conf
         long trainingSeconds, Instant createdAt, String appVersion,
         String engine, String parametersFile) implements ModelMetadata {
 
-    public static final int FORMAT = 1;
+    /**
+     * Format 2: a convolutional VAE without a design is the lesson's recipe ({@link NetworkDesign#assignment()}).
+     * A checkpoint of format 1 holds the same files; only its convolutional VAE was another network.
+     */
+    public static final int FORMAT = 2;
+    /** The oldest format that still loads. */
+    public static final int OLDEST_FORMAT = 1;
 
     @Override
     public void check() {
-        if (format != FORMAT || kind == null || config == null || parametersFile == null) {
-            throw new IllegalArgumentException("not a digit model's metadata of format " + FORMAT);
+        if (format < OLDEST_FORMAT || format > FORMAT || kind == null || config == null || parametersFile == null) {
+            throw new IllegalArgumentException("not a digit model's metadata of format " + OLDEST_FORMAT + " to "
+                    + FORMAT);
         }
     }
 

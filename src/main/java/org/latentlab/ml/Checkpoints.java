@@ -86,9 +86,7 @@ public final class Checkpoints {
     /** Loads the digit network described by the folder's metadata, ready to encode and decode. */
     public static LoadedModel load(Path folder, InferenceLimits limits) throws CheckpointException {
         CheckpointMetadata metadata = readMetadata(folder);
-        // A designed network is rebuilt from the design stored in its config.
-        Block block = metadata.config().design() != null ? Networks.build(metadata.config())
-                : Networks.build(metadata.kind(), metadata.latentSize());
+        Block block = network(metadata);
         return new LoadedModel(loadParameters(folder, metadata, block, "a " + metadata.kind() + " model"), metadata,
                 limits);
     }
@@ -117,5 +115,19 @@ public final class Checkpoints {
             throw new CheckpointException("The parameters in " + parameters + " are damaged or do not belong to "
                     + whatItIs + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The network whose parameters a checkpoint holds: a designed network is rebuilt from the design stored in its
+     * config, any other from its kind, as the kind's network was in the checkpoint's format.
+     */
+    private static Block network(CheckpointMetadata metadata) {
+        if (metadata.config().design() != null) {
+            return Networks.build(metadata.config());
+        }
+        if (metadata.format() == 1 && metadata.kind() == ModelKind.CONV_VAE) {
+            return Networks.convVaeOfFormat1(metadata.latentSize());
+        }
+        return Networks.build(metadata.kind(), metadata.latentSize());
     }
 }

@@ -16,7 +16,7 @@ public record DesignAnalysis(List<Layer> layers, long parameters, long multiplyA
 
     /** The layers a design is made of; the designer names each with {@code design.layer.<name>}. */
     public enum LayerKind {
-        INPUT, CONV, POOL, UPSAMPLE, FLATTEN, DENSE, MEAN, LOG_VARIANCE, SAMPLE, CODE, RESHAPE, OUTPUT;
+        INPUT, CONV, VALID_CONV, POOL, PADDED_POOL, UPSAMPLE, FLATTEN, DENSE, MEAN, LOG_VARIANCE, SAMPLE, CODE, RESHAPE, OUTPUT;
 
         public String messageKey() {
             return "design.layer." + name().toLowerCase(Locale.ROOT);
@@ -135,16 +135,18 @@ public record DesignAnalysis(List<Layer> layers, long parameters, long multiplyA
             }
             for (int i = 0; i < stages.size(); i++) {
                 String field = "encoder." + i;
-                NetworkDesign.Stage stage = stages.get(i);
-                conv(field, stage);
+                NetworkDesign.Stage stage = conv(field, stages.get(i));
                 if (stage.resize()) {
                     if (side < 2) {
                         problem(field, "design.error.pool", side);
                     } else {
-                        // Max-pooling 2 x 2 with stride 2 drops an odd map's last row and column, as PyTorch does.
-                        side /= 2;
+                        // Rounding down drops an odd map's last row and column, as PyTorch does by default;
+                        // rounding up pads them, as Keras' padding='same' does.
+                        side = stage.pooled(side);
                     }
-                    layers.add(new Layer(field, LayerKind.POOL, List.of(), List.of(channels, side, side), 0));
+                    LayerKind kind = stage.rounding() == NetworkDesign.Rounding.UP ? LayerKind.PADDED_POOL
+                            : LayerKind.POOL;
+                    layers.add(new Layer(field, kind, List.of(), List.of(channels, side, side), 0));
                 }
             }
         }
@@ -176,8 +178,13 @@ public record DesignAnalysis(List<Layer> layers, long parameters, long multiplyA
             }
         }
 
-        /** A convolution keeps the map's size; a bad channel count or kernel is reported and replaced to go on. */
-        private void conv(String field, NetworkDesign.Stage stage) {
+        /**
+         * A convolution keeps the map's size, or trims kernel - 1 from it without padding; a bad channel count or
+         * kernel, or a map too small for a valid convolution, is reported and replaced to go on.
+         *
+         * @return the stage as far as it could be followed
+         */
+        private NetworkDesign.Stage conv(String field, NetworkDesign.Stage stage) {
             int out = stage.channels();
             if (out < 1 || out > NetworkDesign.MAX_CHANNELS) {
                 problem(field, "design.error.channels", 1, NetworkDesign.MAX_CHANNELS);
@@ -188,12 +195,21 @@ public record DesignAnalysis(List<Layer> layers, long parameters, long multiplyA
                 problem(field, "design.error.kernel", NetworkDesign.MAX_KERNEL);
                 kernel = 3;
             }
+            NetworkDesign.Padding padding = stage.padding();
+            if (padding == NetworkDesign.Padding.VALID && side < kernel) {
+                problem(field, "design.error.valid", kernel, side);
+                padding = NetworkDesign.Padding.SAME;
+            }
+            NetworkDesign.Stage followed = new NetworkDesign.Stage(out, kernel, stage.resize(), padding,
+                    stage.rounding());
+            side = followed.convolved(side);
             long weights = (long) channels * out * kernel * kernel;
             parameters += weights + out;
             multiplyAdds += weights * side * side;
             channels = out;
-            layers.add(new Layer(field, LayerKind.CONV, List.of(kernel, out), List.of(channels, side, side),
-                    weights + out));
+            LayerKind kind = stage.padding() == NetworkDesign.Padding.VALID ? LayerKind.VALID_CONV : LayerKind.CONV;
+            layers.add(new Layer(field, kind, List.of(kernel, out), List.of(channels, side, side), weights + out));
+            return followed;
         }
 
         private void dense(String field, LayerKind kind, long in, long out) {

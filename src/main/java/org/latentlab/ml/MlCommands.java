@@ -155,6 +155,14 @@ class MlCommands implements CommandLineMode {
                 for VAEs, `loss` is per image: binary cross-entropy summed over the 784 pixels plus the KL term; the
                 classifier's figure is its accuracy.
                 """);
+        readme.append(String.format(Locale.ROOT, """
+
+                `conv-vae` is the lesson's recipe, the network the Lab's designer starts from: three 3 × 3 convolution
+                stages with 2 × 2 pooling that rounds odd sizes up (28 × 28 → 14 × 14 → 7 × 7 → 4 × 4), the mean and
+                the log-variance of a code of 2 straight from the 8 × 4 × 4 = 128 features, a dense layer back to
+                8 × 4 × 4, and the convolutional autoencoder's decoder, whose convolution without padding takes
+                16 × 16 back to 14 × 14: %,d parameters.
+                """, NetworkDesign.assignment().analyse().parameters()));
         if (!otherModels.isEmpty()) {
             readme.append("""
 

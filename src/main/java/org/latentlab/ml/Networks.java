@@ -93,8 +93,20 @@ final class Networks {
                 new Shape(latentSize));
     }
 
-    /** The assignment: the convolutional autoencoder turned into a VAE. */
+    /**
+     * The assignment: the convolutional autoencoder turned into a VAE, by the lesson's recipe. It is the designer's
+     * starting point ({@link NetworkDesign#assignment()}) with the run's code size, built as any design is.
+     */
     static CodecBlock convVae(int latentSize) {
+        NetworkDesign recipe = NetworkDesign.assignment();
+        return designed(recipe.withCode(recipe.code(), latentSize, recipe.denseUnits(), recipe.beta()));
+    }
+
+    /**
+     * The convolutional VAE of checkpoints of format 1, before it followed the lesson's recipe: two stages to
+     * 32 x 7 x 7 and a dense layer of 128. Kept so that the runs students trained then still load.
+     */
+    static CodecBlock convVaeOfFormat1(int latentSize) {
         Block encoder = new SequentialBlock()
                 .add(conv(16)).add(Activation.reluBlock()).add(pool())             // 16 x 14 x 14
                 .add(conv(32)).add(Activation.reluBlock()).add(pool())             // 32 x 7 x 7
@@ -118,9 +130,9 @@ final class Networks {
         DesignAnalysis analysis = design.validate().analyse();
         SequentialBlock encoder = new SequentialBlock();
         for (NetworkDesign.Stage stage : design.encoder()) {
-            encoder.add(conv(stage.channels(), stage.kernel())).add(Activation.reluBlock());
+            encoder.add(conv(stage)).add(Activation.reluBlock());
             if (stage.resize()) {
-                encoder.add(pool());
+                encoder.add(stage.rounding() == NetworkDesign.Rounding.UP ? paddedPool() : pool());
             }
         }
         encoder.add(Blocks.batchFlattenBlock());
@@ -143,7 +155,7 @@ final class Networks {
             if (stage.resize()) {
                 decoder.add(upsample());
             }
-            decoder.add(conv(stage.channels(), stage.kernel()));
+            decoder.add(conv(stage));
             decoder.add(i == stages.size() - 1 ? Activation.sigmoidBlock() : Activation.reluBlock());
         }
         Shape latent = new Shape(design.latentSize());
@@ -186,8 +198,24 @@ final class Networks {
                 .setFilters(filters).build();
     }
 
+    /** A designed stage's convolution: "same" padding keeps the map's size, "valid" (none) trims kernel - 1. */
+    private static Block conv(NetworkDesign.Stage stage) {
+        int padding = stage.padding() == NetworkDesign.Padding.VALID ? 0 : stage.kernel() / 2;
+        return Conv2d.builder().setKernelShape(new Shape(stage.kernel(), stage.kernel()))
+                .optPadding(new Shape(padding, padding)).setFilters(stage.channels()).build();
+    }
+
+    /** 2 x 2 max-pooling that drops an odd map's last row and column (PyTorch's default). */
     private static Block pool() {
         return Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2));
+    }
+
+    /**
+     * 2 x 2 max-pooling that rounds odd sizes up (7 -> 4), as Keras' {@code padding='same'}: PyTorch's ceil mode
+     * lets the last window hang over the edge, which is the same as padding the map's last row and column.
+     */
+    private static Block paddedPool() {
+        return Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), true);
     }
 
     private static Block linear(int units) {

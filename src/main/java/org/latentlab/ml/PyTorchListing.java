@@ -24,7 +24,9 @@ public final class PyTorchListing {
             encoder.add(conv(channels, stage));
             encoder.add("nn.ReLU(),");
             if (stage.resize()) {
-                encoder.add("nn.MaxPool2d(2),");
+                // ceil_mode pads an odd map, as Keras' padding='same' does: 7 -> 4 instead of 3.
+                encoder.add(stage.rounding() == NetworkDesign.Rounding.UP ? "nn.MaxPool2d(2, ceil_mode=True),"
+                        : "nn.MaxPool2d(2),");
             }
             channels = stage.channels();
         }
@@ -127,6 +129,10 @@ public final class PyTorchListing {
     }
 
     private static String conv(int in, NetworkDesign.Stage stage) {
+        if (stage.padding() == NetworkDesign.Padding.VALID) {
+            return "nn.Conv2d(%d, %d, kernel_size=%d, padding=0),  # valid: the map shrinks by %d".formatted(in,
+                    stage.channels(), stage.kernel(), stage.kernel() - 1);
+        }
         return "nn.Conv2d(%d, %d, kernel_size=%d, padding=%d),".formatted(in, stage.channels(), stage.kernel(),
                 stage.kernel() / 2);
     }

@@ -146,8 +146,9 @@ public class TrainingQueue {
 
     /**
      * No run may take the machine for hours: its examples (epochs x training digits) are bounded. A designed network
-     * larger than the shipped convolutional VAE counts each digit as many times as it has that network's work, so
-     * a bigger design trains fewer epochs within the same limit.
+     * with more work per digit than the Lab's largest own network counts each digit as many times as it has that
+     * network's work ({@link NetworkDesign#WORK_UNIT_MULTIPLY_ADDS}), so a bigger design trains fewer epochs within
+     * the same limit.
      */
     private void checkWork(TrainingConfig config) {
         double weight = workPerDigit(config);
@@ -156,16 +157,16 @@ public class TrainingQueue {
         if (examples > properties.maxExamples()) {
             throw new InvalidInputException("epochs", config.design() == null ? "training.config.tooMuchWork"
                     : "training.config.tooMuchWorkForDesign", properties.maxExamples(),
-                    Math.max(1, properties.maxExamples() / perEpoch));
+                    Math.max(1, properties.maxExamples() / perEpoch), Math.round(weight * 10) / 10.0);
         }
     }
 
-    /** How many shipped-network digits one digit through the run's network counts as (at least 1). */
+    /** How many digits of the Lab's own networks one digit through the run's network counts as (at least 1). */
     public static double workPerDigit(TrainingConfig config) {
         if (config.design() == null) {
             return 1;
         }
-        return Math.max(1, (double) config.design().analyse().multiplyAdds() / NetworkDesign.REFERENCE_MULTIPLY_ADDS);
+        return Math.max(1, (double) config.design().analyse().multiplyAdds() / NetworkDesign.WORK_UNIT_MULTIPLY_ADDS);
     }
 
     private void checkQuota(long ownerId) {

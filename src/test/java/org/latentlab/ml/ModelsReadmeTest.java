@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -33,5 +34,15 @@ class ModelsReadmeTest {
         assertThat(Path.of("models/README.md")).content()
                 .contains("- [`melody-vae`](melody-vae/README.md): " + MlCommands.otherModels(Path.of("models"))
                         .get("melody-vae"));
+    }
+
+    @Test
+    void theReadmeSaysTheConvolutionalVaeIsTheLessonsRecipeWithItsParameterCount() {
+        String parameters = String.format(Locale.ROOT, "%,d parameters",
+                NetworkDesign.assignment().analyse().parameters());
+        assertThat(MlCommands.modelsReadme(List.of(), Map.of())).contains("`conv-vae` is the lesson's recipe")
+                .contains("8 × 4 × 4 = 128 features").contains(parameters);
+        assertThat(Path.of("models/README.md")).content().contains("`conv-vae` is the lesson's recipe")
+                .contains(parameters);
     }
 }

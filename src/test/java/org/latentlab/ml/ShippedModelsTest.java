@@ -73,6 +73,30 @@ class ShippedModelsTest {
     }
 
     @Test
+    void theShippedConvolutionalVaeIsTheLessonsRecipeThatTheDesignerStartsFrom() {
+        LoadedModel vae = shipped.get(ModelKind.CONV_VAE).orElseThrow();
+        // Of today's format, so loaded as Networks.convVae: the assignment's design (format 1 was another network).
+        assertThat(vae.metadata().format()).isEqualTo(CheckpointMetadata.FORMAT);
+        assertThat(vae.metadata().config().design()).isNull();
+        assertThat(vae.latentSize()).isEqualTo(NetworkDesign.assignment().latentSize());
+        float[] image = vae.decode(new float[] {0, 0});
+        assertThat(image).hasSize(ImageSet.PIXELS);
+        for (float pixel : image) {
+            assertThat(pixel).isBetween(0f, 1f);
+        }
+        // Two numbers keep a digit's shape, not its details.
+        double error = 0;
+        for (int i = 0; i < 100; i++) {
+            float[] digit = digits.image(test[i]);
+            float[] output = vae.reconstruct(digit);
+            for (int p = 0; p < digit.length; p++) {
+                error += (digit[p] - output[p]) * (digit[p] - output[p]);
+            }
+        }
+        assertThat(error / (100.0 * ImageSet.PIXELS)).isLessThan(0.07);
+    }
+
+    @Test
     void codesOfTheWrongLengthAreRefusedWithAClearMessage() {
         LoadedModel vae = shipped.get(ModelKind.VAE_2D).orElseThrow();
         assertThatThrownBy(() -> vae.decode(new float[3])).isInstanceOf(IllegalArgumentException.class)

@@ -4,8 +4,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,19 +65,33 @@ class DesignJourneyE2ETest extends BrowserJourney {
             page.waitForURL("**/lab/design**");
             assertThat(page.locator("html")).hasAttribute("dir", "rtl");
             assertThat(page.locator("h1")).hasText("מעצב הרשתות");
-            assertThat(page.locator("#design-summary")).containsText("413,573");
-            assertThat(page.locator("#design-encoder-1-layers")).containsText("32 × 7 × 7");
+            // The lesson's recipe: three stages to 8 x 4 x 4, and a valid convolution that takes 16 back to 14.
+            assertThat(page.locator("#design-summary")).containsText("5,285");
+            assertThat(page.locator("#design-encoder-2-layers")).containsText("8 × 4 × 4");
+            assertThat(page.locator("#design-decoder-2-layers")).containsText("16 × 14 × 14");
             // Shapes read left to right even on a right-to-left page.
             assertThat(page.locator("#design-encoder-0-layers .ll-design-shape").first()).hasAttribute("dir", "ltr");
 
-            // A third pooling stage cannot come back to 28 x 28: the error stands at the decoder's last stage.
-            page.click("#design-encoder-add");
+            // Mirrored, the decoder follows the encoder; the third pooling rounding down (7 -> 3), chosen with the
+            // keyboard by the checkbox's name, cannot come back to 28 x 28: the error stands at the decoder's last
+            // stage.
+            page.click("#design-mirror");
+            assertThat(page.locator("#design-decoder-3")).hasCount(0);
+            Locator roundUp = page.locator("#design-encoder-2").getByRole(AriaRole.CHECKBOX,
+                    new Locator.GetByRoleOptions().setName("עיגול גדלים אי-זוגיים כלפי מעלה"));
+            assertThat(roundUp).isChecked();
+            roundUp.focus();
+            page.keyboard().press("Space");
+            assertThat(roundUp).not().isChecked();
             assertThat(page.locator("#design-decoder-2-problems")).containsText("24×24");
             assertThat(page.locator("#design-pytorch")).isHidden();
             Chromium.settle(page);
             Chromium.screenshotWhole(page, "design-he-error");
-            page.click("#design-encoder-2-remove");
-            assertThat(page.locator("#design-decoder-2-problems")).hasCount(0);
+            // The checkbox keeps the focus while the decoder follows: the space bar sets it back.
+            page.keyboard().press("Space");
+            assertThat(roundUp).isChecked();
+            assertThat(page.locator("#design-decoder-2-problems .ll-design-error")).hasCount(0);
+            assertThat(page.locator("#design-pytorch")).containsText("ceil_mode=True");
 
             // A code of 4 numbers and a stronger KL term.
             page.locator("#design-latentSize input").fill("4");

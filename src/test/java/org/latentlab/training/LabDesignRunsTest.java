@@ -95,8 +95,33 @@ class LabDesignRunsTest {
     }
 
     @Test
+    void aDesignStoredBeforePaddingAndRoundingExistedIsReadFromTheDatabaseAsItWasBuilt() {
+        RunSummary started = runs.start(Experiment.CONV_VAE, LabRunsTest.quick(Experiment.CONV_VAE, 256, 1)
+                .withDesign(small()));
+        // small() as the designer stored it before its stages had a padding and a rounding.
+        String stored = """
+                {"encoder":[{"channels":8,"kernel":3,"resize":true},{"channels":8,"kernel":3,"resize":true}],\
+                "code":"VARIATIONAL","latentSize":4,"denseUnits":32,\
+                "decoder":[{"channels":8,"kernel":3,"resize":true},{"channels":1,"kernel":3,"resize":true}],\
+                "beta":0.5}""";
+        jdbc.sql("update training_run set design = ? where id = ?").param(stored).param(started.id().toString())
+                .update();
+        assertThat(runs.run(started.id()).config().design()).isEqualTo(small());
+    }
+
+    @Test
+    void theAssignmentsDefaultRunIsAcceptedAndCountsEachDigitOnce() {
+        TrainingConfig defaults = Experiment.CONV_VAE.defaults().withDesign(Experiment.CONV_VAE.defaultDesign());
+        assertThat(TrainingQueue.workPerDigit(defaults)).isEqualTo(1.0);
+        // As the shipped network without a design: 8 epochs of the 8,000 digits.
+        RunSummary started = runs.start(Experiment.CONV_VAE, defaults);
+        assertThat(started.config().epochs()).isEqualTo(8);
+        assertThat(started.config().design()).isEqualTo(NetworkDesign.assignment());
+    }
+
+    @Test
     void aBiggerDesignMayTrainFewerEpochsWithinTheSameWorkLimit() {
-        // About four times the shipped network's work per digit.
+        // About three times the work per digit of the Lab's largest own network (7.7 million multiply-adds).
         NetworkDesign big = NetworkDesign.assignment().withEncoder(List.of(new Stage(32, 3, true),
                 new Stage(64, 3, true))).withMirroredDecoder();
         double weight = TrainingQueue.workPerDigit(TrainingConfig.defaults(Experiment.CONV_VAE.kind())
@@ -107,6 +132,8 @@ class LabDesignRunsTest {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.field()).isEqualTo("epochs");
                     assertThat(e.messageKey()).isEqualTo("training.config.tooMuchWorkForDesign");
+                    // 200,000 digits at most; each of these counts 3 times: 8 epochs of 8,000.
+                    assertThat(e.arguments()).containsExactly(200_000L, 8L, 3.0);
                 });
         assertThat(runs.myRuns()).isEmpty();
     }

@@ -47,7 +47,7 @@ final class Architecture {
         return box;
     }
 
-    /** "Variational code of 2 · β 1 · 413,573 parameters". */
+    /** "Variational code of 2 · β 1 · 5,285 parameters". */
     static String totals(Component owner, NetworkDesign design, DesignAnalysis analysis) {
         String code = owner.getTranslation(design.variational() ? "design.architecture.variational"
                 : "design.architecture.plain", design.latentSize());

@@ -35,6 +35,8 @@ import org.latentlab.ml.DesignAnalysis;
 import org.latentlab.ml.ImageSet;
 import org.latentlab.ml.NetworkDesign;
 import org.latentlab.ml.NetworkDesign.Code;
+import org.latentlab.ml.NetworkDesign.Padding;
+import org.latentlab.ml.NetworkDesign.Rounding;
 import org.latentlab.ml.NetworkDesign.Stage;
 import org.latentlab.ml.PyTorchListing;
 import org.latentlab.ml.TrainingConfig;
@@ -127,7 +129,8 @@ public class DesignView extends FeaturePage implements BeforeEnterObserver {
         // Encoder
         encoderStages.setId("design-encoder");
         addEncoder = new Button(getTranslation("design.addStage"), e -> {
-            encoder.add(editor("encoder", new Stage(16, 3, true)));
+            // Rounding up, as the recipe's stages do: a mirrored decoder then always comes back to 28 x 28.
+            encoder.add(editor("encoder", new Stage(16, 3, true, Padding.SAME, Rounding.UP)));
             stagesChanged();
         });
         addEncoder.setId("design-encoder-add");
@@ -244,7 +247,8 @@ public class DesignView extends FeaturePage implements BeforeEnterObserver {
         seed.setLabel(getTranslation("lab.field.seed"));
         seed.setValue((int) defaults.seed());
         seed.setId("design-seed");
-        Paragraph work = new Paragraph(getTranslation("design.work.note", maxExamples));
+        Paragraph work = new Paragraph(getTranslation("design.work.note", maxExamples,
+                String.format(getLocale(), "%.1f", NetworkDesign.WORK_UNIT_MULTIPLY_ADDS / 1e6)));
         work.addClassName("ll-field-note");
         FieldErrors errors = new FieldErrors(this).field("epochs", epochs).field("batchSize", batchSize)
                 .field("learningRate", learningRate).field("trainLimit", digits).field("latentSize", latentSize)
@@ -314,14 +318,28 @@ public class DesignView extends FeaturePage implements BeforeEnterObserver {
         for (int i = 0; i < encoder.size(); i++) {
             encoderStages.add(encoder.get(i).layout(i));
         }
+        // The design's limit, said by the buttons before the analysis has to say it.
+        addEncoder.setEnabled(encoder.size() < NetworkDesign.MAX_STAGES);
+        layOutDecoder();
+        refresh();
+    }
+
+    /**
+     * An encoder stage was edited while the decoder follows: only the decoder is laid out again, so the field the
+     * student is in keeps the focus (a checkbox toggled with the space bar, say).
+     */
+    private void decoderFollows() {
+        mirrorDecoder();
+        layOutDecoder();
+        refresh();
+    }
+
+    private void layOutDecoder() {
         decoderStages.removeAll();
         for (int i = 0; i < decoder.size(); i++) {
             decoderStages.add(decoder.get(i).layout(i));
         }
-        // The design's limit, said by the buttons before the analysis has to say it.
-        addEncoder.setEnabled(encoder.size() < NetworkDesign.MAX_STAGES);
         addDecoder.setEnabled(decoder.size() < NetworkDesign.MAX_STAGES);
-        refresh();
     }
 
     /** Shapes, parameters, problems and the listing for the design as it is now. */
@@ -349,7 +367,8 @@ public class DesignView extends FeaturePage implements BeforeEnterObserver {
                 .filter(l -> l.field().equals("decoder")
                         || (l.field().equals("denseUnits") && l != analysis.layersOf("denseUnits").getFirst()))
                 .toList()).toArray(Component[]::new));
-        mirrorNote.setText(getTranslation(design.mirrored() ? "design.mirrored" : "design.edited"));
+        mirrorNote.setText(getTranslation(design.mirrored() ? "design.mirrored"
+                : design.decoder().equals(experiment.defaultDesign().decoder()) ? "design.recipe" : "design.edited"));
         summary.setText(getTranslation("design.summary", analysis.parameters(),
                 String.format(getLocale(), "%.1f", analysis.multiplyAdds() / 1e6),
                 String.format(getLocale(), "%.1f",
@@ -400,18 +419,28 @@ public class DesignView extends FeaturePage implements BeforeEnterObserver {
         return new StageEditor(part, stage);
     }
 
-    /** The fields of one stage, its layers with their shapes, and its problems. */
+    /**
+     * The fields of one stage, its layers with their shapes, and its problems. An encoder stage chooses how its
+     * pooling rounds odd sizes, a decoder stage whether its convolution is valid: what each part needs to follow
+     * the lesson's recipe (7 -> 4 in the encoder, 16 -> 14 in the decoder). The other choice keeps the stage's.
+     */
     private final class StageEditor {
 
         private final String part;
+        private final Stage initial;
         private final IntegerField channels = new IntegerField();
         private final Select<Integer> kernel = new Select<>();
         private final Checkbox resize = new Checkbox();
+        /** The encoder's: whether the pooling rounds odd sizes up (pads) instead of down. */
+        private final Checkbox roundUp = new Checkbox();
+        /** The decoder's: whether the convolution is valid (no padding) instead of same. */
+        private final Checkbox valid = new Checkbox();
         private final Div layers = new Div();
         private final Div problems = new Div();
 
         StageEditor(String part, Stage stage) {
             this.part = part;
+            this.initial = stage;
             channels.setLabel(getTranslation("design.field.channels"));
             channels.setValue(stage.channels());
             channels.setWidth("8em");
@@ -420,30 +449,48 @@ public class DesignView extends FeaturePage implements BeforeEnterObserver {
             kernel.setItemLabelGenerator(k -> k + "×" + k);
             kernel.setValue(KERNELS.contains(stage.kernel()) ? stage.kernel() : 3);
             kernel.setWidth("7em");
-            resize.setLabel(getTranslation(part.equals("encoder") ? "design.field.pool" : "design.field.upsample"));
+            resize.setLabel(getTranslation(inEncoder() ? "design.field.pool" : "design.field.upsample"));
             resize.setValue(stage.resize());
+            roundUp.setLabel(getTranslation("design.field.roundUp"));
+            roundUp.setValue(stage.rounding() == Rounding.UP);
+            // It only says how the pooling rounds: without pooling there is nothing to round.
+            roundUp.setEnabled(stage.resize());
+            valid.setLabel(getTranslation("design.field.valid"));
+            valid.setValue(stage.padding() == Padding.VALID);
             channels.addValueChangeListener(e -> edited());
             kernel.addValueChangeListener(e -> edited());
-            resize.addValueChangeListener(e -> edited());
+            resize.addValueChangeListener(e -> {
+                roundUp.setEnabled(resize.getValue());
+                edited();
+            });
+            roundUp.addValueChangeListener(e -> edited());
+            valid.addValueChangeListener(e -> edited());
+        }
+
+        private boolean inEncoder() {
+            return part.equals("encoder");
         }
 
         private void edited() {
             if (filling) {
                 return;
             }
-            if (part.equals("decoder")) {
+            if (!inEncoder()) {
                 followEncoder = false;
                 refresh();
             } else if (followEncoder) {
-                stagesChanged();
+                decoderFollows();
             } else {
                 refresh();
             }
         }
 
         Stage value() {
-            return new Stage(Optional.ofNullable(channels.getValue()).orElse(0),
-                    Optional.ofNullable(kernel.getValue()).orElse(3), resize.getValue());
+            Stage stage = new Stage(Optional.ofNullable(channels.getValue()).orElse(0),
+                    Optional.ofNullable(kernel.getValue()).orElse(3), resize.getValue(), initial.padding(),
+                    initial.rounding());
+            return inEncoder() ? stage.withRounding(roundUp.getValue() ? Rounding.UP : Rounding.DOWN)
+                    : stage.withPadding(valid.getValue() ? Padding.VALID : Padding.SAME);
         }
 
         Div layout(int index) {
@@ -451,10 +498,12 @@ public class DesignView extends FeaturePage implements BeforeEnterObserver {
             channels.setId(id + "-channels");
             kernel.setId(id + "-kernel");
             resize.setId(id + "-resize");
-            List<StageEditor> list = part.equals("encoder") ? encoder : decoder;
+            roundUp.setId(id + "-round");
+            valid.setId(id + "-valid");
+            List<StageEditor> list = inEncoder() ? encoder : decoder;
             Button remove = new Button(getTranslation("design.removeStage"), e -> {
                 list.remove(this);
-                if (part.equals("decoder")) {
+                if (!inEncoder()) {
                     followEncoder = false;
                 }
                 stagesChanged();
@@ -463,7 +512,8 @@ public class DesignView extends FeaturePage implements BeforeEnterObserver {
             remove.getElement().setAttribute("aria-label", getTranslation("design.removeStage.label",
                     index + 1));
             remove.setId(id + "-remove");
-            HorizontalLayout fields = new HorizontalLayout(channels, kernel, resize, remove);
+            HorizontalLayout fields = inEncoder() ? new HorizontalLayout(channels, kernel, resize, roundUp, remove)
+                    : new HorizontalLayout(channels, kernel, resize, valid, remove);
             fields.setAlignItems(Alignment.BASELINE);
             fields.getStyle().set("flex-wrap", "wrap");
             Div stage = new Div();

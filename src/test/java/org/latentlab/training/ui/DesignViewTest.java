@@ -77,43 +77,79 @@ class DesignViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void theLabLinksTheAssignmentToTheDesignerWhichStartsFromTheShippedNetworkWithItsShapes() {
+    void theLabLinksTheAssignmentToTheDesignerWhichStartsFromTheLessonsRecipeWithItsShapes() {
         UI.getCurrent().navigate("lab", QueryParameters.of("experiment", "conv-vae"));
         assertThat($(Anchor.class).id("lab-design-link").getHref()).isEqualTo("lab/design?experiment=conv-vae");
         open("conv-vae");
-        assertThat($(Paragraph.class).id("design-summary").getText()).startsWith("413,573 parameters");
+        assertThat($(Paragraph.class).id("design-summary").getText()).startsWith("5,285 parameters");
         assertThat(layers("design-encoder-0-layers")).contains("Convolution 3×3, 16 channels")
-                .contains("16 × 28 × 28").contains("Max-pooling 2×2").contains("16 × 14 × 14");
-        assertThat(layers("design-encoder-1-layers")).contains("32 × 7 × 7");
+                .contains("16 × 28 × 28").contains("Max-pooling 2×2, odd sizes rounded up").contains("16 × 14 × 14");
+        assertThat(layers("design-encoder-2-layers")).contains("8 × 7 × 7").contains("8 × 4 × 4");
+        assertThat($(Checkbox.class).id("design-encoder-2-round").getValue()).isTrue();
         assertThat(layers("design-code-layers")).contains("Mean μ").contains("Log-variance");
-        assertThat(layers("design-decoder-1-layers")).contains("1 × 28 × 28").contains("Sigmoid: the image");
-        assertThat($(Paragraph.class).id("design-mirror-note").getText()).startsWith("The decoder mirrors");
+        assertThat(layers("design-decoder-2-layers")).contains("Convolution 3×3 without padding, 16 channels")
+                .contains("8 × 16 × 16").contains("16 × 14 × 14");
+        assertThat($(Checkbox.class).id("design-decoder-2-valid").getValue()).isTrue();
+        assertThat($(Checkbox.class).id("design-decoder-1-valid").getValue()).isFalse();
+        assertThat(layers("design-decoder-3-layers")).contains("1 × 28 × 28").contains("Sigmoid: the image");
+        // The recipe's decoder is not the encoder's mirror, and says so.
+        assertThat($(Paragraph.class).id("design-mirror-note").getText())
+                .startsWith("This decoder is the one the lesson describes");
         assertThat($(Pre.class).id("design-pytorch").getText()).contains("class DesignedVAE(nn.Module):")
-                .contains("nn.Conv2d(1, 16, kernel_size=3, padding=1),");
+                .contains("nn.Conv2d(1, 16, kernel_size=3, padding=1),")
+                .contains("nn.MaxPool2d(2, ceil_mode=True),")
+                .contains("nn.Conv2d(8, 16, kernel_size=3, padding=0),");
         assertThat($(Pre.class).id("design-pytorch").getElement().getAttribute("dir")).isEqualTo("ltr");
         assertThat($(Button.class).id("design-copy").isEnabled()).isTrue();
     }
 
     @Test
-    void editingTheEncoderUpdatesTheMirroredDecoderTheCountAndTheListingAtOnce() {
+    void eachStageSaysHowItsPoolingRoundsOrWhetherItsConvolutionIsValidInItsOwnWords() {
         open("conv-vae");
-        test($(IntegerField.class).id("design-encoder-1-channels")).setValue(8);
-        // The decoder follows: its first stage now turns 8 maps into 16.
-        assertThat(layers("design-decoder-0-layers")).contains("16 × 14 × 14");
-        assertThat(layers("design-encoder-1-layers")).contains("8 × 7 × 7");
-        NetworkDesign expected = NetworkDesign.assignment().withEncoder(java.util.List.of(
-                new NetworkDesign.Stage(16, 3, true), new NetworkDesign.Stage(8, 3, true))).withMirroredDecoder();
+        Checkbox round = $(Checkbox.class).id("design-encoder-1-round");
+        assertThat(round.getLabel()).isEqualTo("Round odd sizes up (padded: 7 → 4)");
+        assertThat($(Checkbox.class).id("design-decoder-1-valid").getLabel())
+                .isEqualTo("No padding (\"valid\"): the map loses kernel − 1 (16 → 14)");
+        // The encoder's stages have no padding choice, the decoder's no rounding.
+        assertThat($(Checkbox.class).withId("design-encoder-1-valid").exists()).isFalse();
+        assertThat($(Checkbox.class).withId("design-decoder-1-round").exists()).isFalse();
+        // Without pooling there is nothing to round.
+        test($(Checkbox.class).id("design-encoder-1-resize")).click();
+        assertThat(round.isEnabled()).isFalse();
+        test($(Checkbox.class).id("design-encoder-1-resize")).click();
+        assertThat(round.isEnabled()).isTrue();
+    }
+
+    @Test
+    void mirroringTheRecipesEncoderTrimsWithAValidConvolutionAndFollowsItsEdits() {
+        open("conv-vae");
+        test($(Button.class).id("design-mirror")).click();
+        assertThat($(Paragraph.class).id("design-mirror-note").getText()).startsWith("The decoder mirrors");
+        // 4 -> 8 -> 16, trimmed to 14 by a valid convolution, -> 28.
+        assertThat($(Checkbox.class).id("design-decoder-1-valid").getValue()).isTrue();
+        assertThat(layers("design-decoder-1-layers")).contains("16 × 14 × 14");
+        assertThat(layers("design-decoder-2-layers")).contains("1 × 28 × 28");
+        assertThat($(Div.class).withId("design-decoder-3").exists()).isFalse();
+        test($(IntegerField.class).id("design-encoder-1-channels")).setValue(12);
+        // The decoder follows: its first stage now turns the 8 maps into the 12 the encoder had.
+        assertThat(layers("design-decoder-0-layers")).contains("12 × 8 × 8");
+        assertThat(layers("design-encoder-1-layers")).contains("12 × 7 × 7");
+        NetworkDesign recipe = NetworkDesign.assignment();
+        NetworkDesign expected = recipe.withEncoder(java.util.List.of(recipe.encoder().get(0),
+                new NetworkDesign.Stage(12, 3, true, NetworkDesign.Padding.SAME, NetworkDesign.Rounding.UP),
+                recipe.encoder().get(2))).withMirroredDecoder();
         assertThat($(Paragraph.class).id("design-summary").getText()).startsWith(String.format(Locale.ENGLISH,
                 "%,d parameters", expected.analyse().parameters()));
-        assertThat($(Pre.class).id("design-pytorch").getText()).contains("nn.Linear(392, 128),");
+        assertThat($(Pre.class).id("design-pytorch").getText()).contains("nn.Conv2d(8, 12, kernel_size=3, padding=1),");
     }
 
     @Test
     void anImpossibleShapeIsExplainedAtItsLayerTheListingWaitsAndNothingStarts() {
         open("conv-vae");
-        test($(Button.class).id("design-encoder-add")).click();
-        // A third pooling stage: 7 -> 3, and the mirrored decoder climbs back only to 24.
-        assertThat(layers("design-encoder-2-layers")).contains("16 × 3 × 3");
+        test($(Button.class).id("design-mirror")).click();
+        // The third pooling rounding down: 7 -> 3, and the mirrored decoder climbs back only to 24.
+        test($(Checkbox.class).id("design-encoder-2-round")).click();
+        assertThat(layers("design-encoder-2-layers")).contains("Max-pooling 2×2").contains("8 × 3 × 3");
         assertThat(problems("design-decoder-2-problems"))
                 .contains("The decoder ends at 24×24, but the image is 28×28.");
         // Hidden until the design is valid, with a sentence in its place.
@@ -124,25 +160,47 @@ class DesignViewTest extends SpringBrowserlessTest {
         assertThat(getCurrentView()).isInstanceOf(DesignView.class);
         assertThat(runs.myRuns()).isEmpty();
 
-        // Without pooling in the new stage the shapes work out again.
-        test($(Checkbox.class).id("design-encoder-2-resize")).click();
+        // Rounding up again, the shapes work out again.
+        test($(Checkbox.class).id("design-encoder-2-round")).click();
         assertThat(problems("design-decoder-2-problems")).isEmpty();
         assertThat($(Pre.class).id("design-pytorch").isVisible()).isTrue();
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aValidConvolutionIsRefusedAtItsStageWhereTheMapIsSmallerThanItsKernel() {
+        open("conv-vae");
+        // Without the recipe's valid convolution the decoder ends two rows too large.
+        test($(Checkbox.class).id("design-decoder-2-valid")).click();
+        assertThat(layers("design-decoder-2-layers")).contains("16 × 16 × 16");
+        assertThat(problems("design-decoder-3-problems")).contains("The decoder ends at 32×32");
+        test($(Checkbox.class).id("design-decoder-2-valid")).click();
+        assertThat(problems("design-decoder-3-problems")).isEmpty();
+        // The first stage works on the 4 x 4 feature maps: a valid 5 x 5 convolution does not fit.
+        test($(Select.class).id("design-decoder-0-kernel")).selectItem("5×5");
+        test($(Checkbox.class).id("design-decoder-0-valid")).click();
+        assertThat(problems("design-decoder-0-problems")).contains(
+                "Without padding this convolution needs a map at least as large as its kernel, 5×5, but its map is "
+                        + "only 4×4.");
+        assertThat($(Paragraph.class).id("design-mirror-note").getText()).startsWith("You have edited the decoder");
+        test($(Button.class).id("design-start")).click();
+        assertThat(runs.myRuns()).isEmpty();
+    }
+
+    @Test
     void anEditedDecoderStopsFollowingUntilMirroredAndAColouredOutputIsRefusedAtItsStage() {
         open("conv-vae");
-        test($(IntegerField.class).id("design-decoder-1-channels")).setValue(3);
-        assertThat(problems("design-decoder-1-problems")).contains("must have 1 channel");
-        assertThat($(IntegerField.class).id("design-decoder-1-channels").isInvalid()).isTrue();
+        test($(IntegerField.class).id("design-decoder-3-channels")).setValue(3);
+        assertThat(problems("design-decoder-3-problems")).contains("must have 1 channel");
+        assertThat($(IntegerField.class).id("design-decoder-3-channels").isInvalid()).isTrue();
         assertThat($(Paragraph.class).id("design-mirror-note").getText()).startsWith("You have edited the decoder");
-        test($(IntegerField.class).id("design-encoder-0-channels")).setValue(8);
-        assertThat($(IntegerField.class).id("design-decoder-1-channels").getValue()).isEqualTo(3);
+        test($(IntegerField.class).id("design-encoder-1-channels")).setValue(12);
+        assertThat($(IntegerField.class).id("design-decoder-3-channels").getValue()).isEqualTo(3);
         test($(Button.class).id("design-mirror")).click();
-        assertThat($(IntegerField.class).id("design-decoder-1-channels").getValue()).isEqualTo(1);
-        assertThat($(IntegerField.class).id("design-decoder-0-channels").getValue()).isEqualTo(8);
-        assertThat(problems("design-decoder-1-problems")).isEmpty();
+        assertThat($(IntegerField.class).id("design-decoder-2-channels").getValue()).isEqualTo(1);
+        assertThat($(IntegerField.class).id("design-decoder-0-channels").getValue()).isEqualTo(12);
+        assertThat($(IntegerField.class).withId("design-decoder-3-channels").exists()).isFalse();
+        assertThat(problems("design-decoder-2-problems")).isEmpty();
     }
 
     @Test
@@ -171,6 +229,9 @@ class DesignViewTest extends SpringBrowserlessTest {
         RunSummary started = runs.myRuns().getFirst();
         assertThat(started.config().design()).isNotNull();
         assertThat(started.config().design().latentSize()).isEqualTo(4);
+        // The recipe's stages, with their rounding and padding.
+        assertThat(started.config().design().encoder()).isEqualTo(NetworkDesign.assignment().encoder());
+        assertThat(started.config().design().decoder()).isEqualTo(NetworkDesign.assignment().decoder());
         assertThat(started.config().trainLimit()).isEqualTo(256);
         assertThat($(H1.class).first().getText()).isEqualTo("Convolutional VAE (the assignment)");
     }

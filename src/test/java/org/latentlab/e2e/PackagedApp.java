@@ -108,6 +108,8 @@ public final class PackagedApp implements AutoCloseable {
         Instant until = Instant.now().plus(Duration.ofMinutes(5));
         while (!output.toString().contains("Started LatentLabApplication")) {
             if (!process.isAlive() || Instant.now().isAfter(until)) {
+                // Not left running behind a failed test.
+                process.destroyForcibly().waitFor();
                 throw new IllegalStateException("The app did not start:\n" + output);
             }
             Thread.sleep(200);

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class LatentLabApplication {
 
     public static void main(String[] args) {
+        StartupClassPreloader.start();
         SpringApplication application = new SpringApplication(LatentLabApplication.class);
         CommandLineModes.prepare(args);
         application.run(args);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
@@ -13,16 +14,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Loads PyTorch and then the shipped models ({@link WarmUpStep}s) in the background, so the web server answers
  * while they load: lessons, quizzes and sign-in work at once, the parts that need a model show "warming up" and
- * fill in when {@link #whenWarm} calls them. Loading starts at once, on a thread of our own: inside the Boot jar the
- * first use of the engine must not happen on a pool thread, whose class loader cannot see the native library, and
- * a new thread inherits the main thread's loader. With {@code latentlab.ml.warm-up-in-background=false} the
- * application context waits for the warm-up instead (tests, command-line modes, a worker that only trains). If
- * PyTorch cannot be loaded the app still serves lessons and quizzes; {@link #status()} says what is missing.
+ * fill in when {@link #whenWarm} calls them. Loading starts once the web server is up, not before: on two cores,
+ * loading PyTorch beside the application context slowed the first page by about 0.3 s, and nothing that needs the
+ * engine can be asked for before the server answers. It runs on a thread of our own, started from the main thread:
+ * inside the Boot jar the first use of the engine must not happen on a pool thread, whose class loader cannot see
+ * the native library, and a new thread inherits the main thread's loader. With
+ * {@code latentlab.ml.warm-up-in-background=false} the application context loads the engine before it finishes
+ * instead (tests, command-line modes, a worker that only trains). If PyTorch cannot be loaded the app still serves
+ * lessons and quizzes; {@link #status()} says what is missing.
  */
 @Component
 public class DeepLearningEngine implements SmartInitializingSingleton {
@@ -34,8 +41,7 @@ public class DeepLearningEngine implements SmartInitializingSingleton {
     private final MlProperties properties;
     private final ObjectProvider<WarmUpStep> steps;
     private final long started = System.nanoTime();
-    /** Opens when every bean exists, so the warm-up thread may look up its steps without racing their creation. */
-    private final CountDownLatch beansCreated = new CountDownLatch(1);
+    private final AtomicBoolean warmUpStarted = new AtomicBoolean();
     private final CountDownLatch warm = new CountDownLatch(1);
     /** Pages waiting for the warm-up; null once it has ended (guarded by {@code this}). */
     private List<Runnable> listeners = new ArrayList<>();
@@ -46,7 +52,6 @@ public class DeepLearningEngine implements SmartInitializingSingleton {
         this.steps = steps;
         if (properties.enabled()) {
             this.status = unavailable(EngineState.WARMING_UP, Duration.ZERO, null);
-            Thread.ofPlatform().name("ml-warm-up").daemon().start(this::warmUp);
         } else {
             this.status = unavailable(EngineState.UNAVAILABLE, Duration.ZERO,
                     "The engine is switched off (latentlab.ml.enabled=false).");
@@ -108,21 +113,33 @@ public class DeepLearningEngine implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        beansCreated.countDown();
-        if (!properties.warmUpInBackground()) {
+        if (properties.enabled() && !properties.warmUpInBackground()) {
+            startWarmUp();
             awaitWarm();
+        }
+    }
+
+    /**
+     * Starts the background warm-up when the web server answers; the application's ready event covers a context
+     * without a web server. Both are published on the main thread, whose class loader the warm-up thread inherits.
+     */
+    @EventListener({WebServerInitializedEvent.class, ApplicationReadyEvent.class})
+    void webServerUp() {
+        if (properties.enabled()) {
+            startWarmUp();
+        }
+    }
+
+    private void startWarmUp() {
+        if (warmUpStarted.compareAndSet(false, true)) {
+            Thread.ofPlatform().name("ml-warm-up").daemon().start(this::warmUp);
         }
     }
 
     private void warmUp() {
         EngineStatus loaded = load();
         if (loaded.state() == EngineState.WARMING_UP) {
-            try {
-                beansCreated.await();
-                steps.orderedStream().forEach(DeepLearningEngine::run);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            steps.orderedStream().forEach(DeepLearningEngine::run);
             Duration total = Duration.ofNanos(System.nanoTime() - started);
             loaded = loaded.ready(total);
             log.info("Deep-learning engine ready {} ms after start-up began", total.toMillis());

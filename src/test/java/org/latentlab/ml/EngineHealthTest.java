@@ -68,15 +68,35 @@ class EngineHealthTest {
         assertThat(engine.available()).isTrue();
     }
 
+    @Test
+    void theWarmUpWaitsUntilTheWebServerAnswersSoItDoesNotSlowTheFirstPage() throws InterruptedException {
+        AtomicInteger ran = new AtomicInteger();
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        beans.addBean("step", (WarmUpStep) ran::incrementAndGet);
+        DeepLearningEngine engine = new DeepLearningEngine(new MlProperties(true, null, 2, 1, null, 4, 4,
+                Duration.ofMillis(250), true), beans.getBeanProvider(WarmUpStep.class));
+        engine.afterSingletonsInstantiated();
+
+        assertThat(engine.awaitWarm(Duration.ofMillis(300))).isFalse();
+        assertThat(ran).hasValue(0);
+        assertThat(engine.warmingUp()).isTrue();
+
+        engine.webServerUp();
+        engine.webServerUp(); // the ready event after the web server's: one warm-up, not two
+        assertThat(engine.awaitWarm(Duration.ofMinutes(2))).isTrue();
+        assertThat(ran).hasValue(1);
+    }
+
     private static DeepLearningEngine started(boolean enabled, WarmUpStep... steps) {
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         for (int i = 0; i < steps.length; i++) {
             beans.addBean("step" + i, steps[i]);
         }
         ObjectProvider<WarmUpStep> provider = beans.getBeanProvider(WarmUpStep.class);
-        DeepLearningEngine engine = new DeepLearningEngine(new MlProperties(enabled, null, 2, 1, null, 4, 4, java.time.Duration.ofMillis(250), true),
+        DeepLearningEngine engine = new DeepLearningEngine(new MlProperties(enabled, null, 2, 1, null, 4, 4, Duration.ofMillis(250), true),
                 provider);
         engine.afterSingletonsInstantiated();
+        engine.webServerUp();
         return engine;
     }
 

@@ -31,9 +31,19 @@ public record CheckpointMetadata(int format, ModelKind kind, TrainingConfig conf
         }
     }
 
+    /** The metadata of a freshly trained model, in the format of the network it trained (see TrainedModel). */
+    public static CheckpointMetadata of(TrainedModel trained, Instant createdAt, String appVersion, String engine) {
+        return of(trained.result(), trained.checkpointFormat(), createdAt, appVersion, engine);
+    }
+
     public static CheckpointMetadata of(TrainingResult result, Instant createdAt, String appVersion, String engine) {
+        return of(result, FORMAT, createdAt, appVersion, engine);
+    }
+
+    private static CheckpointMetadata of(TrainingResult result, int format, Instant createdAt, String appVersion,
+            String engine) {
         TrainingConfig config = result.config();
-        return new CheckpointMetadata(FORMAT, config.kind(), config, config.dataset(), config.epochs(),
+        return new CheckpointMetadata(format, config.kind(), config, config.dataset(), config.epochs(),
                 config.effectiveLatentSize(), result.finalTrainLoss(), result.finalValidationLoss(),
                 result.finalValidationParts(), result.trainLosses(), result.validationLosses(), result.testLoss(),
                 result.testParts(), result.duration().toSeconds(), createdAt, appVersion,

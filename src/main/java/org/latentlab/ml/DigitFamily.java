@@ -1,6 +1,10 @@
 package org.latentlab.ml;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import ai.djl.nn.Block;
 
@@ -30,6 +34,15 @@ final class DigitFamily implements ModelFamily {
     @Override
     public Block block() {
         return Networks.build(config);
+    }
+
+    /** A convolutional VAE of the lesson's own kind was another network in format 1 (not a designed one). */
+    @Override
+    public SortedMap<Integer, Supplier<Block>> networksOfEarlierFormats() {
+        if (config.kind() == ModelKind.CONV_VAE && config.design() == null) {
+            return new TreeMap<>(Map.of(1, () -> Networks.convVaeOfFormat1(config.effectiveLatentSize())));
+        }
+        return ModelFamily.super.networksOfEarlierFormats();
     }
 
     @Override

@@ -90,7 +90,7 @@ class MlCommands implements CommandLineMode {
             }, new Cancellation())) {
                 Path target = folder.resolve(ShippedModels.folderName(kind));
                 deleteFolder(target);
-                CheckpointMetadata metadata = CheckpointMetadata.of(model.result(), clock.instant(), "pretrained",
+                CheckpointMetadata metadata = CheckpointMetadata.of(model, clock.instant(), "pretrained",
                         engine.status().engineName() + " " + engine.status().engineVersion());
                 Checkpoints.save(model, target, metadata);
                 trained.add(metadata);

@@ -1,7 +1,10 @@
 package org.latentlab.ml;
 
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.function.Supplier;
 
 import ai.djl.nn.Block;
 
@@ -20,6 +23,15 @@ public interface ModelFamily {
 
     /** A fresh network; the loop draws its initial parameters. */
     Block block();
+
+    /**
+     * The networks this family's checkpoints held in earlier formats ({@link CheckpointMetadata#FORMAT}), by format,
+     * for a run that resumes from epochs an older build saved: the upgrade changed the network, the run goes on with
+     * the one it started with. Empty, the default: the family's network never changed.
+     */
+    default SortedMap<Integer, Supplier<Block>> networksOfEarlierFormats() {
+        return Collections.emptySortedMap();
+    }
 
     /** Epochs, batch size, learning rate and seed. */
     TrainingSchedule schedule();

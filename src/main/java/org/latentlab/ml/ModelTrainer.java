@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import ai.djl.Device;
 import ai.djl.Model;
@@ -19,6 +20,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
@@ -26,6 +28,9 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one training loop, for every {@link ModelFamily}: the digit models (from a {@link TrainingConfig}) and the
@@ -39,6 +44,7 @@ public final class ModelTrainer {
     /** Examples per batch when a split is measured. */
     static final int EVALUATION_BATCH = 500;
     private static final ReentrantLock INITIALIZING = new ReentrantLock();
+    private static final Logger log = LoggerFactory.getLogger(ModelTrainer.class);
 
     private ModelTrainer() {
     }
@@ -69,7 +75,7 @@ public final class ModelTrainer {
         TrainingResult result = new TrainingResult(config, history.trainLosses().getLast(),
                 history.validationLosses().getLast(), history.validation().parts(), history.trainLosses(),
                 history.validationLosses(), history.test().loss(), history.test().parts(), history.duration());
-        return new TrainedModel(trained.model(), config, result);
+        return new TrainedModel(trained.model(), config, result, trained.checkpointFormat());
     }
 
     /**
@@ -112,15 +118,9 @@ public final class ModelTrainer {
         Engine.getEngine(DeepLearningEngine.ENGINE).setRandomSeed((int) schedule.seed());
         Model model = Model.newInstance(family.name(), device, DeepLearningEngine.ENGINE);
         model.setBlock(family.block());
+        int checkpointFormat = CheckpointMetadata.FORMAT;
         if (firstEpoch > 1) {
-            try {
-                model.load(checkpoints.folder(), Checkpoints.NAME,
-                        Map.of("epoch", Integer.toString(checkpoints.resumeAfterEpoch())));
-            } catch (java.io.IOException | ai.djl.MalformedModelException | RuntimeException e) {
-                model.close();
-                throw new IllegalStateException("The checkpoint of epoch " + checkpoints.resumeAfterEpoch() + " in "
-                        + checkpoints.folder() + " cannot be loaded: " + e.getMessage(), e);
-            }
+            checkpointFormat = resume(model, family, checkpoints);
         }
         DefaultTrainingConfig djlConfig = new DefaultTrainingConfig(Loss.l2Loss())
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) schedule.learningRate()))
@@ -196,12 +196,43 @@ public final class ModelTrainer {
             Evaluation test = evaluate(trainer, family, BatchSource.Split.TEST);
             done = true;
             return new TrainedNetwork(model, new TrainingHistory(trainLosses, validationLosses, validationParts,
-                    keptEpoch, train, kept, test, Duration.ofNanos(System.nanoTime() - started)));
+                    keptEpoch, train, kept, test, Duration.ofNanos(System.nanoTime() - started)), checkpointFormat);
         } finally {
             if (!done) {
                 model.close();
             }
         }
+    }
+
+    /**
+     * Loads the resumed epoch's parameters into the model, and returns the checkpoint format of the network that
+     * holds them: the family's current network, or, for epochs an older build saved before the network changed,
+     * the one of their format (the model's block is replaced), newest first.
+     */
+    private static int resume(Model model, ModelFamily family, EpochCheckpoints checkpoints) {
+        Map<String, String> epoch = Map.of("epoch", Integer.toString(checkpoints.resumeAfterEpoch()));
+        Exception refused;
+        try {
+            model.load(checkpoints.folder(), Checkpoints.NAME, epoch);
+            return CheckpointMetadata.FORMAT;
+        } catch (java.io.IOException | ai.djl.MalformedModelException | RuntimeException e) {
+            refused = e;
+        }
+        for (Map.Entry<Integer, Supplier<Block>> earlier
+                : family.networksOfEarlierFormats().reversed().entrySet()) {
+            try {
+                model.setBlock(earlier.getValue().get());
+                model.load(checkpoints.folder(), Checkpoints.NAME, epoch);
+                log.info("Run resumes with the network of checkpoint format {}: its epochs were saved by an older "
+                        + "build", earlier.getKey());
+                return earlier.getKey();
+            } catch (java.io.IOException | ai.djl.MalformedModelException | RuntimeException e) {
+                refused.addSuppressed(e);
+            }
+        }
+        model.close();
+        throw new IllegalStateException("The checkpoint of epoch " + checkpoints.resumeAfterEpoch() + " in "
+                + checkpoints.folder() + " cannot be loaded: " + refused.getMessage(), refused);
     }
 
     private static void saveEpoch(Model model, java.nio.file.Path folder, int epoch) {

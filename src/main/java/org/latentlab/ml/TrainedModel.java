@@ -8,11 +8,13 @@ public final class TrainedModel implements AutoCloseable {
     private final Model model;
     private final TrainingConfig config;
     private final TrainingResult result;
+    private final int checkpointFormat;
 
-    TrainedModel(Model model, TrainingConfig config, TrainingResult result) {
+    TrainedModel(Model model, TrainingConfig config, TrainingResult result, int checkpointFormat) {
         this.model = model;
         this.config = config;
         this.result = result;
+        this.checkpointFormat = checkpointFormat;
     }
 
     Model model() {
@@ -25,6 +27,11 @@ public final class TrainedModel implements AutoCloseable {
 
     public TrainingResult result() {
         return result;
+    }
+
+    /** See {@link TrainedNetwork#checkpointFormat()}. */
+    public int checkpointFormat() {
+        return checkpointFormat;
     }
 
     /** The trained network, ready to encode and decode. */

@@ -10,10 +10,12 @@ public final class TrainedNetwork implements AutoCloseable {
 
     private final Model model;
     private final TrainingHistory history;
+    private final int checkpointFormat;
 
-    TrainedNetwork(Model model, TrainingHistory history) {
+    TrainedNetwork(Model model, TrainingHistory history, int checkpointFormat) {
         this.model = model;
         this.history = history;
+        this.checkpointFormat = checkpointFormat;
     }
 
     Model model() {
@@ -22,6 +24,14 @@ public final class TrainedNetwork implements AutoCloseable {
 
     public TrainingHistory history() {
         return history;
+    }
+
+    /**
+     * The checkpoint format whose network this is: {@link CheckpointMetadata#FORMAT}, or an earlier one for a run
+     * that resumed from epochs an older build saved.
+     */
+    public int checkpointFormat() {
+        return checkpointFormat;
     }
 
     @Override

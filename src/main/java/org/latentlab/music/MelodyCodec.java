@@ -16,7 +16,7 @@ import org.latentlab.ml.CheckpointException;
 import org.latentlab.ml.Checkpoints;
 import org.latentlab.ml.InferenceLimits;
 import org.latentlab.ml.InferenceSlots;
-import org.latentlab.playground.Interpolation;
+import org.latentlab.ml.Interpolation;
 
 /**
  * A trained melody VAE in memory: melodies to codes and back. Thread-safe: at most {@code concurrency} calls run

@@ -2,6 +2,8 @@ package org.latentlab.playground;
 
 import java.util.List;
 
+import org.latentlab.ml.Interpolation;
+
 /**
  * A path between two codes: the codes, their decoded images and where they fall on the map.
  *

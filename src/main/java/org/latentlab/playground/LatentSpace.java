@@ -9,6 +9,7 @@ import org.latentlab.base.InvalidInputException;
 import org.latentlab.ml.Corruption;
 import org.latentlab.ml.DigitImages;
 import org.latentlab.ml.HeldOutDigits;
+import org.latentlab.ml.Interpolation;
 import org.latentlab.ml.LoadedModel;
 import org.latentlab.ml.ModelKind;
 

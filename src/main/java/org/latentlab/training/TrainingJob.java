@@ -155,7 +155,7 @@ public class TrainingJob implements JobRequestHandler<TrainingJob.Request>, Disp
                             turn.beforeBatch();
                         }, TrainingControl.device(properties.device())),
                         checkpoints(run, folder, resumeAfter, stored))) {
-            CheckpointMetadata metadata = CheckpointMetadata.of(trained.result(), clock.instant(), appVersion(),
+            CheckpointMetadata metadata = CheckpointMetadata.of(trained, clock.instant(), appVersion(),
                     engine.status().engineName() + " " + engine.status().engineVersion());
             Checkpoints.save(trained, folder, metadata);
             folders.pruneParameters(folder, run.config().epochs());

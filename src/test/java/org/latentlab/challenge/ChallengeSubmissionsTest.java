@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.latentlab.base.RateLimits;
 import org.latentlab.classroom.AccountSummary;
+import org.latentlab.ml.Interpolation;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -141,7 +142,7 @@ class ChallengeSubmissionsTest extends ChallengeClassroom {
         var a = org.latentlab.music.MelodyCorpus.entries().get(0).melody();
         var b = org.latentlab.music.MelodyCorpus.entries().get(5).melody();
         List<float[]> path = org.latentlab.music.MelodyCodec.path(codec.encode(a), codec.encode(b), 8,
-                org.latentlab.playground.Interpolation.SPHERICAL);
+                org.latentlab.ml.Interpolation.SPHERICAL);
         signIn.as(budi);
         assertThat(refusal(() -> submissions.submit(morph.id(), path.subList(0, 3), morph.modelVersion())))
                 .isEqualTo("challenge.vectorCount");

@@ -10,6 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -159,6 +165,31 @@ class ModelTrainerTest {
         Files.writeString(folder.resolve(Checkpoints.METADATA), json);
         assertThatThrownBy(() -> Checkpoints.load(folder, InferenceLimits.forOneCaller())).isInstanceOf(CheckpointException.class)
                 .hasMessageContaining("do not belong to a CONV_AE model");
+    }
+
+    @Test
+    void aConvolutionalVaeRunAnOlderBuildStartedResumesWithTheNetworkItStartedWith(@TempDir Path folder)
+            throws Exception {
+        // Epoch 1 saved by a build whose convolutional VAE was format 1's network; the upgrade came mid-run.
+        try (Model model = Model.newInstance(Checkpoints.NAME, Device.cpu(), DeepLearningEngine.ENGINE)) {
+            Block block = Networks.convVaeOfFormat1(2);
+            model.setBlock(block);
+            block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(2, 1, 28, 28));
+            DurableFiles.saveParameters(model, folder, Checkpoints.NAME, 1);
+        }
+        TrainingConfig config = tiny(ModelKind.CONV_VAE).withEpochs(2);
+
+        try (TrainedModel trained = ModelTrainer.train(config, e -> { }, new Cancellation(),
+                new EpochCheckpoints(folder, 1, List.of(200.0), List.of(200.0)))) {
+            assertThat(trained.checkpointFormat()).isEqualTo(1);
+            assertThat(trained.result().trainLosses()).hasSize(2);
+            Checkpoints.save(trained, folder, CheckpointMetadata.of(trained, Instant.now(), "test", "PyTorch"));
+        }
+
+        try (LoadedModel loaded = Checkpoints.load(folder, InferenceLimits.forOneCaller())) {
+            assertThat(loaded.metadata().format()).isEqualTo(1);
+            assertThat(loaded.decode(new float[2])).hasSize(ImageSet.PIXELS);
+        }
     }
 
     /** A one-epoch model of this kind, saved as a checkpoint in the folder. */

@@ -21,12 +21,12 @@ import org.latentlab.ml.Cancellation;
 import org.latentlab.ml.Checkpoints;
 import org.latentlab.ml.EpochCheckpoints;
 import org.latentlab.ml.InferenceLimits;
+import org.latentlab.ml.Interpolation;
 import org.latentlab.ml.ModelTrainer;
 import org.latentlab.ml.TrainedNetwork;
 import org.latentlab.ml.TrainingControl;
 import org.latentlab.ml.TrainingHistory;
 import org.latentlab.ml.TrainingProgress;
-import org.latentlab.playground.Interpolation;
 
 /**
  * The melody VAE trains on a few tunes with {@code ml}'s one trainer, saves, loads, and its codec API does what it

@@ -1,7 +1,7 @@
 package org.latentlab.music;
 
 import org.latentlab.ml.InferenceLimits;
-import org.latentlab.playground.Interpolation;
+import org.latentlab.ml.Interpolation;
 
 import org.latentlab.test.ApplicationTest;
 import static org.assertj.core.api.Assertions.assertThat;

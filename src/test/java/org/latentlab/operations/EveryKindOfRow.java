@@ -22,6 +22,7 @@ import org.latentlab.challenge.ChallengeSubmissions;
 import org.latentlab.challenge.ChallengeVotes;
 import org.latentlab.challenge.KeepPolicy;
 import org.latentlab.challenge.Submission;
+import org.latentlab.ml.Interpolation;
 import org.latentlab.music.MelodyCodec;
 import org.latentlab.classroom.AccountService;
 import org.latentlab.classroom.AccountSummary;
@@ -185,7 +186,7 @@ class EveryKindOfRow {
         var from = org.latentlab.music.MelodyCorpus.entries().get(0).melody();
         var to = org.latentlab.music.MelodyCorpus.entries().get(5).melody();
         submissions.submit(morph.id(), MelodyCodec.path(codec.encode(from), codec.encode(to), 8,
-                org.latentlab.playground.Interpolation.SPHERICAL), morph.modelVersion());
+                org.latentlab.ml.Interpolation.SPHERICAL), morph.modelVersion());
         signIn.as(rivka);
         lifecycle.close(seven.id());
         lifecycle.pause(melody.id());

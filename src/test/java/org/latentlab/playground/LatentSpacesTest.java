@@ -1,5 +1,6 @@
 package org.latentlab.playground;
 
+import org.latentlab.ml.Interpolation;
 import org.latentlab.test.ApplicationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -109,7 +109,7 @@ public class ChallengeView extends VerticalLayout implements BeforeEnterObserver
         board = new LeaderboardPanel(leaderboard, entries, manager);
         add(new RouterLink(getTranslation("challenge.back"), ChallengesView.class), header, controls);
         if (workbench != null) {
-            add(workbench.component(), history);
+            add(workbench, history);
         }
         add(ballot, board);
         refresh();

@@ -3,7 +3,6 @@ package org.latentlab.challenge.ui;
 import java.util.List;
 import java.util.Locale;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -18,8 +17,8 @@ import org.latentlab.challenge.ChallengeKind;
 import org.latentlab.challenge.ChallengeSubmissions;
 import org.latentlab.challenge.Scored;
 import org.latentlab.ml.DigitImages;
+import org.latentlab.ml.Interpolation;
 import org.latentlab.ml.LoadedModel;
-import org.latentlab.playground.Interpolation;
 import org.latentlab.playground.LatentSpace;
 import org.latentlab.playground.ui.LatentMap;
 
@@ -28,21 +27,14 @@ import org.latentlab.playground.ui.LatentMap;
  * as a line on the map and as the pictures they decode to, each with what the judge reads in it. A morph can fill
  * the path between its first and last pick, a repair can start from the damaged digit's own code.
  */
-final class ImageWorkbench extends Div implements Workbench {
+final class ImageWorkbench extends Workbench {
 
-    private final Challenge challenge;
     private final LatentSpace space;
-    private final ChallengeSubmissions submissions;
-    private final Picks picks;
     private final LatentMap map;
 
     ImageWorkbench(Challenge challenge, LatentSpace space, ChallengeSubmissions submissions, Runnable submitted) {
-        this.challenge = challenge;
+        super(challenge, submissions, submitted);
         this.space = space;
-        this.submissions = submissions;
-        this.picks = new Picks(this, challenge, submissions, this::showPicks, submitted);
-        setId("challenge-workbench");
-        addClassName("ll-challenge-workbench");
         map = new LatentMap(space.plane().projected());
         map.setId("challenge-map");
         map.setModel(space.modelId());
@@ -68,16 +60,6 @@ final class ImageWorkbench extends Div implements Workbench {
         Paragraph how = new Paragraph(getTranslation("challenge.howTo", picks.wanted()));
         add(new H2(getTranslation("challenge.workbench")), how, map, buttons, picks.reading(), picks.list());
         showPicks();
-    }
-
-    @Override
-    public Component component() {
-        return this;
-    }
-
-    @Override
-    public void show(Challenge changed) {
-        picks.show(changed);
     }
 
     private void pick(float[] code) {
@@ -108,7 +90,8 @@ final class ImageWorkbench extends Div implements Workbench {
         pick(space.encode(challenge.settings().lowResolution() ? DigitImages.upscaledBicubic(damaged) : damaged));
     }
 
-    private void showPicks() {
+    @Override
+    protected void showPicks() {
         picks.list().removeAll();
         List<double[]> points = picks.codes().stream().map(code -> space.plane().project(code)).toList();
         map.setLines(points.isEmpty() ? List.of() : List.of(new LatentMap.Line(points, "#000000",

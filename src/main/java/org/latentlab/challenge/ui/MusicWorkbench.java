@@ -3,10 +3,8 @@ package org.latentlab.challenge.ui;
 import java.util.List;
 import java.util.Random;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -15,10 +13,10 @@ import org.latentlab.base.InvalidInputException;
 import org.latentlab.challenge.Challenge;
 import org.latentlab.challenge.ChallengeKind;
 import org.latentlab.challenge.ChallengeSubmissions;
+import org.latentlab.ml.Interpolation;
 import org.latentlab.music.Melody;
 import org.latentlab.music.MelodyCodec;
 import org.latentlab.music.MelodyCorpus;
-import org.latentlab.playground.Interpolation;
 import org.latentlab.music.ui.MelodySliders;
 import org.latentlab.music.ui.MelodyView;
 
@@ -27,24 +25,17 @@ import org.latentlab.music.ui.MelodyView;
  * adds to the picks; the picked melodies in order, each to listen to. A melody morph can fill the path from tune A's
  * code to tune B's.
  */
-final class MusicWorkbench extends Div implements Workbench {
+final class MusicWorkbench extends Workbench {
 
-    private final Challenge challenge;
-    private final ChallengeSubmissions submissions;
     private final MelodyCodec codec;
-    private final Picks picks;
     private final MelodyView current = new MelodyView();
     private final MelodyView chosen = new MelodyView();
     private final MelodySliders sliders;
     private float[] code;
 
     MusicWorkbench(Challenge challenge, ChallengeSubmissions submissions, Runnable submitted) {
-        this.challenge = challenge;
-        this.submissions = submissions;
+        super(challenge, submissions, submitted);
         this.codec = submissions.melodyCodec();
-        this.picks = new Picks(this, challenge, submissions, this::showPicks, submitted);
-        setId("challenge-workbench");
-        addClassName("ll-challenge-workbench");
         code = new float[codec.latentSize()];
         current.setId("challenge-melody");
         chosen.setId("challenge-chosen-melody");
@@ -73,16 +64,6 @@ final class MusicWorkbench extends Div implements Workbench {
         showPicks();
     }
 
-    @Override
-    public Component component() {
-        return this;
-    }
-
-    @Override
-    public void show(Challenge changed) {
-        picks.show(changed);
-    }
-
     private void pick(float[] picked) {
         if (picks.makeRoom()) {
             picks.add(picked);
@@ -106,7 +87,8 @@ final class MusicWorkbench extends Div implements Workbench {
         current.show(codec.decode(code), getTranslation("melodies.current"));
     }
 
-    private void showPicks() {
+    @Override
+    protected void showPicks() {
         picks.list().removeAll();
         picks.enableSubmit();
         List<Melody> melodies = picks.codes().isEmpty() ? List.of() : codec.decode(picks.codes());

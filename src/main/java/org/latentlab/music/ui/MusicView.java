@@ -23,12 +23,12 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 
 import org.latentlab.base.ui.FeaturePage;
 import org.latentlab.ml.DeepLearningEngine;
+import org.latentlab.ml.Interpolation;
 import org.latentlab.music.Melody;
 import org.latentlab.music.MelodyCodec;
 import org.latentlab.music.MelodyCorpus;
 import org.latentlab.music.MidiExport;
 import org.latentlab.music.ShippedMelodyModel;
-import org.latentlab.playground.Interpolation;
 import org.latentlab.widgets.WarmingUp;
 
 /**

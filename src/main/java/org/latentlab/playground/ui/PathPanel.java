@@ -17,12 +17,12 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import org.latentlab.base.InvalidInputException;
 import org.latentlab.ml.DigitImages;
 import org.latentlab.ml.HeldOutDigits;
-import org.latentlab.widgets.DigitChooser;
-import org.latentlab.widgets.DigitPicture;
+import org.latentlab.ml.Interpolation;
 import org.latentlab.playground.DrawnDigit;
-import org.latentlab.playground.Interpolation;
 import org.latentlab.playground.LatentPath;
 import org.latentlab.playground.LatentSpace;
+import org.latentlab.widgets.DigitChooser;
+import org.latentlab.widgets.DigitPicture;
 
 /**
  * Paths between two digits (picked from the held-out ones, or drawn): the straight and the spherical path as strips

@@ -1,4 +1,4 @@
-package org.latentlab.playground;
+package org.latentlab.ml;
 
 /** How a path goes from one code to another. */
 public enum Interpolation {

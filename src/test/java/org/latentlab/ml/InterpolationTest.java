@@ -1,4 +1,4 @@
-package org.latentlab.playground;
+package org.latentlab.ml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -6,11 +6,16 @@
 # (Before the rate limits, the security review measured about 1,000 decodes/s all answered and sign-in going from
 # 14 ms to 50-180 ms. With the limit checked in the controller, 1,046 refusals/s and sign-in p50 1,329 ms during the
 # flood; refused in a filter before anything else runs: 3,465 refusals/s and 865 ms, with this generator's 48 threads
-# on the same two cores.) Usage: [JAR=an/older.jar] bench/decode-flood/run.sh
+# on the same two cores.) With APP_CPUS and GEN_CPUS (e.g. APP_CPUS=0 GEN_CPUS=1) the app and the generator run on
+# cores of their own (taskset), so the generator's CPU does not count against the app's sign-in latency.
+# Usage: [JAR=an/older.jar] [APP_CPUS=0 GEN_CPUS=1] bench/decode-flood/run.sh
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
 cd "$ROOT"
 ./mvnw -B -q test-compile >&2
 ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/decode-flood.classpath >&2
 CLASSPATH="target/test-classes:target/classes:$(cat target/decode-flood.classpath)"
-"$JAVA" -cp "$CLASSPATH" -Dlatentlab.jar="$JAR" org.latentlab.bench.DecodeFlood
+PIN=()
+if [[ -n "${GEN_CPUS:-}" ]]; then PIN=(taskset -c "$GEN_CPUS"); fi
+"${PIN[@]}" "$JAVA" -cp "$CLASSPATH" -Dlatentlab.jar="$JAR" -Dlatentlab.app-cpus="${APP_CPUS:-}" \
+  org.latentlab.bench.DecodeFlood

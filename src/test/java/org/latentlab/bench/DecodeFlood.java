@@ -39,6 +39,7 @@ public final class DecodeFlood {
         Path data = Files.createTempDirectory("decode-flood-");
         try (PackagedApp app = new PackagedApp(data, "--spring.profiles.active=demo")) {
             app.start();
+            pinApp(app.pid());
             String password = app.demoPassword("teacher");
             String base = "http://127.0.0.1:" + app.port();
             awaitModels(base);
@@ -92,6 +93,24 @@ public final class DecodeFlood {
     }
 
     /** Sign-ins of the teacher, one after the other, in ms (the whole form round trip, bcrypt included). */
+    /**
+     * With {@code -Dlatentlab.app-cpus=0} (run.sh's APP_CPUS) the app's threads are moved to those cores, so that a
+     * generator started on the others ({@code taskset}) cannot take the app's CPU: on two shared cores, the
+     * generator's 48 threads otherwise count against the app's sign-in latency.
+     */
+    private static void pinApp(long pid) throws java.io.IOException, InterruptedException {
+        String cpus = System.getProperty("latentlab.app-cpus", "");
+        if (cpus.isBlank()) {
+            return;
+        }
+        Process taskset = new ProcessBuilder("taskset", "-a", "-p", "-c", cpus, Long.toString(pid))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (taskset.waitFor() != 0) {
+            throw new IllegalStateException("taskset could not pin the app to CPUs " + cpus);
+        }
+        System.out.printf(Locale.ROOT, "app pinned to CPUs %s%n", cpus);
+    }
+
     private static List<Long> signIns(String base, String password, int count, AtomicBoolean stop)
             throws Exception {
         List<Long> millis = new ArrayList<>();

@@ -34,10 +34,10 @@ import org.latentlab.quiz.ui.QuizView;
 import org.latentlab.quiz.ui.QuizzesView;
 import org.latentlab.quiz.ui.ResultsView;
 import org.latentlab.test.ApplicationTest;
-import org.latentlab.training.LabRoutes;
-import org.latentlab.training.PlaygroundLink;
-import org.latentlab.training.ui.DesignView;
-import org.latentlab.training.ui.LabView;
+import org.latentlab.lab.LabRoutes;
+import org.latentlab.lab.PlaygroundLink;
+import org.latentlab.lab.ui.DesignView;
+import org.latentlab.lab.ui.LabView;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**

@@ -1,7 +1,7 @@
 package org.latentlab.lesson;
 
-import org.latentlab.training.AssignmentSubmitted;
-import org.latentlab.training.LabRunFinished;
+import org.latentlab.lab.AssignmentSubmitted;
+import org.latentlab.lab.LabRunFinished;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 

@@ -2,7 +2,7 @@ package org.latentlab.playground;
 
 import java.util.UUID;
 
-import org.latentlab.training.PlaygroundLink;
+import org.latentlab.lab.PlaygroundLink;
 import org.springframework.stereotype.Component;
 
 /** Gives the Lab its "open in the Playground" link, which it cannot name itself. */

@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.Set;
 
 import org.latentlab.ml.TrainingConfig;
-import org.latentlab.training.Experiment;
-import org.latentlab.training.LabResponsivenessBenchmark;
+import org.latentlab.lab.Experiment;
+import org.latentlab.lab.LabResponsivenessBenchmark;
 
 /**
  * bench/lab-responsiveness's program: starts the app in this process and runs {@link LabResponsivenessBenchmark}.

@@ -24,11 +24,11 @@ import org.latentlab.playground.LatentSpaces;
 import org.latentlab.quiz.AttemptService;
 import org.latentlab.quiz.AttemptSheet;
 import org.latentlab.quiz.GivenAnswer;
-import org.latentlab.training.AssignmentService;
-import org.latentlab.training.Experiment;
-import org.latentlab.training.LabRuns;
-import org.latentlab.training.RunState;
-import org.latentlab.training.TrainingQueue;
+import org.latentlab.lab.AssignmentService;
+import org.latentlab.lab.Experiment;
+import org.latentlab.lab.LabRuns;
+import org.latentlab.lab.RunState;
+import org.latentlab.lab.TrainingQueue;
 import org.springframework.stereotype.Component;
 
 /**

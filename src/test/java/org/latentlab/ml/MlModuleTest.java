@@ -39,6 +39,6 @@ class MlModuleTest {
         assertThat(shipped.problems()).isEmpty();
         assertThat(shipped.all().keySet()).containsExactlyInAnyOrderElementsOf(ShippedModels.KINDS);
         assertThat(context.getBeanNamesForType(org.latentlab.classroom.ClassroomService.class)).isEmpty();
-        assertThat(context.getBeanNamesForType(org.latentlab.training.LabRuns.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(org.latentlab.lab.LabRuns.class)).isEmpty();
     }
 }

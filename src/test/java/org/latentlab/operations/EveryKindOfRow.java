@@ -41,11 +41,11 @@ import org.latentlab.quiz.AttemptService;
 import org.latentlab.quiz.AttemptSheet;
 import org.latentlab.quiz.GivenAnswer;
 import org.latentlab.quiz.QuizImportService;
-import org.latentlab.training.AssignmentService;
-import org.latentlab.training.Experiment;
-import org.latentlab.training.LabRuns;
-import org.latentlab.training.RunState;
-import org.latentlab.training.TrainingQueue;
+import org.latentlab.lab.AssignmentService;
+import org.latentlab.lab.Experiment;
+import org.latentlab.lab.LabRuns;
+import org.latentlab.lab.RunState;
+import org.latentlab.lab.TrainingQueue;
 import org.springframework.stereotype.Component;
 
 /**

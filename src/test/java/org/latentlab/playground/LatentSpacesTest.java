@@ -21,10 +21,10 @@ import org.latentlab.classroom.SignIn;
 import org.latentlab.ml.DigitImages;
 import org.latentlab.ml.HeldOutDigits;
 import org.latentlab.ml.ModelKind;
-import org.latentlab.training.Experiment;
-import org.latentlab.training.LabRuns;
-import org.latentlab.training.RunState;
-import org.latentlab.training.RunSummary;
+import org.latentlab.lab.Experiment;
+import org.latentlab.lab.LabRuns;
+import org.latentlab.lab.RunState;
+import org.latentlab.lab.RunSummary;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Encode, decode, grid, paths and who may open which model, on the shipped models and a real Lab run. */

@@ -39,7 +39,7 @@ import org.latentlab.ml.ModelKind;
 import org.latentlab.ml.ShippedModels;
 import org.latentlab.widgets.WarmingUp;
 import org.latentlab.quiz.QuizRoutes;
-import org.latentlab.training.LabRoutes;
+import org.latentlab.lab.LabRoutes;
 
 /**
  * One lesson, in the reader's language (English, with a notice, where a translation is missing): the pre-quiz at

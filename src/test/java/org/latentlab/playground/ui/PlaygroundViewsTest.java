@@ -25,10 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.latentlab.classroom.AccountSummary;
 import org.latentlab.classroom.ClassroomFixture;
 import org.latentlab.classroom.SignIn;
-import org.latentlab.training.Experiment;
-import org.latentlab.training.LabRuns;
-import org.latentlab.training.RunState;
-import org.latentlab.training.RunSummary;
+import org.latentlab.lab.Experiment;
+import org.latentlab.lab.LabRuns;
+import org.latentlab.lab.RunState;
+import org.latentlab.lab.RunSummary;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import tools.jackson.databind.node.JsonNodeFactory;

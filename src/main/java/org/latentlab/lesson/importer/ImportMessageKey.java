@@ -34,6 +34,8 @@ public enum ImportMessageKey {
             "The file starts with a {0} byte order mark; it was read as {0} and the mark was removed."),
     MOJIBAKE_REPAIRED("lesson.import.mojibakeRepaired", Severity.INFO,
             "Damaged characters repaired: {0} (UTF-8 text that had been decoded as {1})."),
+    LOST_BYTE_INFERRED("lesson.import.lostByteInferred", Severity.INFO,
+            "A byte of the damaged characters \"{0}\" had been lost; from the letters of the language they were read as \"{1}\"."),
     METADATA_REMOVED("lesson.import.metadataRemoved", Severity.INFO, "Removed the translator metadata comment."),
     DISCLAIMER_REMOVED("lesson.import.disclaimerRemoved", Severity.INFO,
             "Removed the machine translation disclaimer."),
@@ -44,6 +46,8 @@ public enum ImportMessageKey {
     NOTEBOOK_LINKED("lesson.import.notebookLinked", Severity.INFO, "The notebook {0} now links to GitHub: {1}"),
 
     // Parts that could not be kept as they were.
+    LOST_BYTE_UNDECIDED("lesson.import.lostByteUndecided", Severity.WARNING,
+            "A byte of the damaged characters \"{0}\" had been lost and they could be any of {1}; they were left as they are."),
     QUIZ_UNMAPPED("lesson.import.quizUnmapped", Severity.WARNING,
             "Quiz {0} of the curriculum has no quiz in Latent Lab; the link stays an external link to {1}."),
     IMAGE_MISSING("lesson.import.imageMissing", Severity.WARNING,

@@ -64,10 +64,17 @@ public final class LessonImporter {
         // Windows "\r\n" and old Mac "\r" both end a line; everything after works with "\n" only.
         String text = decoded.text().replace("\r\n", "\n").replace('\r', '\n');
 
-        MojibakeRepair.Result repaired = MojibakeRepair.repair(text);
+        MojibakeRepair.Result repaired = MojibakeRepair.repair(text, languageCode);
         if (repaired.changed()) {
             messages.add(ImportMessage.of(ImportMessageKey.MOJIBAKE_REPAIRED, repaired.repairs(),
                     String.join(", ", repaired.charsets())));
+        }
+        for (MojibakeRepair.LostByte lost : repaired.lostBytes()) {
+            messages.add(lost.decided()
+                    ? ImportMessage.at(ImportMessageKey.LOST_BYTE_INFERRED, lost.line(), lost.damaged(),
+                            lost.reading())
+                    : ImportMessage.at(ImportMessageKey.LOST_BYTE_UNDECIDED, lost.line(), lost.damaged(),
+                            String.join(", ", lost.alternatives())));
         }
         // A repaired (or second) byte order mark is not content.
         text = Normalizer.normalize(repaired.text(), Normalizer.Form.NFC).replace("\uFEFF", "");

@@ -3,20 +3,22 @@ package org.latentlab.lesson.importer;
 import java.lang.Character.UnicodeScript;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
- * Repairs mojibake: UTF-8 text that was once decoded with a single-byte character set (Mac OS Roman, Windows-1252,
- * ISO-8859-1), possibly twice, so that "✅" became "‚úÖ" (Mac OS Roman) or "âœ…" (Windows-1252).
+ * Repairs mojibake: UTF-8 text that was once decoded with a single-byte code page (every one the JDK has:
+ * Windows-1250..1258 and 874, ISO-8859-1..16, KOI8-R/U and the Mac code pages, see {@link CodePage}), possibly twice
+ * (the same code page or two), so that "✅" became "‚úÖ" (Mac OS Roman) or "âœ…" (Windows-1252).
  *
  * <p>The repair is general, not a table of known damaged strings. Damage turns every byte of a multi-byte UTF-8
  * character into one non-ASCII character, so it always shows as a run of non-ASCII characters that the legacy
@@ -48,7 +50,22 @@ import java.util.TreeMap;
  * ISO-8859-1 or the undefined Windows-1252 bytes). Evidence counts per pass, and passes after the first only look
  * where the previous pass repaired, so text the first pass made correct is not taken for damage a second time.
  *
- * <p>Known limits: damage that replaced bytes by U+FFFD cannot be undone; a text whose only damaged characters are
+ * <p>With some forty code pages, correct text looks repairable by some code page far more often, so: the code page
+ * that repairs most characters in whole runs, with readings that look like the language (no capital inside a
+ * lower-case word, no Latin letter the language does not use), wins each place; and a run that is a word of one
+ * non-Latin script (Greek in Windows-1253, Thai in Windows-874) is weak like the cases above.
+ *
+ * <p>Lost bytes: a code page that does not define a byte makes tools drop it or write "?" or U+FFFD. A run that is not
+ * valid UTF-8 is then tried with each undefined byte put back (at the "?" or U+FFFD, or where a dropped byte fits);
+ * the readings are ranked by the letter statistics of the language ({@link LetterStatistics}) and of the text's
+ * other repairs, with a capital inside a lower-case word unlikely. A reading at least four times as likely as the
+ * next is taken; otherwise the place stays as it is. Both are reported ({@link LostByte}, with the line).
+ *
+ * <p>Known limits (MojibakeRepairInEveryCodePageTest lists each failing case in mojibake-known-limits.txt): text
+ * damaged in a code page of its own non-Latin script (English punctuation or emoji through Windows-1251 become
+ * Cyrillic "words") needs evidence from other runs; mixed double damage often loses the first code page's C1 bytes;
+ * a lost byte in an emoji or symbol has no letter statistics and stays undecided; a dropped byte that leaves a
+ * single character ("Ã" for "Á") is not looked for; a text whose only damaged characters are
  * rare ones (say the Fula letters ɓ and ɗ, and nothing else) keeps them damaged for lack of evidence; and a
  * deliberately typed "Ã©" is taken for damage and repaired, because real damaged files matter more.
  */
@@ -60,21 +77,32 @@ public final class MojibakeRepair {
     private static final Set<UnicodeScript> LATIN_LIKE = EnumSet.of(UnicodeScript.LATIN, UnicodeScript.COMMON,
             UnicodeScript.INHERITED);
 
+    /** Lost bytes per run that are tried: each multiplies the readings by up to 23. */
+    private static final int MAX_LOST_PER_RUN = 2;
+
+    /** Longest run in which a dropped byte is looked for; damaged words are shorter. */
+    private static final int MAX_DROPPED_RUN = 64;
+
+    /** How much more likely the chosen reading of a lost byte must be than the next one. */
+    private static final double DECISIVE = 4.0;
+
     private MojibakeRepair() {
     }
 
     /**
      * The repaired text.
      *
-     * @param text     the text, repaired where it was damaged
-     * @param repairs  how many damaged places were repaired (counted in the first pass, so a doubly damaged place
-     *                 counts once)
-     * @param charsets the character sets the damage came from, in the order they were first met
+     * @param text      the text, repaired where it was damaged
+     * @param repairs   how many damaged places were repaired (counted in the first pass, so a doubly damaged place
+     *                  counts once)
+     * @param charsets  the character sets the damage came from, in the order they were first met
+     * @param lostBytes every place where a byte had been lost, with what was inferred or why nothing was
      */
-    public record Result(String text, int repairs, List<String> charsets) {
+    public record Result(String text, int repairs, List<String> charsets, List<LostByte> lostBytes) {
 
         public Result {
             charsets = List.copyOf(charsets);
+            lostBytes = List.copyOf(lostBytes);
         }
 
         public boolean changed() {
@@ -82,55 +110,32 @@ public final class MojibakeRepair {
         }
     }
 
-    /** The legacy character sets whose decoding of UTF-8 bytes is undone. Order breaks ties only. */
-    enum Legacy {
-        /**
-         * Windows-1252, extended for encoding: its five undefined bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) and every
-         * other C1 control character map to the byte of the same value. That is how browsers and most tools decode
-         * those bytes, and it makes ISO-8859-1 a subset: the two agree on 0xA0..0xFF and ISO-8859-1 turns
-         * 0x80..0x9F into exactly those C1 controls. One table thus repairs both.
-         */
-        WINDOWS_1252("Windows-1252 or ISO-8859-1", Tables.WINDOWS_1252_80_TO_9F
-                + Tables.latin1From(0xA0), true, Map.of()),
-        /**
-         * Mac OS Roman as Java decodes it. Older tables had the generic currency sign at 0xDB and the Ohm sign at
-         * 0xBD; both are accepted too.
-         */
-        MAC_ROMAN("Mac OS Roman", Tables.MAC_ROMAN_80_TO_FF, false, Map.of('\u00A4', 0xDB, '\u2126', 0xBD));
+    /**
+     * A damaged place one of whose bytes had been lost (dropped, or written as "?" or U+FFFD).
+     *
+     * @param line         the 1-based line
+     * @param damaged      the damaged characters as they were
+     * @param reading      what they were read as, or null when the readings were too alike to choose
+     * @param alternatives every reading that was possible, most likely first
+     */
+    public record LostByte(int line, String damaged, String reading, List<String> alternatives) {
 
-        private final String label;
-        private final Map<Character, Integer> toByte = new HashMap<>();
-
-        Legacy(String label, String high, boolean c1Fallback, Map<Character, Integer> aliases) {
-            this.label = label;
-            for (int i = 0; i < high.length(); i++) {
-                toByte.put(high.charAt(i), 0x80 + i);
-            }
-            if (c1Fallback) {
-                for (char c = 0x80; c <= 0x9F; c++) {
-                    toByte.putIfAbsent(c, (int) c);
-                }
-            }
-            aliases.forEach(toByte::putIfAbsent);
+        public LostByte {
+            alternatives = List.copyOf(alternatives);
         }
 
-        String label() {
-            return label;
-        }
-
-        /** Whether the character can be a byte of a damaged UTF-8 sequence: non-ASCII and encodable. */
-        boolean member(char c) {
-            return c >= 0x80 && toByte.containsKey(c);
-        }
-
-        int toByte(char c) {
-            return toByte.get(c);
+        public boolean decided() {
+            return reading != null;
         }
     }
 
-    /** A possible repair of text[start, end). */
-    private record Candidate(int start, int end, String replacement, Legacy charset, boolean weak,
-            Set<UnicodeScript> suspectScripts, Set<UnicodeScript> scripts) {
+    /**
+     * A possible repair of text[start, end), from the code pages in {@code codePages} (bits). A repair of a run
+     * with a lost byte has several {@code readings} and no replacement until one of them is chosen.
+     */
+    private record Candidate(int start, int end, String replacement, long codePages, boolean weak,
+            Set<UnicodeScript> suspectScripts, Set<UnicodeScript> scripts, List<String> readings, boolean marked,
+            boolean wholeRun) {
 
         int sourceLength() {
             return end - start;
@@ -139,96 +144,257 @@ public final class MojibakeRepair {
         boolean overlaps(Candidate other) {
             return start < other.end && other.start < end;
         }
+
+        boolean lost() {
+            return readings != null;
+        }
+
+        Candidate from(long pages) {
+            return new Candidate(start, end, replacement, codePages | pages, weak, suspectScripts, scripts, readings,
+                    marked, wholeRun);
+        }
     }
 
     /** What the unambiguous repairs of a pass prove about the text. */
     private static final class Evidence {
         private int strongRepairs;
         private final Set<UnicodeScript> scripts = EnumSet.noneOf(UnicodeScript.class);
-        private final Map<Legacy, Integer> byCharset = new EnumMap<>(Legacy.class);
+        private final StringBuilder repairedText = new StringBuilder();
 
         void add(Candidate candidate) {
             strongRepairs++;
             scripts.addAll(candidate.scripts());
-            byCharset.merge(candidate.charset(), 1, Integer::sum);
+            repairedText.append(candidate.replacement());
         }
 
         boolean supports(Candidate weak) {
             return strongRepairs > 0 && scripts.containsAll(weak.suspectScripts());
         }
+    }
 
-        /** How many unambiguous repairs undid damage from this charset; a file is usually damaged one way. */
-        int count(Legacy charset) {
-            return byCharset.getOrDefault(charset, 0);
+    /**
+     * How many characters each code page could repair unambiguously, in whole runs, in a pass: a file is usually
+     * damaged one way. Characters, not repairs: a wrong code page splits the runs and repairs more, shorter pieces.
+     */
+    private static final class Support {
+        private final int[] counts = new int[CodePage.ALL.size()];
+
+        Support(String text, List<Candidate> candidates, Map<Integer, Double> language) {
+            for (Candidate candidate : candidates) {
+                if (!candidate.weak() && !candidate.lost() && candidate.wholeRun()) {
+                    // Code pages that agree on most characters (Windows-1252 and ISO-8859-15, Windows-1250 and
+                    // ISO-8859-2) both repair most runs, differently where they differ: the one whose readings
+                    // look like the language wins.
+                    int weight = candidate.sourceLength() * plausibility(text, candidate, language);
+                    for (CodePage page : CodePage.ALL) {
+                        if ((candidate.codePages() & page.bit()) != 0) {
+                            counts[page.index()] += weight;
+                        }
+                    }
+                }
+            }
+        }
+
+        /** The code page of the candidate's that most repairs came from; the first in order on a tie. */
+        CodePage best(Candidate candidate) {
+            CodePage best = null;
+            for (CodePage page : CodePage.ALL) {
+                if ((candidate.codePages() & page.bit()) != 0
+                        && (best == null || counts[page.index()] > counts[best.index()])) {
+                    best = page;
+                }
+            }
+            return best;
+        }
+
+        int of(Candidate candidate) {
+            return counts[best(candidate).index()];
         }
     }
 
     /** Repairs the text; text without damage comes back unchanged (the same string). */
     public static Result repair(String text) {
+        return repair(text, null);
+    }
+
+    /**
+     * Repairs the text, choosing what lost bytes were by the letter statistics of the language and of the text.
+     *
+     * @param languageTag the language of the text (BCP 47), or null when unknown
+     */
+    public static Result repair(String text, String languageTag) {
+        Map<Integer, Double> language = LetterStatistics.of(languageTag);
         Set<String> charsets = new LinkedHashSet<>();
+        List<LostByte> lostBytes = new ArrayList<>();
         int firstPassRepairs = 0;
         String current = text;
         NavigableMap<Integer, Integer> changed = null; // start to end of what the previous pass repaired
         for (int pass = 0; pass < MAX_PASSES; pass++) {
-            List<Candidate> candidates = new ArrayList<>();
-            for (Legacy charset : Legacy.values()) {
-                collect(current, charset, candidates);
-            }
+            List<Candidate> candidates = collect(current, changed, pass);
             if (changed != null) {
                 NavigableMap<Integer, Integer> regions = changed;
                 // Double damage is undone where the previous pass repaired, nowhere else.
                 candidates.removeIf(c -> !within(c, regions));
             }
+            Support support = new Support(current, candidates, language);
             // Evidence counts per pass: after the first pass the text may already be correct, and the first pass's
             // repairs say nothing about whether what they produced is damaged once more.
             Evidence evidence = new Evidence();
             NavigableMap<Integer, Candidate> accepted = new TreeMap<>();
-            // Unambiguous repairs first, longest first: they are the evidence for the weak ones.
-            candidates.sort(Comparator.comparingInt(Candidate::sourceLength).reversed()
-                    .thenComparing(c -> c.charset().ordinal()));
+            // Unambiguous repairs first, from the code page most of them came from, longest first: they are the
+            // evidence for the weak ones.
+            Comparator<Candidate> order = Comparator.comparingInt(support::of).reversed()
+                    .thenComparing(Comparator.comparingInt(Candidate::sourceLength).reversed())
+                    .thenComparingInt(c -> support.best(c).index());
+            candidates.sort(order);
             for (Candidate candidate : candidates) {
-                if (!candidate.weak() && !overlapsAccepted(candidate, accepted)) {
+                if (!candidate.weak() && !candidate.lost() && !overlapsAccepted(candidate, accepted)) {
                     accepted.put(candidate.start(), candidate);
                     evidence.add(candidate);
                 }
             }
-            // Then the weak ones the evidence supports, preferring the charset the unambiguous repairs came from.
-            List<Candidate> weak = new ArrayList<>(candidates.stream().filter(Candidate::weak).toList());
-            weak.sort(Comparator.comparingInt(Candidate::sourceLength).reversed()
-                    .thenComparing(Comparator.comparingInt((Candidate c) -> evidence.count(c.charset())).reversed())
-                    .thenComparing(c -> c.charset().ordinal()));
-            for (Candidate candidate : weak) {
-                if (evidence.supports(candidate) && !overlapsAccepted(candidate, accepted)) {
+            // Then the weak ones the evidence supports, and lost bytes: marked ones (U+FFFD) always, dropped ones
+            // and "?" only in a code page the unambiguous repairs came from.
+            for (Candidate candidate : candidates) {
+                boolean admissible = candidate.lost()
+                        ? (candidate.marked() || support.of(candidate) > 0) && (candidate.marked()
+                                || evidence.supports(candidate))
+                        : candidate.weak() && evidence.supports(candidate);
+                if (admissible && !overlapsAccepted(candidate, accepted)) {
                     accepted.put(candidate.start(), candidate);
                 }
             }
             if (accepted.isEmpty()) {
                 break;
             }
-            if (pass == 0) {
-                firstPassRepairs = accepted.size();
-            }
+            Map<Integer, Double> document = LetterStatistics.count(evidence.repairedText);
+            int[] newlines = null;
             StringBuilder repaired = new StringBuilder(current.length());
-            changed = new TreeMap<>();
+            NavigableMap<Integer, Integer> repairedRegions = new TreeMap<>();
             int regionStart = -1;
             int at = 0;
+            int repairs = 0;
             for (Candidate candidate : accepted.values()) {
+                String replacement = candidate.replacement();
+                if (candidate.lost()) {
+                    newlines = newlines == null ? newlines(current) : newlines;
+                    List<String> readings = rank(current, candidate, language, document);
+                    replacement = decisive(current, candidate, readings, language, document) ? readings.get(0) : null;
+                    lostBytes.add(new LostByte(line(newlines, candidate.start()),
+                            current.substring(candidate.start(), candidate.end()), replacement, readings));
+                    if (replacement == null) {
+                        continue; // left as it is, and reported
+                    }
+                }
                 repaired.append(current, at, candidate.start());
                 int start = repaired.length();
-                repaired.append(candidate.replacement());
-                if (regionStart >= 0 && changed.get(regionStart) == start) {
-                    changed.put(regionStart, repaired.length()); // adjacent repairs form one region
+                repaired.append(replacement);
+                if (regionStart >= 0 && repairedRegions.get(regionStart) == start) {
+                    repairedRegions.put(regionStart, repaired.length()); // adjacent repairs form one region
                 } else {
                     regionStart = start;
-                    changed.put(start, repaired.length());
+                    repairedRegions.put(start, repaired.length());
                 }
                 at = candidate.end();
-                charsets.add(candidate.charset().label());
+                repairs++;
+                charsets.add(support.best(candidate).label());
+            }
+            if (repairs == 0) {
+                break;
+            }
+            if (pass == 0) {
+                firstPassRepairs = repairs;
             }
             repaired.append(current, at, current.length());
             current = repaired.toString();
+            changed = repairedRegions;
         }
-        return new Result(current, firstPassRepairs, List.copyOf(charsets));
+        return new Result(current, firstPassRepairs, List.copyOf(charsets), lostBytes);
+    }
+
+    /**
+     * 4 for a reading that looks like text, 1 for one with a capital inside a lower-case word, or with a Latin
+     * letter beyond Latin-1 that the language does not use, starting or inside a word.
+     */
+    private static int plausibility(String text, Candidate candidate, Map<Integer, Double> language) {
+        String reading = candidate.replacement();
+        for (int k = 1; k < reading.length(); k++) {
+            if (CodePage.members(reading.charAt(k - 1)) != 0 && CodePage.members(reading.charAt(k)) != 0) {
+                return 4; // may be damaged once more (double damage): its letters say nothing yet
+            }
+        }
+        int[] cps = reading.codePoints().toArray();
+        int before = candidate.start() > 0 ? text.codePointBefore(candidate.start()) : ' ';
+        int after = candidate.end() < text.length() ? text.codePointAt(candidate.end()) : ' ';
+        for (int k = 0; k < cps.length; k++) {
+            int cp = cps[k];
+            int previous = k > 0 ? cps[k - 1] : before;
+            int next = k + 1 < cps.length ? cps[k + 1] : after;
+            // Only between letters: the first repair of double damage reads "Ã©", which is no word but fine.
+            if (Character.isUpperCase(cp) && Character.isLowerCase(previous) && Character.isLowerCase(next)) {
+                return 1;
+            }
+            if (!language.isEmpty() && cp >= 0x100 && Character.isLetter(next)
+                    && UnicodeScript.of(cp) == UnicodeScript.LATIN && !language.containsKey(Character.toLowerCase(cp))) {
+                return 1;
+            }
+        }
+        return 4;
+    }
+
+    /** The readings of a lost byte, most likely first: see {@link #likelihood}. */
+    private static List<String> rank(String text, Candidate candidate, Map<Integer, Double> language,
+            Map<Integer, Double> document) {
+        List<String> readings = new ArrayList<>(candidate.readings());
+        readings.sort(Comparator.comparingDouble((String r) -> likelihood(text, candidate, r, language, document))
+                .reversed().thenComparing(Comparator.naturalOrder()));
+        return readings;
+    }
+
+    private static boolean decisive(String text, Candidate candidate, List<String> readings,
+            Map<Integer, Double> language, Map<Integer, Double> document) {
+        double best = likelihood(text, candidate, readings.get(0), language, document);
+        double next = readings.size() > 1 ? likelihood(text, candidate, readings.get(1), language, document) : 0;
+        return best > UNKNOWN_LETTER && best >= DECISIVE * next;
+    }
+
+    /** The likelihood of a character no statistics know: the same for all, so it never decides. */
+    private static final double UNKNOWN_LETTER = 1e-6;
+
+    /**
+     * How likely a reading is: the product over its characters of how often each occurs in the language and in the
+     * text's other repairs, and a heavy penalty for a capital inside a lower-case word (or the reverse).
+     */
+    private static double likelihood(String text, Candidate candidate, String reading, Map<Integer, Double> language,
+            Map<Integer, Double> document) {
+        double likelihood = 1;
+        int before = candidate.start() > 0 ? text.codePointBefore(candidate.start()) : ' ';
+        int[] cps = reading.codePoints().toArray();
+        for (int k = 0; k < cps.length; k++) {
+            int cp = cps[k];
+            int lower = Character.toLowerCase(cp);
+            double share = language.getOrDefault(lower, 0.0) + document.getOrDefault(lower, 0.0);
+            double p = Character.isLetter(cp) ? Math.max(share, UNKNOWN_LETTER) : UNKNOWN_LETTER;
+            int previous = k > 0 ? cps[k - 1] : before;
+            int next = k + 1 < cps.length ? cps[k + 1]
+                    : candidate.end() < text.length() ? text.codePointAt(candidate.end()) : ' ';
+            if (Character.isUpperCase(cp) && Character.isLowerCase(previous)) {
+                p *= 0.01;
+            } else if (Character.isLowerCase(cp) && Character.isUpperCase(previous) && Character.isUpperCase(next)) {
+                p *= 0.01;
+            }
+            likelihood *= p;
+        }
+        return likelihood;
+    }
+
+    private static int[] newlines(String text) {
+        return IntStream.range(0, text.length()).filter(i -> text.charAt(i) == '\n').toArray();
+    }
+
+    private static int line(int[] newlines, int index) {
+        int found = Arrays.binarySearch(newlines, index);
+        return (found >= 0 ? found : -found - 1) + 1;
     }
 
     /** Accepted repairs never overlap, so only the one starting last before the candidate's end can overlap it. */
@@ -242,37 +408,97 @@ public final class MojibakeRepair {
         return region != null && candidate.end() <= region.getValue();
     }
 
-    /** Finds the runs of characters the charset can encode and the repairs they allow. */
-    private static void collect(String text, Legacy charset, List<Candidate> out) {
+    /** The code pages having the char at i; a "?" right after a code page's character may be a lost byte. */
+    private static long members(String text, int i) {
+        char c = text.charAt(i);
+        if (c == '?') {
+            return i > 0 && text.charAt(i - 1) >= 0x80 ? CodePage.members('\uFFFD') & CodePage.members(text.charAt(i - 1))
+                    : 0;
+        }
+        return CodePage.members(c);
+    }
+
+    /**
+     * Finds the stretches of characters some code page has, and in them each code page's runs and the repairs they
+     * allow. Repairs of the same place to the same text from several code pages become one candidate.
+     */
+    private static List<Candidate> collect(String text, NavigableMap<Integer, Integer> onlyIn, int pass) {
+        Map<List<Object>, Candidate> found = new LinkedHashMap<>();
         int n = text.length();
         int i = 0;
         while (i < n) {
-            if (!charset.member(text.charAt(i))) {
+            long members = members(text, i);
+            if (members == 0) {
                 i++;
                 continue;
             }
             int j = i;
-            while (j < n && charset.member(text.charAt(j))) {
+            long any = 0;
+            while (j < n && (members = members(text, j)) != 0) {
+                any |= members;
                 j++;
             }
-            if (j - i >= 2) {
-                collectRun(text, i, j, charset, out);
+            if (j - i >= 2 && (onlyIn == null || touches(onlyIn, i, j))) {
+                for (CodePage page : CodePage.ALL) {
+                    if ((any & page.bit()) != 0) {
+                        collectRuns(text, i, j, page, pass, found);
+                    }
+                }
             }
             i = j;
+        }
+        return new ArrayList<>(found.values());
+    }
+
+    private static boolean touches(NavigableMap<Integer, Integer> regions, int start, int end) {
+        Map.Entry<Integer, Integer> region = regions.lowerEntry(end);
+        return region != null && region.getValue() > start;
+    }
+
+    private static void collectRuns(String text, int from, int to, CodePage page, int pass,
+            Map<List<Object>, Candidate> found) {
+        int k = from;
+        while (k < to) {
+            if ((members(text, k) & page.bit()) == 0) {
+                k++;
+                continue;
+            }
+            int end = k;
+            while (end < to && (members(text, end) & page.bit()) != 0) {
+                end++;
+            }
+            if (end - k >= 2) {
+                collectRun(text, k, end, page, pass, found);
+            }
+            k = end;
+        }
+    }
+
+    private static void add(Map<List<Object>, Candidate> found, Candidate candidate) {
+        if (candidate != null) {
+            List<Object> key = List.of(candidate.start(), candidate.end(),
+                    candidate.lost() ? candidate.readings() : candidate.replacement());
+            found.merge(key, candidate, (a, b) -> a.from(b.codePages()));
         }
     }
 
     /**
      * Splits the run's bytes into segments of consecutive well-formed UTF-8 sequences. A segment is a candidate when
      * it is the whole run, or when it is at least three bytes long (a lone two-byte sequence inside a longer run is
-     * too likely to be correct text, like "“é”" in Mac OS Roman).
+     * too likely to be correct text, like "“é”" in Mac OS Roman). When the run is not well-formed as a whole and
+     * the code page loses bytes, the readings with the lost byte put back are candidates too.
      */
-    private static void collectRun(String text, int runStart, int runEnd, Legacy charset, List<Candidate> out) {
+    private static void collectRun(String text, int runStart, int runEnd, CodePage page, int pass,
+            Map<List<Object>, Candidate> found) {
         int length = runEnd - runStart;
-        byte[] bytes = new byte[length];
+        int[] bytes = new int[length];
+        int lost = 0;
         for (int k = 0; k < length; k++) {
-            bytes[k] = (byte) charset.toByte(text.charAt(runStart + k));
+            char c = text.charAt(runStart + k);
+            bytes[k] = c == '?' ? CodePage.LOST : page.toByte(c);
+            lost += bytes[k] == CodePage.LOST ? 1 : 0;
         }
+        boolean whole = false;
         int k = 0;
         while (k < length) {
             int sequence = sequenceLength(bytes, k, length);
@@ -287,15 +513,107 @@ public final class MojibakeRepair {
                 sequences++;
             }
             boolean wholeRun = segmentStart == 0 && k == length;
+            whole |= wholeRun;
             if (wholeRun || k - segmentStart >= 3) {
-                String decoded = new String(bytes, segmentStart, k - segmentStart, StandardCharsets.UTF_8);
-                Candidate candidate = judge(text, runStart + segmentStart, runStart + k, decoded, charset,
-                        !wholeRun, sequences == 1 && k - segmentStart == 2);
-                if (candidate != null) {
-                    out.add(candidate);
-                }
+                String decoded = decode(bytes, segmentStart, k);
+                add(found, judge(text, runStart + segmentStart, runStart + k, decoded, page, !wholeRun,
+                        sequences == 1 && k - segmentStart == 2, pass));
             }
         }
+        if (!whole && page.losesBytes()) {
+            if (lost > 0 && lost <= MAX_LOST_PER_RUN) {
+                add(found, withLostBytes(text, runStart, runEnd, bytes, page, pass));
+            } else if (lost == 0 && length <= MAX_DROPPED_RUN) {
+                add(found, withDroppedByte(text, runStart, runEnd, bytes, page, pass));
+            }
+        }
+    }
+
+    /** The readings of a run with one or two "?" or U+FFFD, each any byte the code page leaves undefined. */
+    private static Candidate withLostBytes(String text, int runStart, int runEnd, int[] bytes, CodePage page,
+            int pass) {
+        int[] gaps = IntStream.range(0, bytes.length).filter(k -> bytes[k] == CodePage.LOST).toArray();
+        int[] lostBytes = page.lostBytes();
+        Set<String> readings = new LinkedHashSet<>();
+        int combinations = (int) Math.pow(lostBytes.length, gaps.length);
+        for (int combination = 0; combination < combinations; combination++) {
+            int[] filled = bytes.clone();
+            int rest = combination;
+            for (int gap : gaps) {
+                filled[gap] = lostBytes[rest % lostBytes.length];
+                rest /= lostBytes.length;
+            }
+            addReading(text, runStart, runEnd, filled, page, pass, readings);
+        }
+        boolean marked = text.substring(runStart, runEnd).indexOf('\uFFFD') >= 0;
+        return lostCandidate(text, runStart, runEnd, page, readings, marked);
+    }
+
+    /** The readings of a run one byte short: each undefined byte at each place where it makes the run whole. */
+    private static Candidate withDroppedByte(String text, int runStart, int runEnd, int[] bytes, CodePage page,
+            int pass) {
+        // The byte goes after the longest prefix of whole sequences: before it, it would break one of them.
+        int prefix = 0;
+        int sequence;
+        while (prefix < bytes.length && (sequence = sequenceLength(bytes, prefix, bytes.length)) > 0) {
+            prefix += sequence;
+        }
+        Set<String> readings = new LinkedHashSet<>();
+        for (int gap = prefix; gap <= Math.min(bytes.length, prefix + 3); gap++) {
+            for (int lostByte : page.lostBytes()) {
+                int[] filled = new int[bytes.length + 1];
+                System.arraycopy(bytes, 0, filled, 0, gap);
+                filled[gap] = lostByte;
+                System.arraycopy(bytes, gap, filled, gap + 1, bytes.length - gap);
+                addReading(text, runStart, runEnd, filled, page, pass, readings);
+            }
+        }
+        return lostCandidate(text, runStart, runEnd, page, readings, false);
+    }
+
+    private static void addReading(String text, int runStart, int runEnd, int[] filled, CodePage page, int pass,
+            Set<String> readings) {
+        if (isWellFormed(filled)) {
+            Candidate judged = judge(text, runStart, runEnd, decode(filled, 0, filled.length), page, false,
+                    false, pass);
+            if (judged != null && !judged.weak()) {
+                readings.add(judged.replacement());
+            }
+        }
+    }
+
+    private static Candidate lostCandidate(String text, int runStart, int runEnd, CodePage page, Set<String> readings,
+            boolean marked) {
+        if (readings.isEmpty()) {
+            return null;
+        }
+        Set<UnicodeScript> scripts = EnumSet.noneOf(UnicodeScript.class);
+        for (String reading : readings) {
+            reading.codePoints().mapToObj(UnicodeScript::of).filter(s -> !LATIN_LIKE.contains(s))
+                    .forEach(scripts::add);
+        }
+        return new Candidate(runStart, runEnd, null, page.bit(), true, scripts, scripts, List.copyOf(readings),
+                marked, true);
+    }
+
+    private static boolean isWellFormed(int[] bytes) {
+        int k = 0;
+        while (k < bytes.length) {
+            int sequence = sequenceLength(bytes, k, bytes.length);
+            if (sequence == 0) {
+                return false;
+            }
+            k += sequence;
+        }
+        return true;
+    }
+
+    private static String decode(int[] bytes, int from, int to) {
+        byte[] raw = new byte[to - from];
+        for (int k = from; k < to; k++) {
+            raw[k - from] = (byte) bytes[k];
+        }
+        return new String(raw, StandardCharsets.UTF_8);
     }
 
     /**
@@ -303,7 +621,7 @@ public final class MojibakeRepair {
      * surrogates, nothing above U+10FFFF), or 0 when there is none. Only multi-byte sequences count: every byte of a
      * run is non-ASCII.
      */
-    private static int sequenceLength(byte[] bytes, int k, int length) {
+    private static int sequenceLength(int[] bytes, int k, int length) {
         int lead = bytes[k] & 0xFF;
         int n;
         int low = 0x80;
@@ -338,8 +656,8 @@ public final class MojibakeRepair {
     }
 
     /** Rejects impossible results, and marks unlikely ones as weak; see the class comment. */
-    private static Candidate judge(String text, int start, int end, String decoded, Legacy charset, boolean partial,
-            boolean singleTwoByte) {
+    private static Candidate judge(String text, int start, int end, String decoded, CodePage page, boolean partial,
+            boolean singleTwoByte, int pass) {
         Set<UnicodeScript> scripts = EnumSet.noneOf(UnicodeScript.class);
         Set<UnicodeScript> suspect = EnumSet.noneOf(UnicodeScript.class);
         boolean weak = partial;
@@ -369,7 +687,7 @@ public final class MojibakeRepair {
         if (isLeadingMark(codePoints[0])) {
             weak = true;
         }
-        if (singleTwoByte && isRareTwoByteResult(codePoints[0]) && !isLegacyCharacter(codePoints[0])) {
+        if (singleTwoByte && isRareTwoByteResult(codePoints[0]) && !isLegacyCharacter(codePoints[0], pass)) {
             weak = true;
             UnicodeScript script = UnicodeScript.of(codePoints[0]);
             if (script != UnicodeScript.COMMON && script != UnicodeScript.INHERITED) {
@@ -386,15 +704,44 @@ public final class MojibakeRepair {
             for (int cp : codePoints) {
                 UnicodeScript script = UnicodeScript.of(cp);
                 // Currency signs go with digits ("৳ 1,234"); they are no sign of a wrong script.
-                if (!LATIN_LIKE.contains(script) && !isLegacyCharacter(cp)
+                if (!LATIN_LIKE.contains(script) && !isLegacyCharacter(cp, pass)
                         && Character.getType(cp) != Character.CURRENCY_SYMBOL) {
                     weak = true;
                     suspect.add(script);
                 }
             }
         }
-        return certain ? new Candidate(start, end, decoded, charset, false, Set.of(), scripts)
-                : new Candidate(start, end, decoded, charset, weak, suspect, scripts);
+        // A run that is a word of one non-Latin script (Thai in Windows-874, Greek in Windows-1253) may be just
+        // that: repaired only when other repairs produced that script too (a Russian file damaged in Windows-1251).
+        UnicodeScript word = nativeWordScript(text, start, end);
+        if (word != null) {
+            weak = true;
+            suspect.add(word);
+            suspect.addAll(scripts);
+        }
+        return certain ? new Candidate(start, end, decoded, page.bit(), false, Set.of(), scripts, null, false, !partial)
+                : new Candidate(start, end, decoded, page.bit(), weak, suspect, scripts, null, false, !partial);
+    }
+
+    /** The script of a run made only of letters (and marks) of one script other than Latin, or null. */
+    private static UnicodeScript nativeWordScript(String text, int start, int end) {
+        UnicodeScript found = null;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            int type = Character.getType(c);
+            if (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK) {
+                continue;
+            }
+            if (!Character.isLetter(c)) {
+                return null;
+            }
+            UnicodeScript script = UnicodeScript.of(c);
+            if (LATIN_LIKE.contains(script) || (found != null && found != script)) {
+                return null;
+            }
+            found = script;
+        }
+        return found;
     }
 
     /**
@@ -421,19 +768,12 @@ public final class MojibakeRepair {
     }
 
     /**
-     * Characters of the legacy tables themselves (Mac OS Roman has π, Ω and ƒ): in doubly damaged text the first
-     * repair produces them, so they are not suspicious.
+     * Characters a first repair of doubly damaged text produces, so not suspicious in later passes: those of any
+     * code page. In the first pass only Windows-1252's and Mac OS Roman's (Mac OS Roman has π, Ω and ƒ) count:
+     * Cyrillic or Greek letters from a single sequence there are far more likely correct text.
      */
-    private static boolean isLegacyCharacter(int cp) {
-        if (cp > 0xFFFF) {
-            return false;
-        }
-        for (Legacy legacy : Legacy.values()) {
-            if (legacy.member((char) cp)) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean isLegacyCharacter(int cp, int pass) {
+        return pass > 0 ? CodePage.isCodePageCharacter(cp) : CodePage.isWesternCharacter(cp);
     }
 
     private static boolean isC1(int cp) {
@@ -450,39 +790,5 @@ public final class MojibakeRepair {
         }
         char c = text.charAt(index);
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    }
-
-    /** The character tables, apart from the enum because enum constants cannot use the enum's own constants. */
-    private static final class Tables {
-
-        /** Windows-1252 0x80..0x9F; the five undefined bytes as the C1 control of the same value. */
-        static final String WINDOWS_1252_80_TO_9F = "\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021"
-                + "\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014"
-                + "\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178";
-
-        /**
-         * Mac OS Roman 0x80..0xFF, as in the JDK's x-MacRoman (written out because that charset lives in the optional
-         * jdk.charsets module, which slimmed-down runtimes leave out).
-         */
-        static final String MAC_ROMAN_80_TO_FF = "\u00C4\u00C5\u00C7\u00C9\u00D1\u00D6\u00DC\u00E1\u00E0\u00E2"
-                + "\u00E4\u00E3\u00E5\u00E7\u00E9\u00E8\u00EA\u00EB\u00ED\u00EC\u00EE\u00EF\u00F1\u00F3\u00F2\u00F4"
-                + "\u00F6\u00F5\u00FA\u00F9\u00FB\u00FC\u2020\u00B0\u00A2\u00A3\u00A7\u2022\u00B6\u00DF\u00AE\u00A9"
-                + "\u2122\u00B4\u00A8\u2260\u00C6\u00D8\u221E\u00B1\u2264\u2265\u00A5\u00B5\u2202\u2211\u220F\u03C0"
-                + "\u222B\u00AA\u00BA\u03A9\u00E6\u00F8\u00BF\u00A1\u00AC\u221A\u0192\u2248\u2206\u00AB\u00BB\u2026"
-                + "\u00A0\u00C0\u00C3\u00D5\u0152\u0153\u2013\u2014\u201C\u201D\u2018\u2019\u00F7\u25CA\u00FF\u0178"
-                + "\u2044\u20AC\u2039\u203A\uFB01\uFB02\u2021\u00B7\u201A\u201E\u2030\u00C2\u00CA\u00C1\u00CB\u00C8"
-                + "\u00CD\u00CE\u00CF\u00CC\u00D3\u00D4\uF8FF\u00D2\u00DA\u00DB\u00D9\u0131\u02C6\u02DC\u00AF\u02D8"
-                + "\u02D9\u02DA\u00B8\u02DD\u02DB\u02C7";
-
-        static String latin1From(int first) {
-            StringBuilder sb = new StringBuilder();
-            for (int c = first; c <= 0xFF; c++) {
-                sb.append((char) c);
-            }
-            return sb.toString();
-        }
-
-        private Tables() {
-        }
     }
 }

@@ -43,4 +43,57 @@ enum Damage implements UnaryOperator<String> {
     UnaryOperator<String> twice() {
         return text -> apply(apply(text));
     }
+
+    /** What a tool does with a byte the code page does not define. */
+    enum Loss {
+        /** Browsers: a C1 control for 0x80..0x9F in the Windows code pages; U+FFFD for the rest. */
+        BROWSER,
+        /** Dropped without a trace. */
+        DROPPED,
+        /** Written as "?". */
+        QUESTION_MARK,
+        /** Written as U+FFFD, as the JDK's decoders do. */
+        REPLACEMENT_CHARACTER
+    }
+
+    /**
+     * UTF-8 bytes decoded with any single-byte code page of the JDK, byte by byte with the JDK's own decoder, and
+     * the bytes it does not define handled as the given tool would.
+     */
+    static UnaryOperator<String> decodedAs(String codePage, Loss loss) {
+        Charset charset = Charset.forName(codePage);
+        boolean windows = codePage.startsWith("windows-") || codePage.equals("x-windows-874");
+        return text -> {
+            StringBuilder out = new StringBuilder();
+            for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+                int value = b & 0xFF;
+                if (value < 0x80) {
+                    out.append((char) value);
+                    continue;
+                }
+                String decoded = new String(new byte[] {b}, charset); // U+FFFD for an undefined byte
+                if (!decoded.equals("\uFFFD")) {
+                    out.append(decoded);
+                    continue;
+                }
+                switch (loss) {
+                    case BROWSER -> out.append(windows && value <= 0x9F ? (char) value : '\uFFFD');
+                    case DROPPED -> { }
+                    case QUESTION_MARK -> out.append('?');
+                    case REPLACEMENT_CHARACTER -> out.append('\uFFFD');
+                }
+            }
+            return out.toString();
+        };
+    }
+
+    /** Whether decoding the text's UTF-8 bytes with the code page meets a byte it does not define. */
+    static boolean losesBytes(String text, String codePage) {
+        return decodedAs(codePage, Loss.REPLACEMENT_CHARACTER).apply(text).indexOf('\uFFFD') >= 0;
+    }
+
+    /** Whether a browser decoding would lose bytes: undefined bytes other than a Windows code page's C1 ones. */
+    static boolean browserLosesBytes(String text, String codePage) {
+        return decodedAs(codePage, Loss.BROWSER).apply(text).indexOf('\uFFFD') >= 0;
+    }
 }

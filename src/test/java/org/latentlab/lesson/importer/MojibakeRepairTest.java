@@ -162,11 +162,30 @@ class MojibakeRepairTest {
     }
 
     @Test
-    void leavesTextWithReplacementCharactersAsItIs() {
-        // What the JDK's own Windows-1252 decoder makes of ✍: the byte 0x8D is lost for good.
-        String lossy = "Write âœ\uFFFD now";
+    void leavesALostByteInASymbolAsItIsAndSaysItCouldNotDecide() {
+        // What the JDK's own Windows-1252 decoder makes of ✍: the byte 0x8D is lost, and ✁ ✍ ✏ ✐ ✝ all fit.
+        String lossy = "Write âœ\uFFFD now, cafÃ© first";
 
-        assertThat(MojibakeRepair.repair(lossy).text()).isEqualTo(lossy);
+        MojibakeRepair.Result result = MojibakeRepair.repair(lossy);
+
+        assertThat(result.text()).isEqualTo("Write âœ\uFFFD now, café first");
+        assertThat(result.lostBytes()).singleElement().satisfies(lost -> {
+            assertThat(lost.decided()).isFalse();
+            assertThat(lost.alternatives()).contains("✍", "✁");
+        });
+    }
+
+    @Test
+    void infersADroppedByteFromTheLettersOfTheLanguageAndReportsItsLine() {
+        // Czech "ň" is C5 88; Windows-1250 does not define 0x88, so a tool dropped it: "Ĺ" is left, one byte short.
+        MojibakeRepair.Result result = MojibakeRepair.repair(Damage.decodedAs("windows-1250", Damage.Loss.DROPPED)
+                .apply("Kodér\nkůň a kůň, žluťoučký"), "cs");
+
+        assertThat(result.text()).isEqualTo("Kodér\nkůň a kůň, žluťoučký");
+        assertThat(result.lostBytes()).hasSize(2).allSatisfy(lost -> {
+            assertThat(lost.line()).isEqualTo(2);
+            assertThat(lost.reading()).isEqualTo("ůň");
+        });
     }
 
     @Test

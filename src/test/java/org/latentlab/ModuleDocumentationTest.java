@@ -57,7 +57,7 @@ class ModuleDocumentationTest {
         }
         Files.writeString(FOLDER.resolve("modules.md"), table(modules));
 
-        assertThat(FOLDER.resolve("modules.md")).content().contains("| `base` |", "| `training` |");
+        assertThat(FOLDER.resolve("modules.md")).content().contains("| `base` |", "| `lab` |");
         assertThat(FOLDER.resolve("components.puml")).exists();
         Map<String, String> after = contents();
         Set<String> changed = new TreeSet<>(before.keySet());

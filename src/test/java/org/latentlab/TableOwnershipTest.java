@@ -32,8 +32,8 @@ class TableOwnershipTest {
             Map.entry("persistent_logins", "base"),
             Map.entry("imported_lesson", "lesson"), Map.entry("lesson_progress", "lesson"),
             Map.entry("quiz_version", "quiz"), Map.entry("quiz_attempt", "quiz"), Map.entry("quiz_answer", "quiz"),
-            Map.entry("training_run", "training"), Map.entry("training_point", "training"),
-            Map.entry("training_admission", "training"), Map.entry("assignment_submission", "training"),
+            Map.entry("training_run", "lab"), Map.entry("training_point", "lab"),
+            Map.entry("training_admission", "lab"), Map.entry("assignment_submission", "lab"),
             Map.entry("challenge", "challenge"), Map.entry("challenge_submission", "challenge"),
             Map.entry("challenge_vote", "challenge"));
 

@@ -50,12 +50,14 @@ PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0))
 "$JAVA" --enable-native-access=ALL-UNNAMED -jar "$JAR" --server.port="$PORT" --latentlab.data-dir="$WORK/data" \
   --logging.level.root=WARN >"$WORK/app.log" 2>&1 &
 APP=$!
+# Ready means UP: pages answer while PyTorch and the models still load (WARMING_UP), and the decode API says 503.
+ready() { curl -sf "http://localhost:$PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; }
 for _ in $(seq 1 180); do
-  curl -sf "http://localhost:$PORT/actuator/health" >/dev/null && break
+  ready && break
   kill -0 "$APP" 2>/dev/null || { tail -n 30 "$WORK/app.log" >&2; exit 1; }
   sleep 1
 done
-curl -sf "http://localhost:$PORT/actuator/health" >/dev/null || { tail -n 30 "$WORK/app.log" >&2; exit 1; }
+ready || { tail -n 30 "$WORK/app.log" >&2; exit 1; }
 # The one-time setup code of the new server, from its log: drag.mjs creates the first admin with it.
 export SETUP_CODE="$(sed -n 's/.*enter this setup code: \([A-Z0-9-]*\).*/\1/p' "$WORK/app.log" | tail -n1)"
 node "$HERE/drag.mjs" "http://localhost:$PORT/" "$NODE_DIR" "$PHASES" "$APP" \

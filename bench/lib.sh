@@ -3,7 +3,8 @@
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAVA="${JAVA_HOME:?set JAVA_HOME to a JDK 21+}/bin/java"
 find_jar() { ls "$ROOT"/target/latent-lab-*.jar 2>/dev/null | grep -v original | head -n1 || true; }
-JAR="$(find_jar)"
+# JAR=<an older build's jar> compares it with this one (bench/decode-flood, bench/startup.sh ...).
+JAR="${JAR:-$(find_jar)}"
 if [[ -z "$JAR" ]]; then
   (cd "$ROOT" && ./mvnw -B -q package -DskipTests)
   JAR="$(find_jar)"

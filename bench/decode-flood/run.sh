@@ -6,7 +6,9 @@
 # (Before the rate limits, the security review measured about 1,000 decodes/s all answered and sign-in going from
 # 14 ms to 50-180 ms. With the limit checked in the controller, 1,046 refusals/s and sign-in p50 1,329 ms during the
 # flood; refused in a filter before anything else runs: 3,465 refusals/s and 865 ms, with this generator's 48 threads
-# on the same two cores.) With APP_CPUS and GEN_CPUS (e.g. APP_CPUS=0 GEN_CPUS=1) the app and the generator run on
+# on the same two cores. With the app and the generator on a core each (APP_CPUS=0 GEN_CPUS=1): 3,241 refusals/s and
+# sign-in p50 1,328 ms against 192 ms quiet; with each refusal held 1 s (latentlab.limits.refused-decode-delay, a
+# tarpit): 37 refusals/s and sign-in p50 225-374 ms against 193-212 ms quiet.) With APP_CPUS and GEN_CPUS (e.g. APP_CPUS=0 GEN_CPUS=1) the app and the generator run on
 # cores of their own (taskset), so the generator's CPU does not count against the app's sign-in latency.
 # Usage: [JAR=an/older.jar] [APP_CPUS=0 GEN_CPUS=1] bench/decode-flood/run.sh
 set -euo pipefail

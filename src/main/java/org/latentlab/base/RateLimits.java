@@ -50,6 +50,10 @@ public class RateLimits {
      * @param wrongJoinCodesPerHour   wrong join codes per hour of one student
      * @param failedSignInsPerHour    failed sign-ins per hour from one address (a school is one address)
      * @param maxClients              clients remembered per limit; idle ones are forgotten first
+     * @param refusedDecodeDelay      how long a refused map decode is held before its 429 goes out (0: at once).
+     *                                A flooding client, refused anyway, then gets one answer per delay on each of
+     *                                its connections instead of thousands a second, each costing the server CPU
+     *                                that sign-in and pages need; a person never meets it (see DECODE)
      */
     @ConfigurationProperties("latentlab.limits")
     public record Settings(
@@ -60,7 +64,8 @@ public class RateLimits {
             @DefaultValue("60") int registrationsPerHour,
             @DefaultValue("10") int wrongJoinCodesPerHour,
             @DefaultValue("300") int failedSignInsPerHour,
-            @DefaultValue("100000") int maxClients) {
+            @DefaultValue("100000") int maxClients,
+            @DefaultValue("1s") Duration refusedDecodeDelay) {
     }
 
     private record Rule(long capacity, long refill, Duration period) {
@@ -69,6 +74,7 @@ public class RateLimits {
     private final Map<Limit, Rule> rules = new EnumMap<>(Limit.class);
     private final Map<Limit, Map<String, Bucket>> buckets = new EnumMap<>(Limit.class);
     private final int maxClients;
+    private final Duration refusedDecodeDelay;
 
     RateLimits(Settings settings) {
         // Bursts of twice the sustained rate for drags, a whole minute's worth for batches.
@@ -89,6 +95,12 @@ public class RateLimits {
             buckets.put(limit, new ConcurrentHashMap<>());
         }
         this.maxClients = settings.maxClients();
+        this.refusedDecodeDelay = settings.refusedDecodeDelay();
+    }
+
+    /** See {@link Settings#refusedDecodeDelay()}. */
+    public Duration refusedDecodeDelay() {
+        return refusedDecodeDelay;
     }
 
     /** Takes {@code cost} from the client's allowance, or refuses saying when to try again. */

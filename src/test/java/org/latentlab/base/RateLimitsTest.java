@@ -3,11 +3,14 @@ package org.latentlab.base;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 
 class RateLimitsTest {
 
-    private final RateLimits limits = new RateLimits(new RateLimits.Settings(5, 100, 10, 3, 4, 2, 10, 1000));
+    private final RateLimits limits = new RateLimits(new RateLimits.Settings(5, 100, 10, 3, 4, 2, 10, 1000,
+            Duration.ZERO));
 
     @Test
     void aClientOverItsAllowanceIsToldHowLongToWaitAndOthersAreNotAffected() {
@@ -48,7 +51,7 @@ class RateLimitsTest {
 
     @Test
     void memoryIsBoundedWithoutFreeingAClientThatIsStillOverItsLimit() {
-        RateLimits small = new RateLimits(new RateLimits.Settings(1, 100, 10, 3, 4, 2, 10, 3));
+        RateLimits small = new RateLimits(new RateLimits.Settings(1, 100, 10, 3, 4, 2, 10, 3, Duration.ZERO));
         small.take(RateLimits.Limit.DECODE, "flooder", 2);
         small.take(RateLimits.Limit.DECODE, "a", 1);
         small.take(RateLimits.Limit.DECODE, "b", 1);

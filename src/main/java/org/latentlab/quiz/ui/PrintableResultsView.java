@@ -1,5 +1,6 @@
 package org.latentlab.quiz.ui;
 
+import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -36,9 +37,11 @@ import org.springframework.security.access.AccessDeniedException;
 public class PrintableResultsView extends Div implements BeforeEnterObserver {
 
     private final QuizResultsService results;
+    private final Clock clock;
 
-    PrintableResultsView(QuizResultsService results) {
+    PrintableResultsView(QuizResultsService results, Clock clock) {
         this.results = results;
+        this.clock = clock;
         addClassNames("ll-page", "ll-printable");
     }
 
@@ -58,7 +61,7 @@ public class PrintableResultsView extends Div implements BeforeEnterObserver {
         print.addClassName("ll-no-print");
         add(new H1(getTranslation("results.title")), new Paragraph(DateTimeFormatter
                 .ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale()).withZone(ZoneId.systemDefault())
-                .format(java.time.Instant.now())), print);
+                .format(clock.instant())), print);
         NativeTable table = new NativeTable();
         table.addClassName("ll-table");
         table.setId("printable-results");

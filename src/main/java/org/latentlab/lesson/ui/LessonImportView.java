@@ -36,6 +36,7 @@ import org.latentlab.base.InvalidInputException;
 import org.latentlab.base.Language;
 import org.latentlab.base.Role;
 import org.latentlab.base.ui.FeaturePage;
+import org.latentlab.base.ui.UploadTexts;
 import org.latentlab.lesson.LessonImportService;
 import org.latentlab.lesson.LessonImportService.ImportPreview;
 import org.latentlab.lesson.LessonRenderer;
@@ -105,6 +106,7 @@ public class LessonImportView extends FeaturePage {
                 () -> received(metadata.fileName(), bytes)))));
         upload.setMaxFileSize(MAX_BYTES);
         upload.setMaxFiles(1);
+        UploadTexts.translate(upload, this);
         upload.setAcceptedFileTypes(".md", ".markdown", ".txt", "text/markdown", "text/plain");
         upload.setId("import-upload");
         upload.addFileRejectedListener(e -> fail(getTranslation("lessonImport.rejected", e.getErrorMessage())));

@@ -37,6 +37,7 @@ import org.latentlab.base.ContentLanguage;
 import org.latentlab.base.Language;
 import org.latentlab.base.Role;
 import org.latentlab.base.ui.FeaturePage;
+import org.latentlab.base.ui.UploadTexts;
 import org.latentlab.quiz.Quiz;
 import org.latentlab.quiz.QuizCatalog;
 import org.latentlab.quiz.QuizImportService;
@@ -119,6 +120,7 @@ public class QuizAdminView extends FeaturePage {
                 () -> received(metadata.fileName(), bytes)))));
         upload.setMaxFileSize(2 * 1024 * 1024);
         upload.setMaxFiles(1);
+        UploadTexts.translate(upload, this);
         upload.setAcceptedFileTypes(".json", ".gift", ".txt", "application/json", "text/plain");
         upload.setId("quiz-upload");
         upload.addFileRejectedListener(e -> fail(getTranslation("lessonImport.rejected", e.getErrorMessage())));

@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * A teacher imports a lesson in a language the interface does not speak, in real Chromium: the file is read in the
  * background and the page is told by push, the preview is marked as Japanese, and the saved lesson opens in its own
- * language with the page around it in the teacher's.
+ * language with the page around it in the teacher's. The upload component speaks the teacher's language as well.
  */
 class LessonImportJourneyE2ETest extends BrowserJourney {
 
@@ -54,6 +54,11 @@ class LessonImportJourneyE2ETest extends BrowserJourney {
             assertThat(page.locator("#lesson-title")).hasText("オートエンコーダー");
             assertThat(page.locator(".ll-lesson-article")).hasAttribute("lang", "ja");
             assertThat(page.locator("html")).hasAttribute("lang", "en");
+
+            // The upload's own texts are the reader's language too (Vaadin ships them in English only).
+            page.navigate(url("/lessons/import?lang=he"));
+            assertThat(page.getByText("העלאת קובץ…")).isVisible();
+            assertThat(page.getByText("גררו קובץ לכאן")).isVisible();
         }
     }
 }

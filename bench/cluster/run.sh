@@ -8,7 +8,9 @@
 #   c) a cancel through web node 2 stops the run on its worker within 2 s
 #   d) kill -9 of the web node a student sticks to: after a reload she goes on on the other, answers and run intact
 #   e) a challenge's leaderboard updates by push on pages served by both web nodes
-# Last line: checks_passed=<n>/5 resume_s=<kill to training again> cancel_s=<cancel to stopped>; exit 1 on a failure.
+#   f) three students start the assignment's run at once, with two workers and then one: the runs spread over both
+# Last line: checks_passed=<n>/6 resume_s=<kill to training again> cancel_s=<cancel to stopped>
+#   burst_two_workers_s=<..> burst_one_worker_s=<..> (on one machine alike: the workers share its cores); exit 1 on a failure.
 # Needs haproxy and chromium (apt-get install haproxy chromium). Usage: bench/cluster/run.sh
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"

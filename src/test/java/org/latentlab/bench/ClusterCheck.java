@@ -16,10 +16,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 import com.microsoft.playwright.Browser;
@@ -50,10 +53,14 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>{@code kill -9} of the web node a student's browser sticks to: after a reload through HAProxy she is on the
  * other node, still signed in (remember me), with her saved quiz answers and her run;</li>
  * <li>a challenge's leaderboard updates by push on pages served by both web nodes (checked before (d), which
- * leaves one web node).</li>
+ * leaves one web node);</li>
+ * <li>a small class presses Start together through HAProxy, first with two workers, then with one: with two, the
+ * runs spread over both; the time until the last run finished is printed for both. On one machine the second
+ * worker shares the same cores and cannot add compute, so the two times are alike; with k machines the class is
+ * done in about 1/k of the time (docs/deploy.md computes it from the measured per-run cost).</li>
  * </ol>
- * Last line: {@code checks_passed=<n>/5 resume_s=<..> cancel_s=<..>}; exit code 0 when all passed. Nothing of it is
- * in the product.
+ * Last line: {@code checks_passed=<n>/6 resume_s=<..> cancel_s=<..> burst_two_workers_s=<..>
+ * burst_one_worker_s=<..>}; exit code 0 when all passed. Nothing of it is in the product.
  */
 public final class ClusterCheck {
 
@@ -68,6 +75,8 @@ public final class ClusterCheck {
     private Process haproxy;
     private double resumeSeconds = Double.NaN;
     private double cancelSeconds = Double.NaN;
+    private double burstTwoWorkersSeconds = Double.NaN;
+    private double burstOneWorkerSeconds = Double.NaN;
 
     private ClusterCheck(PrintStream out) {
         this.out = out;
@@ -88,6 +97,7 @@ public final class ClusterCheck {
             checks.put("c cancel from web node 2 within 2 s", this::cancelFromOtherNode);
             checks.put("e leaderboard live on both web nodes", this::leaderboardOnBothNodes);
             checks.put("d a killed web node costs a reload, not work", this::webNodeDies);
+            checks.put("f a class's runs spread over both workers", this::workSpreads);
             int passed = 0;
             for (Map.Entry<String, Callable<Boolean>> entry : checks.entrySet()) {
                 boolean ok;
@@ -100,8 +110,9 @@ public final class ClusterCheck {
                 out.printf(Locale.ROOT, "check %s: %s%n", entry.getKey(), ok ? "passed" : "FAILED");
                 passed += ok ? 1 : 0;
             }
-            out.printf(Locale.ROOT, "checks_passed=%d/%d resume_s=%.1f cancel_s=%.2f%n", passed, checks.size(),
-                    resumeSeconds, cancelSeconds);
+            out.printf(Locale.ROOT, "checks_passed=%d/%d resume_s=%.1f cancel_s=%.2f burst_two_workers_s=%.0f "
+                    + "burst_one_worker_s=%.0f%n", passed, checks.size(), resumeSeconds, cancelSeconds,
+                    burstTwoWorkersSeconds, burstOneWorkerSeconds);
             return passed == checks.size() ? 0 : 1;
         } finally {
             for (PackagedApp node : nodes.values()) {
@@ -416,6 +427,79 @@ public final class ClusterCheck {
         out.printf(Locale.ROOT, "   now on %s: same attempt %s, %d of %d answers there, run %s%n", now, sameAttempt,
                 answered.stream().filter(id -> again.get("saved").has(id)).count(), answered.size(), state);
         return !node.equals(now) && sameAttempt && answersKept && !answered.isEmpty();
+    }
+
+    /** What a burst of runs took, and the nodes that trained them. */
+    private record Burst(double lastFinishedSeconds, Set<String> workers) {
+    }
+
+    /** (f) Three students start the assignment's run at once, with two workers and then with one. */
+    private boolean workSpreads() throws Exception {
+        List<String> students = List.of("amina", "budi", "noa");
+        awaitNoActiveRuns();
+        Burst two = burst(students);
+        out.printf(Locale.ROOT, "   two workers: %d runs trained on %s, the last finished after %.0f s%n",
+                students.size(), two.workers(), two.lastFinishedSeconds());
+        nodes.get("worker2").close();
+        Burst one = burst(students);
+        out.printf(Locale.ROOT, "   one worker: %d runs trained on %s, the last finished after %.0f s%n",
+                students.size(), one.workers(), one.lastFinishedSeconds());
+        burstTwoWorkersSeconds = two.lastFinishedSeconds();
+        burstOneWorkerSeconds = one.lastFinishedSeconds();
+        return two.workers().size() == 2 && one.workers().equals(Set.of("worker1"));
+    }
+
+    /** Earlier checks leave runs training (a student may have one at a time): they finish first. */
+    private void awaitNoActiveRuns() throws Exception {
+        try (Connection db = database();
+                PreparedStatement query = db.prepareStatement(
+                        "select count(*) from training_run where state in ('QUEUED', 'RUNNING')")) {
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (System.nanoTime() < deadline) {
+                try (ResultSet rs = query.executeQuery()) {
+                    rs.next();
+                    if (rs.getInt(1) == 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(500);
+            }
+        }
+        throw new IllegalStateException("runs of the earlier checks still training after " + PATIENCE);
+    }
+
+    private Burst burst(List<String> students) throws Exception {
+        List<SimulatedUser> users = new ArrayList<>();
+        for (String student : students) {
+            users.add(signedIn(balancer, student));
+        }
+        long start = System.nanoTime();
+        List<String> runs = new ArrayList<>();
+        for (SimulatedUser user : users) {
+            runs.add(startRun(user, "conv-vae"));
+        }
+        Set<String> workers = new TreeSet<>();
+        try (Connection db = database()) {
+            long deadline = start + 2 * PATIENCE.toNanos();
+            List<String> open = new ArrayList<>(runs);
+            while (!open.isEmpty() && System.nanoTime() < deadline) {
+                for (Iterator<String> it = open.iterator(); it.hasNext(); ) {
+                    RunRow row = row(db, it.next());
+                    if (row.worker() != null) {
+                        workers.add(workerNode(row.worker()));
+                    }
+                    if (!row.state().equals("QUEUED") && !row.state().equals("RUNNING")) {
+                        it.remove();
+                    }
+                }
+                Thread.sleep(500);
+            }
+            if (!open.isEmpty()) {
+                throw new IllegalStateException("runs " + open + " not finished after " + 2 * PATIENCE.toMinutes()
+                        + " min");
+            }
+        }
+        return new Burst((System.nanoTime() - start) / 1e9, workers);
     }
 
     private static int freePort() throws IOException {

@@ -43,11 +43,18 @@ public final class Chromium implements AutoCloseable {
         return browser;
     }
 
-    /** Signs in through the login form at {@code loginUrl} and waits until the page shows the signed-in user. */
+    /**
+     * Signs in through the login form at {@code loginUrl} and waits until the page shows the signed-in user. The form
+     * must be ready first: Enter in the password field submits only once {@code vaadin-login-form} is defined and
+     * Flow has attached it, and on a loaded machine (two packaged apps and two browsers at once) a key pressed before
+     * that was lost, leaving the page on the sign-in form.
+     */
     public static void signIn(Page page, String loginUrl, String username, String password) {
         if (!page.url().equals(loginUrl)) {
             page.navigate(loginUrl);
         }
+        page.waitForFunction("() => customElements.get('vaadin-login-form') !== undefined");
+        settle(page);
         page.locator("input[name=username]").fill(username);
         page.locator("input[name=password]").fill(password);
         page.locator("input[name=password]").press("Enter");

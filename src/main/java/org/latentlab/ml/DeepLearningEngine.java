@@ -22,9 +22,9 @@ import org.springframework.stereotype.Component;
 /**
  * Loads PyTorch and then the shipped models ({@link WarmUpStep}s) in the background, so the web server answers
  * while they load: lessons, quizzes and sign-in work at once, the parts that need a model show "warming up" and
- * fill in when {@link #whenWarm} calls them. Loading starts once the web server is up, not before: on two cores,
- * loading PyTorch beside the application context slowed the first page by about 0.3 s, and nothing that needs the
- * engine can be asked for before the server answers. It runs on a thread of our own, started from the main thread:
+ * fill in when {@link #whenWarm} calls them. Loading starts once the web server is up, not before: nothing that
+ * needs the engine can be asked for earlier, and on two cores the second one is busy meanwhile preloading the
+ * start-up's classes ({@code StartupClassPreloader}). It runs on a thread of our own, started from the main thread:
  * inside the Boot jar the first use of the engine must not happen on a pool thread, whose class loader cannot see
  * the native library, and a new thread inherits the main thread's loader. With
  * {@code latentlab.ml.warm-up-in-background=false} the application context loads the engine before it finishes

@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.latentlab.test.TestClock;
 
 class RateLimitsTest {
 
+    private final TestClock clock = new TestClock().stop();
     private final RateLimits limits = new RateLimits(new RateLimits.Settings(5, 100, 10, 3, 4, 2, 10, 1000,
-            Duration.ZERO));
+            Duration.ZERO), clock);
 
     @Test
     void aClientOverItsAllowanceIsToldHowLongToWaitAndOthersAreNotAffected() {
@@ -25,6 +27,19 @@ class RateLimitsTest {
         limits.take(RateLimits.Limit.DECODE, "address:203.0.113.6", 1);
         // Each limit has its own allowance.
         limits.take(RateLimits.Limit.MAP, "address:203.0.113.5", 1);
+    }
+
+    @Test
+    void anAllowanceComesBackAtTheSustainedRate() {
+        limits.take(RateLimits.Limit.DECODE, "address:203.0.113.7", Long.MAX_VALUE);
+        assertThatThrownBy(() -> limits.take(RateLimits.Limit.DECODE, "address:203.0.113.7", 1))
+                .isInstanceOf(TooManyRequestsException.class);
+        // Five a second: one comes back after a fifth of a second, not before.
+        clock.advance(Duration.ofMillis(199));
+        assertThatThrownBy(() -> limits.take(RateLimits.Limit.DECODE, "address:203.0.113.7", 1))
+                .isInstanceOf(TooManyRequestsException.class);
+        clock.advance(Duration.ofMillis(1));
+        limits.take(RateLimits.Limit.DECODE, "address:203.0.113.7", 1);
     }
 
     @Test
@@ -51,7 +66,8 @@ class RateLimitsTest {
 
     @Test
     void memoryIsBoundedWithoutFreeingAClientThatIsStillOverItsLimit() {
-        RateLimits small = new RateLimits(new RateLimits.Settings(1, 100, 10, 3, 4, 2, 10, 3, Duration.ZERO));
+        RateLimits small = new RateLimits(new RateLimits.Settings(1, 100, 10, 3, 4, 2, 10, 3, Duration.ZERO),
+                clock);
         small.take(RateLimits.Limit.DECODE, "flooder", 2);
         small.take(RateLimits.Limit.DECODE, "a", 1);
         small.take(RateLimits.Limit.DECODE, "b", 1);

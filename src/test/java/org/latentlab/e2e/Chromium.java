@@ -8,7 +8,9 @@ import java.util.stream.Stream;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Playwright;
 
 import org.junit.jupiter.api.Assumptions;
@@ -58,7 +60,21 @@ public final class Chromium implements AutoCloseable {
         page.locator("input[name=username]").fill(username);
         page.locator("input[name=password]").fill(password);
         page.locator("input[name=password]").press("Enter");
-        page.waitForSelector("#signed-in-user");
+        try {
+            page.waitForSelector("#signed-in-user");
+        } catch (PlaywrightException notSignedIn) {
+            // Say where the browser ended up and what it shows (an error on the form, a stale-form message, a page
+            // that never rendered): the time-out alone says none of it.
+            screenshot(page, "sign-in-failed-" + username + "-" + System.currentTimeMillis());
+            String shown;
+            try {
+                shown = page.locator("body").innerText(new Locator.InnerTextOptions().setTimeout(5_000));
+            } catch (PlaywrightException none) {
+                shown = "(no text: " + none.getMessage() + ")";
+            }
+            throw new AssertionError("Not signed in as " + username + ": the browser is at " + page.url()
+                    + " and shows: " + shown.strip().replaceAll("\\s+", " "), notSignedIn);
+        }
     }
 
     /**

@@ -33,6 +33,8 @@ public final class PackagedApp implements AutoCloseable {
     private final List<String> extraArguments;
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final StringBuffer output = new StringBuffer();
+    /** The output of the runs before the last kill, for a failed test's report. */
+    private final StringBuffer earlierOutput = new StringBuffer();
     private Process process;
 
     public PackagedApp(Path dataDir, String... extraArguments) throws IOException {
@@ -132,7 +134,45 @@ public final class PackagedApp implements AutoCloseable {
     /** Kills the process without any chance to clean up (SIGKILL, like kill -9). */
     public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
+        earlierOutput.append(output).append("----- killed (SIGKILL) -----\n");
         output.setLength(0);
+    }
+
+    /** A test's body, with the app running: what may throw, including Playwright's time-outs. */
+    @FunctionalInterface
+    public interface WhileRunning {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs a test's body and, when it fails, prints what is needed to understand why while the app still runs:
+     * the app's log since its first start, and its threads (a failure seen once on a loaded CI machine cannot be
+     * rerun to look at it).
+     */
+    public void reportFailuresOf(WhileRunning body) throws Exception {
+        try {
+            body.run();
+        } catch (Exception | AssertionError failure) {
+            System.out.println("===== The packaged app (pid " + pid() + ", port " + port + ") when the test failed: "
+                    + failure + "\n" + earlierOutput + output + "===== Its threads:\n" + threadDump()
+                    + "===== End of the packaged app's report");
+            throw failure;
+        }
+    }
+
+    private String threadDump() {
+        if (process == null || !process.isAlive()) {
+            return "(not running)\n";
+        }
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "Thread.print").redirectErrorStream(true).start();
+            String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            jcmd.waitFor();
+            return dump;
+        } catch (IOException | InterruptedException e) {
+            return "(no thread dump: " + e + ")\n";
+        }
     }
 
     /** The process id of the running app (what its log and a worker's name in the database show). */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.latentlab.e2e.Chromium;
 import org.latentlab.e2e.PackagedApp;
+import org.latentlab.e2e.PackagedAppTest;
 import org.latentlab.test.TestDatabases;
 
 /**
@@ -26,6 +27,7 @@ import org.latentlab.test.TestDatabases;
  * new database on the test server that {@code LATENTLAB_TEST_POSTGRES_URL} names; skipped with a message without
  * one, except on CI).
  */
+@PackagedAppTest
 class LabRunSurvivesRestartIT {
 
     /** Long enough for the engine to warm up, JobRunr to see the dead worker (20 s) and the retry to start. */
@@ -53,35 +55,37 @@ class LabRunSurvivesRestartIT {
 
     private void survivesRestart(PackagedApp packaged) throws Exception {
         try (Chromium chromium = Chromium.launch(); PackagedApp app = packaged.start()) {
-            String password = app.demoPassword("amina");
-            BrowserContext context = PackagedApp.browserContext(chromium.browser());
-            Page page = context.newPage();
-            Chromium.signIn(page, app.url("/login"), "amina", password);
-            page.navigate(app.url("/lab?experiment=dense-ae"));
-            page.locator("#field-epochs input").fill(Integer.toString(EPOCHS));
-            page.locator("#field-epochs input").press("Tab");
-            page.click("#lab-start");
-            page.waitForURL("**/lab/runs/**");
-            String runUrl = page.url();
-            // Wait until a few epochs are done (and stored), then crash the server.
-            page.waitForFunction(EPOCH_BEYOND, 2, new Page.WaitForFunctionOptions().setTimeout(PATIENCE_MS));
-            int epochBeforeCrash = epoch(page);
-            app.kill();
-            app.start();
+            app.reportFailuresOf(() -> {
+                String password = app.demoPassword("amina");
+                BrowserContext context = PackagedApp.browserContext(chromium.browser());
+                Page page = context.newPage();
+                Chromium.signIn(page, app.url("/login"), "amina", password);
+                page.navigate(app.url("/lab?experiment=dense-ae"));
+                page.locator("#field-epochs input").fill(Integer.toString(EPOCHS));
+                page.locator("#field-epochs input").press("Tab");
+                page.click("#lab-start");
+                page.waitForURL("**/lab/runs/**");
+                String runUrl = page.url();
+                // Wait until a few epochs are done (and stored), then crash the server.
+                page.waitForFunction(EPOCH_BEYOND, 2, new Page.WaitForFunctionOptions().setTimeout(PATIENCE_MS));
+                int epochBeforeCrash = epoch(page);
+                app.kill();
+                app.start();
 
-            Chromium.signIn(page, app.url("/login"), "amina", password);
-            page.navigate(runUrl);
-            assertThat(page.locator("#run-chart[has-data]")).isAttached();
-            Chromium.screenshot(page, "lab-run-after-restart");
-            // It trains again by itself, after the epoch it had reached (it resumes from the last stored one).
-            page.waitForFunction(EPOCH_BEYOND, epochBeforeCrash + 1,
-                    new Page.WaitForFunctionOptions().setTimeout(PATIENCE_MS));
-            assertThat(page.locator(".ll-state-running")).isVisible();
-            assertThat(epoch(page)).isGreaterThan(epochBeforeCrash + 1);
-            page.click("#run-cancel");
-            assertThat(page.locator(".ll-state-cancelled")).isVisible(
-                    new LocatorAssertions.IsVisibleOptions().setTimeout(PATIENCE_MS));
-            context.close();
+                Chromium.signIn(page, app.url("/login"), "amina", password);
+                page.navigate(runUrl);
+                assertThat(page.locator("#run-chart[has-data]")).isAttached();
+                Chromium.screenshot(page, "lab-run-after-restart");
+                // It trains again by itself, after the epoch it had reached (it resumes from the last stored one).
+                page.waitForFunction(EPOCH_BEYOND, epochBeforeCrash + 1,
+                        new Page.WaitForFunctionOptions().setTimeout(PATIENCE_MS));
+                assertThat(page.locator(".ll-state-running")).isVisible();
+                assertThat(epoch(page)).isGreaterThan(epochBeforeCrash + 1);
+                page.click("#run-cancel");
+                assertThat(page.locator(".ll-state-cancelled")).isVisible(
+                        new LocatorAssertions.IsVisibleOptions().setTimeout(PATIENCE_MS));
+                context.close();
+            });
         }
     }
 

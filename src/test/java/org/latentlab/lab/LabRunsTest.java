@@ -52,6 +52,8 @@ class LabRunsTest {
     TrainingJob job;
     @Autowired
     RunRecords records;
+    @Autowired
+    org.latentlab.base.LatentLabProperties settings;
 
     AccountSummary amina;
     AccountSummary budi;
@@ -129,7 +131,7 @@ class LabRunsTest {
                     .containsExactlyElementsOf(IntStream.range(0, curve.size()).boxed().toList());
             assertThat(runs.samples(run.id())).hasSize(8)
                     .allSatisfy(sample -> assertThat(sample.output()).hasSize(784));
-            Path folder = Path.of("target/test-data/runs", run.id().toString()).toAbsolutePath();
+            Path folder = settings.dataDir().resolve("runs").resolve(run.id().toString()).toAbsolutePath();
             try (Stream<Path> files = Files.list(folder)) {
                 // Only the final parameters stay, beside their metadata.
                 assertThat(files.map(f -> f.getFileName().toString()).sorted()).containsExactly("metadata.json",
@@ -386,7 +388,7 @@ class LabRunsTest {
         awaitEnd(budi, his.id());
 
         signIn.as(amina);
-        Path folder = Path.of("target/test-data/runs", run.id().toString()).toAbsolutePath();
+        Path folder = settings.dataDir().resolve("runs").resolve(run.id().toString()).toAbsolutePath();
         assertThat(folder).isDirectory();
         runs.delete(run.id());
         assertThat(folder).doesNotExist();

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.latentlab.base.RateLimits;
 import org.latentlab.test.ApplicationTest;
+import org.latentlab.test.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,8 +19,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /** Real HTTP: a client past its decode allowance gets its refusal late, and holds up nobody meanwhile. */
 @ApplicationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-// One decode a second: drained, the allowance stays spent for the moment the requests below take.
-@TestPropertySource(properties = {"latentlab.limits.refused-decode-delay=700ms", "latentlab.limits.decode-per-second=1"})
+@TestPropertySource(properties = "latentlab.limits.refused-decode-delay=700ms")
 class DecodeAllowanceTest {
 
     private static final String DECODE = "/api/playground/decode?model=shipped:vae-2d&x=0.1&y=0.2";
@@ -28,11 +28,14 @@ class DecodeAllowanceTest {
     int port;
     @Autowired
     RateLimits limits;
+    @Autowired
+    TestClock clock;
 
     @Test
     void aRefusedDecodeIsAnsweredOnlyAfterTheDelaySoAFloodingClientGetsFewAnswers() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        // This test's client (loopback) has used up its allowance.
+        // This test's client (loopback) has used up its allowance, and time stands still: none comes back.
+        clock.stop();
         limits.take(RateLimits.Limit.DECODE, "address:127.0.0.1", Long.MAX_VALUE);
 
         long start = System.nanoTime();
@@ -50,6 +53,7 @@ class DecodeAllowanceTest {
     @Test
     void whileARefusalIsHeldOtherRequestsAreAnswered() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
+        clock.stop();
         limits.take(RateLimits.Limit.DECODE, "address:127.0.0.1", Long.MAX_VALUE);
         CompletableFuture<HttpResponse<String>> held = http.sendAsync(request(), HttpResponse.BodyHandlers.ofString());
 

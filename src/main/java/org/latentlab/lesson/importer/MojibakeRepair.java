@@ -723,9 +723,14 @@ public final class MojibakeRepair {
                 : new Candidate(start, end, decoded, page.bit(), weak, suspect, scripts, null, false, !partial);
     }
 
-    /** The script of a run made only of letters (and marks) of one script other than Latin, or null. */
+    /**
+     * The script of a run made only of letters (and marks) of one script other than Latin and shaped like a word of
+     * it, or null. A capital after a small letter is no word's shape: UTF-8 read as Windows-1251 alternates them
+     * ("вЂњ" for "“", "РљРѕ" for "Ко"), while real words are small, capitalised or all capitals.
+     */
     private static UnicodeScript nativeWordScript(String text, int start, int end) {
         UnicodeScript found = null;
+        boolean afterSmallLetter = false;
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
             int type = Character.getType(c);
@@ -736,9 +741,11 @@ public final class MojibakeRepair {
                 return null;
             }
             UnicodeScript script = UnicodeScript.of(c);
-            if (LATIN_LIKE.contains(script) || (found != null && found != script)) {
+            if (LATIN_LIKE.contains(script) || (found != null && found != script)
+                    || (afterSmallLetter && (Character.isUpperCase(c) || Character.isTitleCase(c)))) {
                 return null;
             }
+            afterSmallLetter = Character.isLowerCase(c);
             found = script;
         }
         return found;

@@ -155,6 +155,22 @@ class MojibakeRepairTest {
     }
 
     @Test
+    void repairsEnglishPunctuationReadAsWindows1251ThoughItLooksLikeCyrillicLetters() {
+        // “ and ” read as Windows-1251 are the letters "вЂњ" and "вЂќ": no word has a capital after a small letter.
+        String text = "It said вЂњNeatвЂќ, and that isnвЂ™t wrong вЂ” is it?";
+
+        assertThat(MojibakeRepair.repair(text, "en").text()).isEqualTo("It said “Neat”, and that isn’t wrong — is it?");
+    }
+
+    @Test
+    void leavesCyrillicWordsOfEveryShapeAloneNextToDamageFromWindows1251() {
+        // Small, capitalised and all-capital words, each of which would be valid UTF-8 in Windows-1251 ("ВІ" is ²).
+        String text = "Мы учились в ВІ и ДЮ. Їх немає. вЂ”";
+
+        assertThat(MojibakeRepair.repair(text, "uk").text()).isEqualTo("Мы учились в ВІ и ДЮ. Їх немає. —");
+    }
+
+    @Test
     void doesNotUseDamagedEmojiAsAnExcuseToBreakCorrectFrenchNearby() {
         String text = "L’été ‚úÖ arrive.";
 

@@ -52,8 +52,9 @@ import java.util.stream.IntStream;
  *
  * <p>With some forty code pages, correct text looks repairable by some code page far more often, so: the code page
  * that repairs most characters in whole runs, with readings that look like the language (no capital inside a
- * lower-case word, no Latin letter the language does not use), wins each place; and a run that is a word of one
- * non-Latin script (Greek in Windows-1253, Thai in Windows-874) is weak like the cases above.
+ * lower-case word, no Latin letter the language does not use), wins each place; and a run that could be a word of
+ * one non-Latin script (Greek in Windows-1253, Thai in Windows-874) is weak like the cases above. A capital after a
+ * small letter is no word: "вЂњ" (“ through Windows-1251) is repaired on its own.
  *
  * <p>Lost bytes: a code page that does not define a byte makes tools drop it or write "?" or U+FFFD. A run that is not
  * valid UTF-8 is then tried with each undefined byte put back (at the "?" or U+FFFD, or where a dropped byte fits);
@@ -61,9 +62,9 @@ import java.util.stream.IntStream;
  * other repairs, with a capital inside a lower-case word unlikely. A reading at least four times as likely as the
  * next is taken; otherwise the place stays as it is. Both are reported ({@link LostByte}, with the line).
  *
- * <p>Known limits (MojibakeRepairInEveryCodePageTest lists each failing case in mojibake-known-limits.txt): text
- * damaged in a code page of its own non-Latin script (English punctuation or emoji through Windows-1251 become
- * Cyrillic "words") needs evidence from other runs; mixed double damage often loses the first code page's C1 bytes;
+ * <p>Known limits (MojibakeRepairInEveryCodePageTest lists each failing case in mojibake-known-limits.txt): a
+ * damaged run shaped like a word of a non-Latin script (small letters, or capitals only: "ВІ" is "²" through
+ * Windows-1251, and Greek or Thai letters through their code pages) needs evidence from other runs; mixed double damage often loses the first code page's C1 bytes;
  * a lost byte in an emoji or symbol has no letter statistics and stays undecided; a dropped byte that leaves a
  * single character ("Ã" for "Á") is not looked for; a text whose only damaged characters are
  * rare ones (say the Fula letters ɓ and ɗ, and nothing else) keeps them damaged for lack of evidence; and a

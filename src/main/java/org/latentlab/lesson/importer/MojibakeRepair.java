@@ -46,9 +46,11 @@ import java.util.stream.IntStream;
  * keeps its correct "l’été".
  *
  * <p>Runs containing C1 controls or U+F8FF (the Apple logo of Mac OS Roman) are never weak: correct text does not
- * contain them. A C1 control in a result is accepted only when the run had some too (a step of double damage through
- * ISO-8859-1 or the undefined Windows-1252 bytes). Evidence counts per pass, and passes after the first only look
- * where the previous pass repaired, so text the first pass made correct is not taken for damage a second time.
+ * contain them. A C1 control in a result is accepted only as a step of double damage: when the run had some too
+ * (the undefined Windows-1252 bytes), or when the result's runs holding them are damaged UTF-8 once more (ISO-8859-1
+ * first, whose C1 controls a second decoding as Windows-1252 turned into "Â€"). Evidence counts per pass, and passes
+ * after the first only look where the previous pass repaired, so text the first pass made correct is not taken for
+ * damage a second time.
  *
  * <p>With some forty code pages, correct text looks repairable by some code page far more often, so: the code page
  * that repairs most characters in whole runs, with readings that look like the language (no capital inside a
@@ -64,8 +66,9 @@ import java.util.stream.IntStream;
  *
  * <p>Known limits (MojibakeRepairInEveryCodePageTest lists each failing case in mojibake-known-limits.txt): a
  * damaged run shaped like a word of a non-Latin script (small letters, or capitals only: "ВІ" is "²" through
- * Windows-1251, and Greek or Thai letters through their code pages) needs evidence from other runs; mixed double damage often loses the first code page's C1 bytes;
- * a lost byte in an emoji or symbol has no letter statistics and stays undecided; a dropped byte that leaves a
+ * Windows-1251, and Greek or Thai letters through their code pages) needs evidence from other runs; mixed double
+ * damage whose first readings are ambiguous between similar code pages (ISO-8859-2 and Windows-1250, then
+ * Windows-1252) is not always undone; a lost byte in an emoji or symbol has no letter statistics and stays undecided; a dropped byte that leaves a
  * single character ("Ã" for "Á") is not looked for; a text whose only damaged characters are
  * rare ones (say the Fula letters ɓ and ɗ, and nothing else) keeps them damaged for lack of evidence; and a
  * deliberately typed "Ã©" is taken for damage and repaired, because real damaged files matter more.
@@ -74,6 +77,8 @@ public final class MojibakeRepair {
 
     /** Double damage needs two passes; a few more cost nothing and cover triple damage. */
     private static final int MAX_PASSES = 5;
+
+    private static final CodePage WINDOWS_1252 = CodePage.named("windows-1252");
 
     private static final Set<UnicodeScript> LATIN_LIKE = EnumSet.of(UnicodeScript.LATIN, UnicodeScript.COMMON,
             UnicodeScript.INHERITED);
@@ -314,8 +319,9 @@ public final class MojibakeRepair {
     }
 
     /**
-     * 4 for a reading that looks like text, 1 for one with a capital inside a lower-case word, or with a Latin
-     * letter beyond Latin-1 that the language does not use, starting or inside a word.
+     * 4 for a reading that looks like text, 1 for one with a capital inside a lower-case word, or with a non-ASCII
+     * Latin letter that the language does not use, starting or inside a word ("ß" in Icelandic, where ISO-8859-15
+     * and Windows-1252 read the same damage as "þ" and "ß").
      */
     private static int plausibility(String text, Candidate candidate, Map<Integer, Double> language) {
         String reading = candidate.replacement();
@@ -335,7 +341,7 @@ public final class MojibakeRepair {
             if (Character.isUpperCase(cp) && Character.isLowerCase(previous) && Character.isLowerCase(next)) {
                 return 1;
             }
-            if (!language.isEmpty() && cp >= 0x100 && Character.isLetter(next)
+            if (!language.isEmpty() && cp >= 0xC0 && Character.isLetter(next)
                     && UnicodeScript.of(cp) == UnicodeScript.LATIN && !language.containsKey(Character.toLowerCase(cp))) {
                 return 1;
             }
@@ -669,10 +675,13 @@ public final class MojibakeRepair {
         }
         boolean certain = sourceHasC1 || text.substring(start, end).indexOf('\uF8FF') >= 0;
         int[] codePoints = decoded.codePoints().toArray();
+        // A C1 control in the result is only plausible as a step of double damage that went through them: the run
+        // had some too, or the result's C1 controls sit in runs that are damaged UTF-8 once more (a first decoding
+        // as ISO-8859-1 turns most bytes of "’" into C1 controls, a second one as Windows-1252 hides them).
+        boolean c1Plausible = sourceHasC1 || damagedAgainThroughC1(decoded);
         for (int cp : codePoints) {
             int type = Character.getType(cp);
-            // A C1 control in the result is only plausible as a step of double damage that went through them.
-            if (isC1(cp) && !sourceHasC1) {
+            if (isC1(cp) && !c1Plausible) {
                 return null;
             }
             // U+F8FF (the Apple logo) is Mac OS Roman's 0xF0, so it appears in once-repaired double damage.
@@ -782,6 +791,45 @@ public final class MojibakeRepair {
      */
     private static boolean isLegacyCharacter(int cp, int pass) {
         return pass > 0 ? CodePage.isCodePageCharacter(cp) : CodePage.isWesternCharacter(cp);
+    }
+
+    /**
+     * Whether every run of non-ASCII characters in the text that holds a C1 control is well-formed UTF-8 when its
+     * characters are taken as bytes (C1 controls and Latin-1 as themselves, the rest as Windows-1252's): what a
+     * first decoding as ISO-8859-1 leaves. False when there is no C1 control.
+     */
+    private static boolean damagedAgainThroughC1(String text) {
+        boolean any = false;
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (text.charAt(i) < 0x80) {
+                i++;
+                continue;
+            }
+            int j = i;
+            boolean c1 = false;
+            while (j < n && text.charAt(j) >= 0x80) {
+                c1 |= isC1(text.charAt(j));
+                j++;
+            }
+            if (c1) {
+                int[] bytes = new int[j - i];
+                for (int k = i; k < j; k++) {
+                    char c = text.charAt(k);
+                    bytes[k - i] = c <= 0xFF ? c : WINDOWS_1252.toByte(c);
+                    if (bytes[k - i] < 0x80) {
+                        return false;
+                    }
+                }
+                if (!isWellFormed(bytes)) {
+                    return false;
+                }
+                any = true;
+            }
+            i = j;
+        }
+        return any;
     }
 
     private static boolean isC1(int cp) {

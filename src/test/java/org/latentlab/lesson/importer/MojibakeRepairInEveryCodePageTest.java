@@ -197,9 +197,9 @@ class MojibakeRepairInEveryCodePageTest {
     /**
      * Damage the repair does not yet undo exactly, one per line ("once|twice|then-1252|lost code-page language
      * [loss]"). Each is checked to still fail, so that the list only ever shrinks. See the class comment of
-     * MojibakeRepair for why: mostly text of a non-Latin script damaged in its own code page (every damaged run is
-     * then a word of that script, so it needs evidence from other runs first), mixed double damage where the first
-     * code page's C1 or undefined bytes are lost in the second, and lost bytes in symbols and emoji.
+     * MojibakeRepair for why: mostly damaged runs shaped like words of a non-Latin script (they need evidence from
+     * other runs first), mixed double damage whose first readings are ambiguous between similar code pages, and lost
+     * bytes in symbols and emoji.
      */
     private static final String LIMITS = "mojibake-known-limits.txt";
 

@@ -163,6 +163,16 @@ class MojibakeRepairTest {
     }
 
     @Test
+    void repairsTextReadAsIso88591AndThenAsWindows1252() {
+        // The first reading turns most bytes of ’, “ and — into C1 controls, the second hides them behind "Â".
+        String original = "It’s “neat” — très bien, Größe ✅";
+        String damaged = Damage.WINDOWS_1252.apply(Damage.ISO_8859_1.apply(original));
+
+        assertThat(damaged).contains("Â€");
+        assertThat(MojibakeRepair.repair(damaged, "en").text()).isEqualTo(original);
+    }
+
+    @Test
     void leavesCyrillicWordsOfEveryShapeAloneNextToDamageFromWindows1251() {
         // Small, capitalised and all-capital words, each of which would be valid UTF-8 in Windows-1251 ("ВІ" is ²).
         String text = "Мы учились в ВІ и ДЮ. Їх немає. вЂ”";

@@ -260,13 +260,26 @@ public final class MojibakeRepair {
                 }
             }
             // Then the weak ones the evidence supports, and lost bytes: marked ones (U+FFFD) always, dropped ones
-            // and "?" only in a code page the unambiguous repairs came from.
+            // and "?" only in a code page the unambiguous repairs came from. Where code pages that agree elsewhere
+            // (ISO-8859-7 and Windows-1253) read a lost byte differently, the one whose readings look like words of
+            // the language comes first.
+            String before = current;
+            candidates.sort(Comparator.comparingInt(support::of).reversed()
+                    .thenComparing(Comparator.comparingInt(Candidate::sourceLength).reversed())
+                    .thenComparing(Comparator.comparingDouble(
+                            (Candidate c) -> c.lost() ? bestReadingPerCharacter(before, c, language) : 0).reversed())
+                    .thenComparingInt(c -> support.best(c).index()));
             for (Candidate candidate : candidates) {
                 boolean admissible = candidate.lost()
                         ? (candidate.marked() || support.of(candidate) > 0) && (candidate.marked()
                                 || evidence.supports(candidate))
                         : candidate.weak() && evidence.supports(candidate);
                 if (admissible && !overlapsAccepted(candidate, accepted)) {
+                    accepted.put(candidate.start(), candidate);
+                } else if (admissible && candidate.lost() && onlyPartsOfRunsOverlap(candidate, accepted)) {
+                    // A run with a lost byte whose whole-sequence prefix was repaired on its own: the run is read
+                    // as a whole (or reported), not left half repaired around the lost byte.
+                    accepted.subMap(candidate.start(), candidate.end()).clear();
                     accepted.put(candidate.start(), candidate);
                 }
             }
@@ -349,6 +362,17 @@ public final class MojibakeRepair {
         return 4;
     }
 
+    /** How likely the candidate's likeliest reading is, per character, by the language's letters alone. */
+    private static double bestReadingPerCharacter(String text, Candidate candidate, Map<Integer, Double> language) {
+        double best = 0;
+        for (String reading : candidate.readings()) {
+            double perCharacter = Math.pow(likelihood(text, candidate, reading, language, Map.of()),
+                    1.0 / Math.max(1, reading.codePointCount(0, reading.length())));
+            best = Math.max(best, perCharacter);
+        }
+        return best;
+    }
+
     /** The readings of a lost byte, most likely first: see {@link #likelihood}. */
     private static List<String> rank(String text, Candidate candidate, Map<Integer, Double> language,
             Map<Integer, Double> document) {
@@ -362,7 +386,11 @@ public final class MojibakeRepair {
             Map<Integer, Double> language, Map<Integer, Double> document) {
         double best = likelihood(text, candidate, readings.get(0), language, document);
         double next = readings.size() > 1 ? likelihood(text, candidate, readings.get(1), language, document) : 0;
-        return best > UNKNOWN_LETTER && best >= DECISIVE * next;
+        // Known letters at all, per character: the likelihood is a product over the whole reading, so a long word
+        // of well-known letters would otherwise fall below what one unknown character scores.
+        double perCharacter = Math.pow(best, 1.0 / Math.max(1, readings.get(0).codePointCount(0,
+                readings.get(0).length())));
+        return perCharacter > UNKNOWN_LETTER && best >= DECISIVE * next;
     }
 
     /** The likelihood of a character no statistics know: the same for all, so it never decides. */
@@ -408,6 +436,20 @@ public final class MojibakeRepair {
     private static boolean overlapsAccepted(Candidate candidate, NavigableMap<Integer, Candidate> accepted) {
         Map.Entry<Integer, Candidate> before = accepted.lowerEntry(candidate.end());
         return before != null && before.getValue().overlaps(candidate);
+    }
+
+    /** Whether everything accepted that overlaps the candidate is a part of a run inside it. */
+    private static boolean onlyPartsOfRunsOverlap(Candidate candidate, NavigableMap<Integer, Candidate> accepted) {
+        Map.Entry<Integer, Candidate> before = accepted.lowerEntry(candidate.start());
+        if (before != null && before.getValue().overlaps(candidate)) {
+            return false;
+        }
+        for (Candidate inside : accepted.subMap(candidate.start(), candidate.end()).values()) {
+            if (inside.wholeRun() || inside.end() > candidate.end()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean within(Candidate candidate, NavigableMap<Integer, Integer> regions) {

@@ -215,6 +215,22 @@ class MojibakeRepairTest {
     }
 
     @Test
+    void readsALongWordWithALostByteWholeRatherThanRepairingItUpToTheGap() {
+        // Greek "ή" is CE AE; ISO-8859-7 does not define 0xAE, so a tool wrote "?". The letters before the gap are
+        // well-formed on their own, but the word is one run: read whole, with its only possible reading.
+        String original = "Ο κωδικοποιητής συμπιέζει την εικόνα και ο αποκωδικοποιητής την ξαναφτιάχνει.\n"
+                + "Ψυχή και ζωή.";
+        MojibakeRepair.Result result = MojibakeRepair.repair(
+                Damage.decodedAs("ISO-8859-7", Damage.Loss.QUESTION_MARK).apply(original), "el");
+
+        assertThat(result.text()).isEqualTo(original);
+        assertThat(result.lostBytes()).extracting(MojibakeRepair.LostByte::line, MojibakeRepair.LostByte::reading)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "κωδικοποιητής"),
+                        org.assertj.core.groups.Tuple.tuple(1, "αποκωδικοποιητής"),
+                        org.assertj.core.groups.Tuple.tuple(2, "Ψυχή"), org.assertj.core.groups.Tuple.tuple(2, "ζωή"));
+    }
+
+    @Test
     void countsEachDamagedPlaceOnceEvenWhenItWasDamagedTwice() {
         String damaged = Damage.MAC_ROMAN.twice().apply("✅ one, 🚀 two, ✍️ three");
 

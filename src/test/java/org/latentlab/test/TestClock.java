@@ -52,8 +52,26 @@ public class TestClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** This clock seen from another zone: stopped and moved with it. */
     @Override
     public Clock withZone(ZoneId zone) {
-        return Clock.fixed(instant(), zone);
+        TestClock time = this;
+        return new Clock() {
+
+            @Override
+            public Instant instant() {
+                return time.instant();
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return time.withZone(other);
+            }
+        };
     }
 }

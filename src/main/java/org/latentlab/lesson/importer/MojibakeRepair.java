@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,10 +69,10 @@ import java.util.stream.IntStream;
  * damaged run shaped like a word of a non-Latin script (small letters, or capitals only: "ВІ" is "²" through
  * Windows-1251, and Greek or Thai letters through their code pages) needs evidence from other runs; mixed double
  * damage whose first readings are ambiguous between similar code pages (ISO-8859-2 and Windows-1250, then
- * Windows-1252) is not always undone; a lost byte in an emoji or symbol has no letter statistics and stays undecided; a dropped byte that leaves a
- * single character ("Ã" for "Á") is not looked for; a text whose only damaged characters are
- * rare ones (say the Fula letters ɓ and ɗ, and nothing else) keeps them damaged for lack of evidence; and a
- * deliberately typed "Ã©" is taken for damage and repaired, because real damaged files matter more.
+ * Windows-1252) is not always undone; a lost byte in an emoji or symbol has no letter statistics and stays
+ * undecided; a dropped byte that leaves a single character ("Ã" for "Á") is not looked for; a text whose only
+ * damaged characters are rare ones (say the Fula letters ɓ and ɗ, and nothing else) keeps them damaged for lack of
+ * evidence; and a deliberately typed "Ã©" is taken for damage and repaired, because real damaged files matter more.
  */
 public final class MojibakeRepair {
 
@@ -248,9 +249,14 @@ public final class MojibakeRepair {
             Evidence evidence = new Evidence();
             NavigableMap<Integer, Candidate> accepted = new TreeMap<>();
             // Unambiguous repairs first, from the code page most of them came from, longest first: they are the
-            // evidence for the weak ones.
+            // evidence for the weak ones. Where code pages that agree elsewhere (ISO-8859-7 and Windows-1253) read a
+            // lost byte differently, the one whose readings look like words of the language comes first.
+            String before = current;
+            Map<Candidate, Double> readingScores = new IdentityHashMap<>();
             Comparator<Candidate> order = Comparator.comparingInt(support::of).reversed()
                     .thenComparing(Comparator.comparingInt(Candidate::sourceLength).reversed())
+                    .thenComparing(Comparator.comparingDouble((Candidate c) -> !c.lost() ? 0 : readingScores
+                            .computeIfAbsent(c, lost -> bestReadingPerCharacter(before, lost, language))).reversed())
                     .thenComparingInt(c -> support.best(c).index());
             candidates.sort(order);
             for (Candidate candidate : candidates) {
@@ -260,15 +266,7 @@ public final class MojibakeRepair {
                 }
             }
             // Then the weak ones the evidence supports, and lost bytes: marked ones (U+FFFD) always, dropped ones
-            // and "?" only in a code page the unambiguous repairs came from. Where code pages that agree elsewhere
-            // (ISO-8859-7 and Windows-1253) read a lost byte differently, the one whose readings look like words of
-            // the language comes first.
-            String before = current;
-            candidates.sort(Comparator.comparingInt(support::of).reversed()
-                    .thenComparing(Comparator.comparingInt(Candidate::sourceLength).reversed())
-                    .thenComparing(Comparator.comparingDouble(
-                            (Candidate c) -> c.lost() ? bestReadingPerCharacter(before, c, language) : 0).reversed())
-                    .thenComparingInt(c -> support.best(c).index()));
+            // and "?" only in a code page the unambiguous repairs came from.
             for (Candidate candidate : candidates) {
                 boolean admissible = candidate.lost()
                         ? (candidate.marked() || support.of(candidate) > 0) && (candidate.marked()
@@ -366,11 +364,17 @@ public final class MojibakeRepair {
     private static double bestReadingPerCharacter(String text, Candidate candidate, Map<Integer, Double> language) {
         double best = 0;
         for (String reading : candidate.readings()) {
-            double perCharacter = Math.pow(likelihood(text, candidate, reading, language, Map.of()),
-                    1.0 / Math.max(1, reading.codePointCount(0, reading.length())));
-            best = Math.max(best, perCharacter);
+            best = Math.max(best, perCharacter(likelihood(text, candidate, reading, language, Map.of()), reading));
         }
         return best;
+    }
+
+    /**
+     * A reading's likelihood per character (its geometric mean): the likelihood is a product over the whole
+     * reading, so a long word of well-known letters would otherwise score below one unknown character.
+     */
+    private static double perCharacter(double likelihood, String reading) {
+        return Math.pow(likelihood, 1.0 / Math.max(1, reading.codePointCount(0, reading.length())));
     }
 
     /** The readings of a lost byte, most likely first: see {@link #likelihood}. */
@@ -386,11 +390,7 @@ public final class MojibakeRepair {
             Map<Integer, Double> language, Map<Integer, Double> document) {
         double best = likelihood(text, candidate, readings.get(0), language, document);
         double next = readings.size() > 1 ? likelihood(text, candidate, readings.get(1), language, document) : 0;
-        // Known letters at all, per character: the likelihood is a product over the whole reading, so a long word
-        // of well-known letters would otherwise fall below what one unknown character scores.
-        double perCharacter = Math.pow(best, 1.0 / Math.max(1, readings.get(0).codePointCount(0,
-                readings.get(0).length())));
-        return perCharacter > UNKNOWN_LETTER && best >= DECISIVE * next;
+        return perCharacter(best, readings.get(0)) > UNKNOWN_LETTER && best >= DECISIVE * next;
     }
 
     /** The likelihood of a character no statistics know: the same for all, so it never decides. */
@@ -716,16 +716,15 @@ public final class MojibakeRepair {
             sourceHasC1 = isC1(text.charAt(i));
         }
         boolean certain = sourceHasC1 || text.substring(start, end).indexOf('\uF8FF') >= 0;
-        int[] codePoints = decoded.codePoints().toArray();
         // A C1 control in the result is only plausible as a step of double damage that went through them: the run
         // had some too, or the result's C1 controls sit in runs that are damaged UTF-8 once more (a first decoding
         // as ISO-8859-1 turns most bytes of "’" into C1 controls, a second one as Windows-1252 hides them).
-        boolean c1Plausible = sourceHasC1 || damagedAgainThroughC1(decoded);
+        if (!sourceHasC1 && decoded.chars().anyMatch(MojibakeRepair::isC1) && !damagedAgainThroughC1(decoded)) {
+            return null;
+        }
+        int[] codePoints = decoded.codePoints().toArray();
         for (int cp : codePoints) {
             int type = Character.getType(cp);
-            if (isC1(cp) && !c1Plausible) {
-                return null;
-            }
             // U+F8FF (the Apple logo) is Mac OS Roman's 0xF0, so it appears in once-repaired double damage.
             if (type == Character.UNASSIGNED || (type == Character.PRIVATE_USE && cp != 0xF8FF)
                     || type == Character.SURROGATE || isNoncharacter(cp)) {
@@ -838,10 +837,9 @@ public final class MojibakeRepair {
     /**
      * Whether every run of non-ASCII characters in the text that holds a C1 control is well-formed UTF-8 when its
      * characters are taken as bytes (C1 controls and Latin-1 as themselves, the rest as Windows-1252's): what a
-     * first decoding as ISO-8859-1 leaves. False when there is no C1 control.
+     * first decoding as ISO-8859-1 leaves.
      */
     private static boolean damagedAgainThroughC1(String text) {
-        boolean any = false;
         int n = text.length();
         int i = 0;
         while (i < n) {
@@ -867,11 +865,10 @@ public final class MojibakeRepair {
                 if (!isWellFormed(bytes)) {
                     return false;
                 }
-                any = true;
             }
             i = j;
         }
-        return any;
+        return true;
     }
 
     private static boolean isC1(int cp) {

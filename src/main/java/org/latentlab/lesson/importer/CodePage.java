@@ -95,6 +95,10 @@ final class CodePage {
     private static final long[] MEMBERS;
     /** Per slot and code page: the byte, or -1. */
     private static final short[][] BYTES;
+    /** Per slot: the code pages in which the char is a UTF-8 lead byte (0xC2..0xF4), as bits. */
+    private static final long[] LEADS;
+    /** Per slot: the code pages in which the char is a UTF-8 continuation byte (0x80..0xBF), as bits. */
+    private static final long[] CONTINUATIONS;
 
     static {
         List<CodePage> pages = new ArrayList<>();
@@ -161,6 +165,21 @@ final class CodePage {
         }
     }
 
+    static {
+        LEADS = new long[MEMBERS.length];
+        CONTINUATIONS = new long[MEMBERS.length];
+        for (int slot = 0; slot < MEMBERS.length; slot++) {
+            for (CodePage page : ALL) {
+                int b = BYTES[slot][page.index];
+                if (b >= 0xC2 && b <= 0xF4) {
+                    LEADS[slot] |= page.bit();
+                } else if (b >= 0x80 && b <= 0xBF) {
+                    CONTINUATIONS[slot] |= page.bit();
+                }
+            }
+        }
+    }
+
     private static void slot(char c, List<Character> slotted) {
         if (c != 0 && SLOT[c] == 0) {
             SLOT[c] = (char) slotted.size();
@@ -215,6 +234,14 @@ final class CodePage {
     /** The byte the char stands for in this code page, {@link #LOST} for U+FFFD, -1 when it has no such char. */
     int toByte(char c) {
         return BYTES[SLOT[c]][index];
+    }
+
+    /**
+     * The code pages (as bits) that read the two chars as the first two bytes of a UTF-8 sequence: text that has
+     * them side by side may be damaged once more.
+     */
+    static long sequenceStarts(char first, char second) {
+        return LEADS[SLOT[first]] & CONTINUATIONS[SLOT[second]];
     }
 
     /** Whether any code page has the char, so that it can appear in doubly damaged text after one repair. */

@@ -3,10 +3,12 @@ package org.latentlab.lesson.importer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.Character.UnicodeScript;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -68,6 +70,43 @@ final class LetterStatistics {
                     + " ồ 0.30 ổ 0.20 ớ 0.40 ờ 0.50 ở 0.40 ợ 0.30 ú 0.30 ủ 0.40 ụ 0.40 ứ 0.30 ừ 0.30 ử 0.40"
                     + " ữ 0.30 ự 0.50 ý 0.10 ậ 0.50 ấ 0.50 ầ 0.40 ẩ 0.10 ắ 0.20 ằ 0.10 ặ 0.20"));
 
+    /**
+     * The languages written in a script that single-byte code pages have besides Latin (Cyrillic, Greek, Hebrew,
+     * Arabic, Thai), by ISO 639 code; a language written in two gets both. Every other language is written in
+     * none of them: in Latin, or in a script no single-byte code page has (Chinese, Devanagari, Bengali).
+     */
+    private static final Map<String, Set<UnicodeScript>> NON_LATIN_SCRIPTS = scripts(Map.of(
+            UnicodeScript.CYRILLIC, "ru uk be bg mk kk ky tg mn tt ba cv ce os ab av sah udm kv mhr mrj myv mdf"
+                    + " krc kbd ady inh lez dar tab tyv alt xal bua rue",
+            UnicodeScript.GREEK, "el grc",
+            UnicodeScript.HEBREW, "he iw yi lad jrb",
+            UnicodeScript.ARABIC, "ar fa ur ps sd ug ckb ks bal prs pnb skr arz ary apc acm ajp aeb",
+            UnicodeScript.THAI, "th"));
+
+    /** Languages written in Latin or Cyrillic (or, for Kurdish, Latin or Arabic), depending on the country. */
+    private static final Map<String, Set<UnicodeScript>> TWO_SCRIPTS = Map.of(
+            "sr", Set.of(UnicodeScript.CYRILLIC, UnicodeScript.LATIN),
+            "uz", Set.of(UnicodeScript.CYRILLIC, UnicodeScript.LATIN),
+            "az", Set.of(UnicodeScript.CYRILLIC, UnicodeScript.LATIN),
+            "tk", Set.of(UnicodeScript.CYRILLIC, UnicodeScript.LATIN),
+            "ku", Set.of(UnicodeScript.ARABIC, UnicodeScript.LATIN),
+            "sh", Set.of(UnicodeScript.CYRILLIC, UnicodeScript.LATIN),
+            "bs", Set.of(UnicodeScript.CYRILLIC, UnicodeScript.LATIN),
+            "cnr", Set.of(UnicodeScript.CYRILLIC, UnicodeScript.LATIN));
+
+    /** Tags that name no language: nothing is known of their script. */
+    private static final Set<String> NO_LANGUAGE = Set.of("und", "mul", "zxx", "mis");
+
+    private static Map<String, Set<UnicodeScript>> scripts(Map<UnicodeScript, String> languagesByScript) {
+        Map<String, Set<UnicodeScript>> byLanguage = new HashMap<>();
+        languagesByScript.forEach((script, languages) -> {
+            for (String language : languages.split(" ")) {
+                byLanguage.put(language, Set.of(script));
+            }
+        });
+        return Map.copyOf(byLanguage);
+    }
+
     private static final Map<String, Map<Integer, Double>> CACHE = new ConcurrentHashMap<>();
 
     private LetterStatistics() {
@@ -85,6 +124,36 @@ final class LetterStatistics {
         }
         String language = languageTag.split("[-_]")[0].toLowerCase(Locale.ROOT);
         return CACHE.computeIfAbsent(language, LetterStatistics::load);
+    }
+
+    /**
+     * The scripts the language is written in, as far as single-byte code pages go: Cyrillic, Greek, Hebrew, Arabic
+     * or Thai for the languages written in them, Latin for every other language; null when the tag names no
+     * language (null, blank, "und", "mul").
+     */
+    static Set<UnicodeScript> scriptsOf(String languageTag) {
+        if (languageTag == null || languageTag.isBlank()) {
+            return null;
+        }
+        String[] subtags = languageTag.toLowerCase(Locale.ROOT).split("[-_]");
+        String language = subtags[0];
+        if (NO_LANGUAGE.contains(language)) {
+            return null;
+        }
+        for (int i = 1; i < subtags.length; i++) {
+            // A script subtag says it outright: sr-Latn, az-Cyrl, uz-Arab.
+            switch (subtags[i]) {
+                case "latn": return Set.of(UnicodeScript.LATIN);
+                case "cyrl": return Set.of(UnicodeScript.CYRILLIC);
+                case "grek": return Set.of(UnicodeScript.GREEK);
+                case "hebr": return Set.of(UnicodeScript.HEBREW);
+                case "arab": return Set.of(UnicodeScript.ARABIC);
+                case "thai": return Set.of(UnicodeScript.THAI);
+                default: break;
+            }
+        }
+        Set<UnicodeScript> scripts = TWO_SCRIPTS.getOrDefault(language, NON_LATIN_SCRIPTS.get(language));
+        return scripts != null ? scripts : Set.of(UnicodeScript.LATIN);
     }
 
     private static Map<Integer, Double> load(String language) {

@@ -57,7 +57,11 @@ import java.util.stream.IntStream;
  * that repairs most characters in whole runs, with readings that look like the language (no capital inside a
  * lower-case word, no Latin letter the language does not use), wins each place; and a run that could be a word of
  * one non-Latin script (Greek in Windows-1253, Thai in Windows-874) is weak like the cases above. A capital after a
- * small letter is no word: "вЂњ" (“ through Windows-1251) is repaired on its own.
+ * small letter is no word: "вЂњ" (“ through Windows-1251) is repaired on its own. And a word-shaped run of a script
+ * the lesson's language is not written in ({@link LetterStatistics#scriptsOf}) is damage when the unambiguous repairs
+ * came from its code page: an English lesson decoded as Windows-1251 has no Cyrillic words, so its "ВІ" is "²".
+ * Where code pages that agree elsewhere read a place differently, the reading that is not damaged once more and
+ * looks like the language wins, then the one of common characters ("≥" rather than "≄").
  *
  * <p>Lost bytes: a code page that does not define a byte makes tools drop it or write "?" or U+FFFD. A run that is not
  * valid UTF-8 is then tried with each undefined byte put back (at the "?" or U+FFFD, or where a dropped byte fits);
@@ -65,12 +69,11 @@ import java.util.stream.IntStream;
  * other repairs, with a capital inside a lower-case word unlikely. A reading at least four times as likely as the
  * next is taken; otherwise the place stays as it is. Both are reported ({@link LostByte}, with the line).
  *
- * <p>Known limits (MojibakeRepairInEveryCodePageTest lists each failing case in mojibake-known-limits.txt): a
- * damaged run shaped like a word of a non-Latin script (small letters, or capitals only: "ВІ" is "²" through
- * Windows-1251, and Greek or Thai letters through their code pages) needs evidence from other runs; mixed double
- * damage whose first readings are ambiguous between similar code pages (ISO-8859-2 and Windows-1250, then
- * Windows-1252) is not always undone; a lost byte in an emoji or symbol has no letter statistics and stays
- * undecided; a dropped byte that leaves a single character ("Ã" for "Á") is not looked for; a text whose only
+ * <p>Known limits (MojibakeRepairInEveryCodePageTest lists each failing case in mojibake-known-limits.txt): in a
+ * lesson whose language is written in the script of the damage (Russian through Windows-1251), a damaged run shaped
+ * like a word of it needs evidence from other runs; double damage through code pages whose intermediate readings
+ * are ambiguous (ISO-8859-16 twice, a Thai code page then Windows-1252) is not always undone; a lost byte in an
+ * emoji or symbol has no letter statistics and stays undecided; a dropped byte that leaves a single character ("Ã" for "Á") is not looked for; a text whose only
  * damaged characters are rare ones (say the Fula letters ɓ and ɗ, and nothing else) keeps them damaged for lack of
  * evidence; and a deliberately typed "Ã©" is taken for damage and repaired, because real damaged files matter more.
  */
@@ -78,8 +81,6 @@ public final class MojibakeRepair {
 
     /** Double damage needs two passes; a few more cost nothing and cover triple damage. */
     private static final int MAX_PASSES = 5;
-
-    private static final CodePage WINDOWS_1252 = CodePage.named("windows-1252");
 
     private static final Set<UnicodeScript> LATIN_LIKE = EnumSet.of(UnicodeScript.LATIN, UnicodeScript.COMMON,
             UnicodeScript.INHERITED);
@@ -177,6 +178,18 @@ public final class MojibakeRepair {
         boolean supports(Candidate weak) {
             return strongRepairs > 0 && scripts.containsAll(weak.suspectScripts());
         }
+
+        /**
+         * Whether a weak repair of a run shaped like a word of {@code wordScript} is damage all the same: the
+         * language is not written in that script, and the code page it comes from is one the unambiguous repairs
+         * came from. A file decoded with Windows-1251 turned all of its non-ASCII text into Cyrillic letters, so in
+         * an English lesson "ВІ" is "²" rather than a Ukrainian word; in a Russian lesson it stays as it is.
+         */
+        boolean supportsForeignWord(Candidate weak, UnicodeScript wordScript, Set<UnicodeScript> homeScripts,
+                Support support) {
+            return strongRepairs > 0 && wordScript != null && homeScripts != null
+                    && !homeScripts.contains(wordScript) && support.of(weak) > 0;
+        }
     }
 
     /**
@@ -231,6 +244,7 @@ public final class MojibakeRepair {
      */
     public static Result repair(String text, String languageTag) {
         Map<Integer, Double> language = LetterStatistics.of(languageTag);
+        Set<UnicodeScript> homeScripts = LetterStatistics.scriptsOf(languageTag);
         Set<String> charsets = new LinkedHashSet<>();
         List<LostByte> lostBytes = new ArrayList<>();
         int firstPassRepairs = 0;
@@ -257,6 +271,7 @@ public final class MojibakeRepair {
                     .thenComparing(Comparator.comparingInt(Candidate::sourceLength).reversed())
                     .thenComparing(Comparator.comparingDouble((Candidate c) -> !c.lost() ? 0 : readingScores
                             .computeIfAbsent(c, lost -> bestReadingPerCharacter(before, lost, language))).reversed())
+                    .thenComparingLong(MojibakeRepair::rareCharacters)
                     .thenComparingInt(c -> support.best(c).index());
             candidates.sort(order);
             for (Candidate candidate : candidates) {
@@ -271,7 +286,9 @@ public final class MojibakeRepair {
                 boolean admissible = candidate.lost()
                         ? (candidate.marked() || support.of(candidate) > 0) && (candidate.marked()
                                 || evidence.supports(candidate))
-                        : candidate.weak() && evidence.supports(candidate);
+                        : candidate.weak() && (evidence.supports(candidate) || evidence.supportsForeignWord(
+                                candidate, nativeWordScript(before, candidate.start(), candidate.end()), homeScripts,
+                                support));
                 if (admissible && !overlapsAccepted(candidate, accepted)) {
                     accepted.put(candidate.start(), candidate);
                 } else if (admissible && candidate.lost() && onlyPartsOfRunsOverlap(candidate, accepted)) {
@@ -336,10 +353,8 @@ public final class MojibakeRepair {
      */
     private static int plausibility(String text, Candidate candidate, Map<Integer, Double> language) {
         String reading = candidate.replacement();
-        for (int k = 1; k < reading.length(); k++) {
-            if (CodePage.members(reading.charAt(k - 1)) != 0 && CodePage.members(reading.charAt(k)) != 0) {
-                return 4; // may be damaged once more (double damage): its letters say nothing yet
-            }
+        if (mayBeDamagedAgain(reading)) {
+            return 4; // may be damaged once more (double damage): its letters say nothing yet
         }
         int[] cps = reading.codePoints().toArray();
         int before = candidate.start() > 0 ? text.codePointBefore(candidate.start()) : ' ';
@@ -358,6 +373,44 @@ public final class MojibakeRepair {
             }
         }
         return 4;
+    }
+
+    /**
+     * Whether some code page reads some of the text's characters as a whole multi-byte UTF-8 sequence of a
+     * character that could have been damaged: three or four bytes, or two giving a character a code page has.
+     */
+    private static boolean mayBeDamagedAgain(String text) {
+        int n = text.length();
+        for (int k = 0; k + 1 < n; k++) {
+            long pages = CodePage.sequenceStarts(text.charAt(k), text.charAt(k + 1));
+            for (CodePage page : CodePage.ALL) {
+                if ((pages & page.bit()) == 0) {
+                    continue;
+                }
+                int[] bytes = new int[Math.min(4, n - k)];
+                for (int m = 0; m < bytes.length; m++) {
+                    bytes[m] = page.toByte(text.charAt(k + m));
+                }
+                int sequence = bytes[0] > 0 && bytes[1] > 0 ? sequenceLength(bytes, 0, bytes.length) : 0;
+                // A two-byte sequence counts when it gives a character some code page has: double damage of real
+                // text; "şó" is the N'Ko "ߗ" in Mac OS Turkish, which no one's text went through twice.
+                if (sequence > 2
+                        || (sequence == 2 && CodePage.isCodePageCharacter(decode(bytes, 0, 2).codePointAt(0)))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * How many characters of the reading no code page has: where code pages that agree elsewhere read a place
+     * differently (ISO-8859-13 and Windows-1257 give "≥" and "≄"), the reading of common characters is likelier,
+     * and the characters code pages chose to have are the common ones.
+     */
+    private static long rareCharacters(Candidate candidate) {
+        return candidate.lost() ? 0 : candidate.replacement().codePoints()
+                .filter(cp -> cp >= 0x80 && !CodePage.isCodePageCharacter(cp)).count();
     }
 
     /** How likely the candidate's likeliest reading is, per character, by the language's letters alone. */
@@ -835,9 +888,9 @@ public final class MojibakeRepair {
     }
 
     /**
-     * Whether every run of non-ASCII characters in the text that holds a C1 control is well-formed UTF-8 when its
-     * characters are taken as bytes (C1 controls and Latin-1 as themselves, the rest as Windows-1252's): what a
-     * first decoding as ISO-8859-1 leaves.
+     * Whether every run of non-ASCII characters in the text that holds a C1 control is well-formed UTF-8 in some
+     * code page: what a first decoding as an ISO-8859 code page leaves (they decode the bytes 0x80..0x9F as C1
+     * controls, so "ł" through ISO-8859-2 is "Ĺ" and U+0082).
      */
     private static boolean damagedAgainThroughC1(String text) {
         int n = text.length();
@@ -853,22 +906,30 @@ public final class MojibakeRepair {
                 c1 |= isC1(text.charAt(j));
                 j++;
             }
-            if (c1) {
-                int[] bytes = new int[j - i];
-                for (int k = i; k < j; k++) {
-                    char c = text.charAt(k);
-                    bytes[k - i] = c <= 0xFF ? c : WINDOWS_1252.toByte(c);
-                    if (bytes[k - i] < 0x80) {
-                        return false;
-                    }
-                }
-                if (!isWellFormed(bytes)) {
-                    return false;
-                }
+            if (c1 && !wellFormedInSomeCodePage(text, i, j)) {
+                return false;
             }
             i = j;
         }
         return true;
+    }
+
+    /** Whether some code page takes text[from, to) for well-formed UTF-8. */
+    private static boolean wellFormedInSomeCodePage(String text, int from, int to) {
+        int[] bytes = new int[to - from];
+        pages:
+        for (CodePage page : CodePage.ALL) {
+            for (int k = from; k < to; k++) {
+                bytes[k - from] = page.toByte(text.charAt(k));
+                if (bytes[k - from] < 0x80) {
+                    continue pages;
+                }
+            }
+            if (isWellFormed(bytes)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isC1(int cp) {

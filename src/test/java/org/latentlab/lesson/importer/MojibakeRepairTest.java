@@ -181,6 +181,45 @@ class MojibakeRepairTest {
     }
 
     @Test
+    void repairsRunsShapedLikeCyrillicWordsInALessonWhoseLanguageIsNotWrittenInCyrillic() {
+        // Through Windows-1251 "²" is "ВІ" and "π" is "ПЂ": words in shape, but an English lesson has no Cyrillic, and
+        // the rest of the file proves the damage came from that code page.
+        String original = "The loss is x² + y², π ≈ 3.14 — “close” enough; ½ of it is noise.";
+        String damaged = Damage.decodedAs("windows-1251", Damage.Loss.BROWSER).apply(original);
+
+        assertThat(damaged).contains("ВІ", "ПЂ");
+        assertThat(MojibakeRepair.repair(damaged, "en").text()).isEqualTo(original);
+        assertThat(MojibakeRepair.repair(damaged, "ru").text()).as("a Russian lesson keeps its words")
+                .contains("ВІ", "ПЂ");
+    }
+
+    @Test
+    void leavesACyrillicWordInAnEnglishLessonAloneWhenTheDamageCameFromAnotherCodePage() {
+        String text = "The Ukrainian school calls it ВІ. cafÃ© and itâ€™s";
+
+        assertThat(MojibakeRepair.repair(text, "en").text()).isEqualTo("The Ukrainian school calls it ВІ. café and it’s");
+    }
+
+    @Test
+    void readsEachPlaceWithTheCodePageWhoseReadingLooksLikeTheLanguage() {
+        // ISO-8859-2 and Windows-1250 agree on most letters; "Ĺź" is "ż" in the first and "ş" in the second.
+        String original = "Zażółć gęślą jaźń, łódź płynie.";
+        String damaged = Damage.decodedAs("ISO-8859-2", Damage.Loss.BROWSER).apply(original);
+
+        assertThat(MojibakeRepair.repair(damaged, "pl").text()).isEqualTo(original);
+    }
+
+    @Test
+    void repairsTextReadAsIso88592AndThenAsWindows1252() {
+        // ISO-8859-2 reads the second byte of "ł" (0x82) as a C1 control, and Windows-1252 then hides it behind "Â".
+        String original = "Zażółć gęślą jaźń, łódź płynie.";
+        String damaged = Damage.WINDOWS_1252.apply(Damage.decodedAs("ISO-8859-2", Damage.Loss.BROWSER).apply(original));
+
+        assertThat(damaged).contains("Â‚");
+        assertThat(MojibakeRepair.repair(damaged, "pl").text()).isEqualTo(original);
+    }
+
+    @Test
     void doesNotUseDamagedEmojiAsAnExcuseToBreakCorrectFrenchNearby() {
         String text = "L’été ‚úÖ arrive.";
 

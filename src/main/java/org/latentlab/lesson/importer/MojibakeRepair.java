@@ -73,8 +73,10 @@ import java.util.stream.IntStream;
  * lesson whose language is written in the script of the damage (Russian through Windows-1251), a damaged run shaped
  * like a word of it needs evidence from other runs; double damage through code pages whose intermediate readings
  * are ambiguous (ISO-8859-16 twice, a Thai code page then Windows-1252) is not always undone; a lost byte in an
- * emoji or symbol has no letter statistics and stays undecided; a dropped byte that leaves a single character ("Ã" for "Á") is not looked for; a text whose only
- * damaged characters are rare ones (say the Fula letters ɓ and ɗ, and nothing else) keeps them damaged for lack of
+ * emoji or symbol has no letter statistics and stays undecided; a dropped byte that leaves a single character ("Ä"
+ * for "Đ") is looked for only in text damaged throughout, and where several letters of the language fit it stays
+ * undecided (one letter's frequency is all the statistics know, not its neighbours); a text whose only damaged
+ * characters are rare ones (say the Fula letters ɓ and ɗ, and nothing else) keeps them damaged for lack of
  * evidence; and a deliberately typed "Ã©" is taken for damage and repaired, because real damaged files matter more.
  */
 public final class MojibakeRepair {
@@ -176,6 +178,11 @@ public final class MojibakeRepair {
         }
 
         boolean supports(Candidate weak) {
+            if (weak.lost()) {
+                // One reading of the lost byte in the scripts the repairs produced is enough: the others are
+                // unlikely, not a reason to leave the place unreported.
+                return strongRepairs > 0 && weak.readings().stream().anyMatch(r -> scripts.containsAll(scriptsOf(r)));
+            }
             return strongRepairs > 0 && scripts.containsAll(weak.suspectScripts());
         }
 
@@ -282,10 +289,14 @@ public final class MojibakeRepair {
             }
             // Then the weak ones the evidence supports, and lost bytes: marked ones (U+FFFD) always, dropped ones
             // and "?" only in a code page the unambiguous repairs came from.
+            // A lone character left by a dropped byte ("Ä" of "Đ" through Windows-1250) is looked at only in text
+            // the unambiguous repairs show to be damaged through and through: elsewhere a lone "Ä" is a letter.
+            boolean damagedThroughout = damagedThroughout(before, accepted);
             for (Candidate candidate : candidates) {
                 boolean admissible = candidate.lost()
                         ? (candidate.marked() || support.of(candidate) > 0) && (candidate.marked()
                                 || evidence.supports(candidate))
+                                && (candidate.sourceLength() > 1 || damagedThroughout)
                         : candidate.weak() && (evidence.supports(candidate) || evidence.supportsForeignWord(
                                 candidate, nativeWordScript(before, candidate.start(), candidate.end()), homeScripts,
                                 support));
@@ -485,6 +496,39 @@ public final class MojibakeRepair {
         return (found >= 0 ? found : -found - 1) + 1;
     }
 
+    /**
+     * Whether the accepted (unambiguous) repairs cover at least four times as many characters as the non-ASCII
+     * characters they leave, and at least six: a file decoded with a code page as a whole, where what is left
+     * are the remnants of lost bytes, not correct text beside a damaged emoji.
+     */
+    private static boolean damagedThroughout(String text, NavigableMap<Integer, Candidate> accepted) {
+        int repaired = 0;
+        int left = 0;
+        int at = 0;
+        for (Candidate candidate : accepted.values()) {
+            left += nonAscii(text, at, candidate.start());
+            repaired += candidate.sourceLength();
+            at = candidate.end();
+        }
+        left += nonAscii(text, at, text.length());
+        return repaired >= 6 && repaired >= 4 * left;
+    }
+
+    private static int nonAscii(String text, int from, int to) {
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            count += text.charAt(i) >= 0x80 ? 1 : 0;
+        }
+        return count;
+    }
+
+    /** The scripts of the text's characters, other than Latin, Common and Inherited. */
+    private static Set<UnicodeScript> scriptsOf(String text) {
+        Set<UnicodeScript> scripts = EnumSet.noneOf(UnicodeScript.class);
+        text.codePoints().mapToObj(UnicodeScript::of).filter(s -> !LATIN_LIKE.contains(s)).forEach(scripts::add);
+        return scripts;
+    }
+
     /** Accepted repairs never overlap, so only the one starting last before the candidate's end can overlap it. */
     private static boolean overlapsAccepted(Candidate candidate, NavigableMap<Integer, Candidate> accepted) {
         Map.Entry<Integer, Candidate> before = accepted.lowerEntry(candidate.end());
@@ -544,6 +588,15 @@ public final class MojibakeRepair {
                 for (CodePage page : CodePage.ALL) {
                     if ((any & page.bit()) != 0) {
                         collectRuns(text, i, j, page, pass, found);
+                    }
+                }
+            } else if (j - i == 1 && onlyIn == null) {
+                // A lone character: a whole sequence whose other byte was dropped, if a code page that drops bytes
+                // has it as the first byte of a two-byte sequence.
+                for (CodePage page : CodePage.ALL) {
+                    int lead = page.toByte(text.charAt(i));
+                    if ((any & page.bit()) != 0 && page.losesBytes() && lead >= 0xC2 && lead <= 0xDF) {
+                        add(found, withDroppedByte(text, i, j, new int[] {lead}, page, pass));
                     }
                 }
             }

@@ -254,6 +254,50 @@ class MojibakeRepairTest {
     }
 
     @Test
+    void infersTheDroppedByteOfALoneCharacterInTextDamagedThroughout() {
+        // Croatian "Đ" is C4 90; Windows-1250 does not define 0x90, so only "Ä" is left, alone before "ak".
+        String original = "Koder sažima sliku.\nĐak čita o žabama, šumi i ćevapima.";
+        MojibakeRepair.Result result = MojibakeRepair.repair(
+                Damage.decodedAs("windows-1250", Damage.Loss.DROPPED).apply(original), "hr");
+
+        assertThat(result.text()).isEqualTo(original);
+        assertThat(result.lostBytes()).singleElement().satisfies(lost -> {
+            assertThat(lost.line()).isEqualTo(2);
+            assertThat(lost.damaged()).isEqualTo("Ä");
+            assertThat(lost.reading()).isEqualTo("Đ");
+        });
+    }
+
+    @Test
+    void leavesALoneLetterOfCorrectTextAloneBesideADamagedEmoji() {
+        // "Ä" would be a lone remnant in Windows-1252 too (C4 and a dropped 0x81, 0x8D, 0x8F, 0x90 or 0x9D), but one
+        // damaged emoji does not make the German around it damaged.
+        String text = "Äpfel und Öl, schön: âœ…";
+
+        MojibakeRepair.Result result = MojibakeRepair.repair(text, "de");
+
+        assertThat(result.text()).isEqualTo("Äpfel und Öl, schön: ✅");
+        assertThat(result.lostBytes()).isEmpty();
+    }
+
+    @Test
+    void reportsALostByteWhoseReadingsIncludeLettersOfAnotherScript() {
+        // Greek "ό" is CF 8C, and Windows-1253 drops 0x8C; some readings of the gap are Coptic letters of the Greek
+        // block, which the rest of the text never produced. The place is reported all the same, not left silently.
+        String original = "Ο κωδικοποιητής συμπιέζει την εικόνα και την ξαναφτιάχνει.";
+        MojibakeRepair.Result result = MojibakeRepair.repair(
+                Damage.decodedAs("windows-1253", Damage.Loss.DROPPED).apply(original), "el");
+
+        assertThat(result.lostBytes()).extracting(MojibakeRepair.LostByte::alternatives)
+                .anySatisfy(readings -> assertThat(readings).contains("εικόνα"));
+        assertThat(result.lostBytes()).allSatisfy(lost -> {
+            if (lost.decided()) {
+                assertThat(original).contains(lost.reading());
+            }
+        });
+    }
+
+    @Test
     void readsALongWordWithALostByteWholeRatherThanRepairingItUpToTheGap() {
         // Greek "ή" is CE AE; ISO-8859-7 does not define 0xAE, so a tool wrote "?". The letters before the gap are
         // well-formed on their own, but the word is one run: read whole, with its only possible reading.

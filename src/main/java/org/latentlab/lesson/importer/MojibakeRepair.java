@@ -90,6 +90,9 @@ public final class MojibakeRepair {
     /** Lost bytes per run that are tried: each multiplies the readings by up to 23. */
     private static final int MAX_LOST_PER_RUN = 2;
 
+    /** Longest run in which two dropped bytes are looked for. */
+    private static final int MAX_TWICE_DROPPED_RUN = 8;
+
     /** Longest run in which a dropped byte is looked for; damaged words are shorter. */
     private static final int MAX_DROPPED_RUN = 64;
 
@@ -291,7 +294,7 @@ public final class MojibakeRepair {
             // and "?" only in a code page the unambiguous repairs came from.
             // A lone character left by a dropped byte ("Ä" of "Đ" through Windows-1250) is looked at only in text
             // the unambiguous repairs show to be damaged through and through: elsewhere a lone "Ä" is a letter.
-            boolean damagedThroughout = damagedThroughout(before, accepted);
+            boolean damagedThroughout = damagedThroughout(before, accepted, language);
             for (Candidate candidate : candidates) {
                 boolean admissible = candidate.lost()
                         ? (candidate.marked() || support.of(candidate) > 0) && (candidate.marked()
@@ -498,26 +501,31 @@ public final class MojibakeRepair {
 
     /**
      * Whether the accepted (unambiguous) repairs cover at least four times as many characters as the non-ASCII
-     * characters they leave, and at least six: a file decoded with a code page as a whole, where what is left
-     * are the remnants of lost bytes, not correct text beside a damaged emoji.
+     * characters they leave that could be correct text, and at least six: a file decoded with a code page as a
+     * whole, where what is left are the remnants of lost bytes, not correct text beside a damaged emoji. Letters the
+     * language does not use ("ĥ" in Turkish, left of "ö" by ISO-8859-3) are no sign of correct text.
      */
-    private static boolean damagedThroughout(String text, NavigableMap<Integer, Candidate> accepted) {
+    private static boolean damagedThroughout(String text, NavigableMap<Integer, Candidate> accepted,
+            Map<Integer, Double> language) {
         int repaired = 0;
         int left = 0;
         int at = 0;
         for (Candidate candidate : accepted.values()) {
-            left += nonAscii(text, at, candidate.start());
+            left += possiblyCorrect(text, at, candidate.start(), language);
             repaired += candidate.sourceLength();
             at = candidate.end();
         }
-        left += nonAscii(text, at, text.length());
+        left += possiblyCorrect(text, at, text.length(), language);
         return repaired >= 6 && repaired >= 4 * left;
     }
 
-    private static int nonAscii(String text, int from, int to) {
+    private static int possiblyCorrect(String text, int from, int to, Map<Integer, Double> language) {
         int count = 0;
         for (int i = from; i < to; i++) {
-            count += text.charAt(i) >= 0x80 ? 1 : 0;
+            char c = text.charAt(i);
+            boolean foreignLetter = !language.isEmpty() && Character.isLetter(c)
+                    && !language.containsKey((int) Character.toLowerCase(c));
+            count += c >= 0x80 && !foreignLetter ? 1 : 0;
         }
         return count;
     }
@@ -554,12 +562,14 @@ public final class MojibakeRepair {
         return region != null && candidate.end() <= region.getValue();
     }
 
-    /** The code pages having the char at i; a "?" right after a code page's character may be a lost byte. */
+    /** The code pages having the char at i; a "?" next to a code page's character may be a lost byte. */
     private static long members(String text, int i) {
         char c = text.charAt(i);
         if (c == '?') {
-            return i > 0 && text.charAt(i - 1) >= 0x80 ? CodePage.members('\uFFFD') & CodePage.members(text.charAt(i - 1))
-                    : 0;
+            // Next to a code page's character, on either side: a lost lead byte leaves "?" before the rest.
+            long neighbours = (i > 0 && text.charAt(i - 1) >= 0x80 ? CodePage.members(text.charAt(i - 1)) : 0)
+                    | (i + 1 < text.length() && text.charAt(i + 1) >= 0x80 ? CodePage.members(text.charAt(i + 1)) : 0);
+            return CodePage.members('\uFFFD') & neighbours;
         }
         return CodePage.members(c);
     }
@@ -591,12 +601,12 @@ public final class MojibakeRepair {
                     }
                 }
             } else if (j - i == 1 && onlyIn == null) {
-                // A lone character: a whole sequence whose other byte was dropped, if a code page that drops bytes
-                // has it as the first byte of a two-byte sequence.
+                // A lone character: a two-byte sequence whose other byte was dropped, if a code page that drops
+                // bytes has it as the first byte of one, or as the second (ISO-8859-3 drops the 0xC3 of "ö").
                 for (CodePage page : CodePage.ALL) {
-                    int lead = page.toByte(text.charAt(i));
-                    if ((any & page.bit()) != 0 && page.losesBytes() && lead >= 0xC2 && lead <= 0xDF) {
-                        add(found, withDroppedByte(text, i, j, new int[] {lead}, page, pass));
+                    int b = page.toByte(text.charAt(i));
+                    if ((any & page.bit()) != 0 && page.losesBytes() && b >= 0x80 && b <= 0xDF) {
+                        add(found, withDroppedByte(text, i, j, new int[] {b}, page, pass));
                     }
                 }
             }
@@ -704,26 +714,45 @@ public final class MojibakeRepair {
         return lostCandidate(text, runStart, runEnd, page, readings, marked);
     }
 
-    /** The readings of a run one byte short: each undefined byte at each place where it makes the run whole. */
+    /**
+     * The readings of a run one byte short: each undefined byte at each place where it makes the run whole. A short
+     * run with no such reading is tried two bytes short (ISO-8859-3 drops the 0xC3 of both "ç" and "ö" in "çö").
+     */
     private static Candidate withDroppedByte(String text, int runStart, int runEnd, int[] bytes, CodePage page,
             int pass) {
-        // The byte goes after the longest prefix of whole sequences: before it, it would break one of them.
+        Set<String> readings = new LinkedHashSet<>();
+        putBackDropped(text, runStart, runEnd, bytes, page, pass, 1, readings);
+        // Only where the run is continuation bytes alone (their lead bytes were lost) and the code page loses few
+        // bytes: the readings grow with the square of both.
+        if (readings.isEmpty() && bytes.length >= 2 && bytes.length <= MAX_TWICE_DROPPED_RUN
+                && Arrays.stream(bytes).allMatch(b -> b >= 0x80 && b <= 0xBF) && page.lostBytes().length <= 8) {
+            putBackDropped(text, runStart, runEnd, bytes, page, pass, 2, readings);
+        }
+        return lostCandidate(text, runStart, runEnd, page, readings, false);
+    }
+
+    /** Puts back {@code drops} undefined bytes, each after the longest prefix of whole sequences or up to 3 later. */
+    private static void putBackDropped(String text, int runStart, int runEnd, int[] bytes, CodePage page, int pass,
+            int drops, Set<String> readings) {
+        // A byte goes after the longest prefix of whole sequences: before it, it would break one of them.
         int prefix = 0;
         int sequence;
         while (prefix < bytes.length && (sequence = sequenceLength(bytes, prefix, bytes.length)) > 0) {
             prefix += sequence;
         }
-        Set<String> readings = new LinkedHashSet<>();
         for (int gap = prefix; gap <= Math.min(bytes.length, prefix + 3); gap++) {
             for (int lostByte : page.lostBytes()) {
                 int[] filled = new int[bytes.length + 1];
                 System.arraycopy(bytes, 0, filled, 0, gap);
                 filled[gap] = lostByte;
                 System.arraycopy(bytes, gap, filled, gap + 1, bytes.length - gap);
-                addReading(text, runStart, runEnd, filled, page, pass, readings);
+                if (drops == 1) {
+                    addReading(text, runStart, runEnd, filled, page, pass, readings);
+                } else {
+                    putBackDropped(text, runStart, runEnd, filled, page, pass, drops - 1, readings);
+                }
             }
         }
-        return lostCandidate(text, runStart, runEnd, page, readings, false);
     }
 
     private static void addReading(String text, int runStart, int runEnd, int[] filled, CodePage page, int pass,

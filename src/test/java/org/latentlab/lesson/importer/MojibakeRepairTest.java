@@ -268,6 +268,19 @@ class MojibakeRepairTest {
         });
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Damage.Loss.class, names = {"DROPPED", "QUESTION_MARK"})
+    void putsBackLostLeadBytesBeforeTheCharactersTheyLeft(Damage.Loss loss) {
+        // ISO-8859-3 does not define 0xC3, the first byte of "ç", "ö" and "ü": "çözücü" is left as "§ĥzĵcĵ" (or with
+        // a "?" before each), and "çö" lost two bytes in a row.
+        String original = "Kodlayıcı resmi sıkıştırır, kod çözücü onu yeniden oluşturur. Işık, gölge ve şeker çok güzel.";
+        MojibakeRepair.Result result = MojibakeRepair.repair(Damage.decodedAs("ISO-8859-3", loss).apply(original), "tr");
+
+        assertThat(result.text()).isEqualTo(original);
+        assertThat(result.lostBytes()).extracting(MojibakeRepair.LostByte::reading)
+                .containsExactly("çö", "ü", "ü", "ö", "ç", "ü");
+    }
+
     @Test
     void leavesALoneLetterOfCorrectTextAloneBesideADamagedEmoji() {
         // "Ä" would be a lone remnant in Windows-1252 too (C4 and a dropped 0x81, 0x8D, 0x8F, 0x90 or 0x9D), but one

@@ -46,6 +46,9 @@ import java.util.stream.IntStream;
  * one-letter word, is repaired in a damaged Hebrew or Russian file, while a French file with one damaged emoji
  * keeps its correct "l’été".
  *
+ * <p>A run is a code page's characters side by side; one that is only a part of a stretch of several code pages'
+ * characters is no whole run ("ƒ£" of "βƒ£" is not repaired through Mac OS Roman on its own).
+ *
  * <p>Runs containing C1 controls or U+F8FF (the Apple logo of Mac OS Roman) are never weak: correct text does not
  * contain them. A C1 control in a result is accepted only as a step of double damage: when the run had some too
  * (the undefined Windows-1252 bytes), or when the result's runs holding them are damaged UTF-8 once more (ISO-8859-1
@@ -66,8 +69,11 @@ import java.util.stream.IntStream;
  * <p>Lost bytes: a code page that does not define a byte makes tools drop it or write "?" or U+FFFD. A run that is not
  * valid UTF-8 is then tried with each undefined byte put back (at the "?" or U+FFFD, or where a dropped byte fits);
  * the readings are ranked by the letter statistics of the language ({@link LetterStatistics}) and of the text's
- * other repairs, with a capital inside a lower-case word unlikely. A reading at least four times as likely as the
- * next is taken; otherwise the place stays as it is. Both are reported ({@link LostByte}, with the line).
+ * other repairs, with a capital inside a lower-case word unlikely, and by how often text has a sign (quotation marks,
+ * dashes, maths, emoji; a zero width joiner only between emoji). A reading at least four times as likely as the next
+ * is taken, unless the two differ in signs text has (which of "★" and "✅" a place held depends on what it says);
+ * otherwise the place stays as it is. Both are reported ({@link LostByte}, with the line). Code pages the text
+ * supports equally (ISO-8859-7 and Windows-1253) put their readings of a place together.
  *
  * <p>Known limits (MojibakeRepairInEveryCodePageTest lists each failing case in mojibake-known-limits.txt): in a
  * lesson whose language is written in the script of the damage (Russian through Windows-1251), a damaged run shaped
@@ -283,6 +289,7 @@ public final class MojibakeRepair {
                             .computeIfAbsent(c, lost -> bestReadingPerCharacter(before, lost, language))).reversed())
                     .thenComparingLong(MojibakeRepair::rareCharacters)
                     .thenComparingInt(c -> support.best(c).index());
+            candidates = mergeLostReadings(candidates, support);
             candidates.sort(order);
             for (Candidate candidate : candidates) {
                 if (!candidate.weak() && !candidate.lost() && !overlapsAccepted(candidate, accepted)) {
@@ -427,6 +434,47 @@ public final class MojibakeRepair {
                 .filter(cp -> cp >= 0x80 && !CodePage.isCodePageCharacter(cp)).count();
     }
 
+    /**
+     * Lost bytes of the same place read differently by code pages the text supports equally (Windows-1253 and
+     * ISO-8859-7 leave different bytes undefined) become one candidate with the readings of both: nothing tells
+     * which code page the place went through.
+     */
+    private static List<Candidate> mergeLostReadings(List<Candidate> candidates, Support support) {
+        Map<List<Integer>, List<Candidate>> places = new LinkedHashMap<>();
+        List<Candidate> merged = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            if (candidate.lost()) {
+                places.computeIfAbsent(List.of(candidate.start(), candidate.end()), k -> new ArrayList<>())
+                        .add(candidate);
+            } else {
+                merged.add(candidate);
+            }
+        }
+        for (List<Candidate> place : places.values()) {
+            int most = place.stream().mapToInt(support::of).max().orElseThrow();
+            List<Candidate> equals = place.stream().filter(c -> support.of(c) == most).toList();
+            if (equals.size() == 1 || most == 0) {
+                merged.addAll(place);
+                continue;
+            }
+            Candidate first = equals.get(0);
+            Set<String> readings = new LinkedHashSet<>();
+            long pages = 0;
+            boolean marked = false;
+            Set<UnicodeScript> scripts = EnumSet.noneOf(UnicodeScript.class);
+            for (Candidate candidate : equals) {
+                readings.addAll(candidate.readings());
+                pages |= candidate.codePages();
+                marked |= candidate.marked();
+                scripts.addAll(candidate.scripts());
+            }
+            merged.add(new Candidate(first.start(), first.end(), null, pages, true, scripts, scripts,
+                    List.copyOf(readings), marked, first.wholeRun()));
+            place.stream().filter(c -> support.of(c) != most).forEach(merged::add);
+        }
+        return merged;
+    }
+
     /** How likely the candidate's likeliest reading is, per character, by the language's letters alone. */
     private static double bestReadingPerCharacter(String text, Candidate candidate, Map<Integer, Double> language) {
         double best = 0;
@@ -457,7 +505,37 @@ public final class MojibakeRepair {
             Map<Integer, Double> language, Map<Integer, Double> document) {
         double best = likelihood(text, candidate, readings.get(0), language, document);
         double next = readings.size() > 1 ? likelihood(text, candidate, readings.get(1), language, document) : 0;
-        return perCharacter(best, readings.get(0)) > UNKNOWN_LETTER && best >= DECISIVE * next;
+        return perCharacter(best, readings.get(0)) > UNKNOWN_LETTER && best >= DECISIVE * next
+                && !(readings.size() > 1 && differInSigns(text, candidate, readings.get(0), readings.get(1)));
+    }
+
+    /**
+     * Whether two readings differ in a sign (punctuation, symbol, emoji) and both are made of signs text has: the
+     * shares of signs are rough, and which of two real signs a place held ("★" or "✅", "‘" or "∀") depends on what
+     * the text says, so such a place is reported undecided rather than guessed. A sign against a character nothing
+     * is known of ("”" against U+2001 EM QUAD) is still decided.
+     */
+    private static boolean differInSigns(String text, Candidate candidate, String first, String second) {
+        if (!knownSigns(text, candidate, first) || !knownSigns(text, candidate, second)) {
+            return false;
+        }
+        int[] a = first.codePoints().filter(cp -> !Character.isLetter(cp)).toArray();
+        int[] b = second.codePoints().filter(cp -> !Character.isLetter(cp)).toArray();
+        return !Arrays.equals(a, b);
+    }
+
+    /** Whether every non-ASCII character of the reading that is no letter is a sign text has, in its place. */
+    private static boolean knownSigns(String text, Candidate candidate, String reading) {
+        int before = candidate.start() > 0 ? text.codePointBefore(candidate.start()) : ' ';
+        int after = candidate.end() < text.length() ? text.codePointAt(candidate.end()) : ' ';
+        int[] cps = reading.codePoints().toArray();
+        for (int k = 0; k < cps.length; k++) {
+            if (cps[k] >= 0x80 && !Character.isLetter(cps[k]) && LetterStatistics.symbolShare(cps[k],
+                    k > 0 ? cps[k - 1] : before, k + 1 < cps.length ? cps[k + 1] : after) == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The likelihood of a character no statistics know: the same for all, so it never decides. */
@@ -475,11 +553,13 @@ public final class MojibakeRepair {
         for (int k = 0; k < cps.length; k++) {
             int cp = cps[k];
             int lower = Character.toLowerCase(cp);
-            double share = language.getOrDefault(lower, 0.0) + document.getOrDefault(lower, 0.0);
-            double p = Character.isLetter(cp) ? Math.max(share, UNKNOWN_LETTER) : UNKNOWN_LETTER;
             int previous = k > 0 ? cps[k - 1] : before;
             int next = k + 1 < cps.length ? cps[k + 1]
                     : candidate.end() < text.length() ? text.codePointAt(candidate.end()) : ' ';
+            double share = Character.isLetter(cp)
+                    ? language.getOrDefault(lower, 0.0) + document.getOrDefault(lower, 0.0)
+                    : LetterStatistics.symbolShare(cp, previous, next);
+            double p = Math.max(share, UNKNOWN_LETTER);
             if (Character.isUpperCase(cp) && Character.isLowerCase(previous)) {
                 p *= 0.01;
             } else if (Character.isLowerCase(cp) && Character.isUpperCase(previous) && Character.isUpperCase(next)) {
@@ -566,9 +646,12 @@ public final class MojibakeRepair {
     private static long members(String text, int i) {
         char c = text.charAt(i);
         if (c == '?') {
-            // Next to a code page's character, on either side: a lost lead byte leaves "?" before the rest.
-            long neighbours = (i > 0 && text.charAt(i - 1) >= 0x80 ? CodePage.members(text.charAt(i - 1)) : 0)
-                    | (i + 1 < text.length() && text.charAt(i + 1) >= 0x80 ? CodePage.members(text.charAt(i + 1)) : 0);
+            // Next to a code page's character, on either side, or after one and another "?" (two lost bytes in a
+            // row, as in "â??" for "∈" through Windows-1250): a lost lead byte leaves "?" before the rest.
+            int previous = i > 0 && text.charAt(i - 1) == '?' ? i - 2 : i - 1;
+            long before = previous >= 0 && text.charAt(previous) >= 0x80 ? CodePage.members(text.charAt(previous)) : 0;
+            long after = i + 1 < text.length() && text.charAt(i + 1) >= 0x80 ? CodePage.members(text.charAt(i + 1)) : 0;
+            long neighbours = before | after;
             return CodePage.members('\uFFFD') & neighbours;
         }
         return CodePage.members(c);
@@ -633,7 +716,9 @@ public final class MojibakeRepair {
                 end++;
             }
             if (end - k >= 2) {
-                collectRun(text, k, end, page, pass, found);
+                // A run that is only a part of the stretch (its neighbours are other code pages' characters) is no
+                // whole run: "ƒ£" of "βƒ£" (⃣ through Windows-1253) would be "ģ" in Mac OS Roman.
+                collectRun(text, k, end, k == from && end == to, page, pass, found);
             }
             k = end;
         }
@@ -653,8 +738,8 @@ public final class MojibakeRepair {
      * too likely to be correct text, like "“é”" in Mac OS Roman). When the run is not well-formed as a whole and
      * the code page loses bytes, the readings with the lost byte put back are candidates too.
      */
-    private static void collectRun(String text, int runStart, int runEnd, CodePage page, int pass,
-            Map<List<Object>, Candidate> found) {
+    private static void collectRun(String text, int runStart, int runEnd, boolean wholeStretch, CodePage page,
+            int pass, Map<List<Object>, Candidate> found) {
         int length = runEnd - runStart;
         int[] bytes = new int[length];
         int lost = 0;
@@ -677,7 +762,7 @@ public final class MojibakeRepair {
                 k += sequence;
                 sequences++;
             }
-            boolean wholeRun = segmentStart == 0 && k == length;
+            boolean wholeRun = segmentStart == 0 && k == length && wholeStretch;
             whole |= wholeRun;
             if (wholeRun || k - segmentStart >= 3) {
                 String decoded = decode(bytes, segmentStart, k);

@@ -282,6 +282,37 @@ class MojibakeRepairTest {
     }
 
     @Test
+    void infersALostByteInPunctuationAndEmojiFromHowOftenTextHasThem() {
+        // Windows-1252 drops 0x9D, the last byte of "”": of its readings (U+2001 EM QUAD, U+200D ZERO WIDTH JOINER,
+        // U+200F, U+2010 HYPHEN, ”) only ” is a sign text has there. The ZWJ of "👩‍💻" (E2 80 8D) loses 0x8D the
+        // same way, and between two emoji it is the joiner.
+        String original = "It is “neat”.\nThe coder 👩‍💻 ships 🚀";
+        MojibakeRepair.Result result = MojibakeRepair.repair(
+                Damage.decodedAs("windows-1252", Damage.Loss.DROPPED).apply(original), "en");
+
+        assertThat(result.text()).isEqualTo(original);
+        assertThat(result.lostBytes()).extracting(MojibakeRepair.LostByte::line, MojibakeRepair.LostByte::reading)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "”"),
+                        org.assertj.core.groups.Tuple.tuple(2, "👩‍💻"));
+    }
+
+    @Test
+    void leavesALostByteBetweenTwoRealSignsUndecided() {
+        // Windows-1257 drops 0x9C of "✅" (E2 9C 85): "★" (E2 98 85, 0x98 is dropped too) fits as well, and which
+        // of two signs a place held depends on what the text says.
+        String original = "Kodētājs saspiež attēlu ✅ un dekodētājs to atjauno.";
+        MojibakeRepair.Result result = MojibakeRepair.repair(
+                Damage.decodedAs("windows-1257", Damage.Loss.QUESTION_MARK).apply(original), "lv");
+
+        assertThat(result.lostBytes()).filteredOn(lost -> !lost.decided()).singleElement()
+                .satisfies(lost -> assertThat(lost.alternatives()).contains("✅", "★"));
+        // Latvian "ā" (C4 81) lost its 0x81 too; the letters decide those.
+        assertThat(result.lostBytes()).filteredOn(MojibakeRepair.LostByte::decided)
+                .extracting(MojibakeRepair.LostByte::reading).containsOnly("ā");
+        assertThat(result.text()).contains("Kodētājs saspiež attēlu", "dekodētājs");
+    }
+
+    @Test
     void leavesALoneLetterOfCorrectTextAloneBesideADamagedEmoji() {
         // "Ä" would be a lone remnant in Windows-1252 too (C4 and a dropped 0x81, 0x8D, 0x8F, 0x90 or 0x9D), but one
         // damaged emoji does not make the German around it damaged.

@@ -35,7 +35,8 @@ public enum ImportMessageKey {
     MOJIBAKE_REPAIRED("lesson.import.mojibakeRepaired", Severity.INFO,
             "Damaged characters repaired: {0} (UTF-8 text that had been decoded as {1})."),
     LOST_BYTE_INFERRED("lesson.import.lostByteInferred", Severity.INFO,
-            "A byte of the damaged characters \"{0}\" had been lost; from the letters of the language they were read as \"{1}\"."),
+            "A byte of the damaged characters \"{0}\" had been lost; they were read as \"{1}\", by far the most"
+                    + " common of the possible readings."),
     METADATA_REMOVED("lesson.import.metadataRemoved", Severity.INFO, "Removed the translator metadata comment."),
     DISCLAIMER_REMOVED("lesson.import.disclaimerRemoved", Severity.INFO,
             "Removed the machine translation disclaimer."),

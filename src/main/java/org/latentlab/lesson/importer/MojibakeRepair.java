@@ -78,12 +78,15 @@ import java.util.stream.IntStream;
  * <p>Known limits (MojibakeRepairInEveryCodePageTest lists each failing case in mojibake-known-limits.txt): in a
  * lesson whose language is written in the script of the damage (Russian through Windows-1251), a damaged run shaped
  * like a word of it needs evidence from other runs; double damage through code pages whose intermediate readings
- * are ambiguous (ISO-8859-16 twice, a Thai code page then Windows-1252) is not always undone; a lost byte in an
- * emoji or symbol has no letter statistics and stays undecided; a dropped byte that leaves a single character ("Ä"
- * for "Đ") is looked for only in text damaged throughout, and where several letters of the language fit it stays
- * undecided (one letter's frequency is all the statistics know, not its neighbours); a text whose only damaged
- * characters are rare ones (say the Fula letters ɓ and ɗ, and nothing else) keeps them damaged for lack of
- * evidence; and a deliberately typed "Ã©" is taken for damage and repaired, because real damaged files matter more.
+ * are ambiguous (emoji through ISO-8859-2 twice, a Thai code page then Windows-1252) is not always undone; a lost
+ * byte between two real signs ("★" or "✅", "👍" or "👏") stays undecided; emoji alone through a Greek, Hebrew or
+ * Thai code page that lost a byte of each give no unambiguous repair to go by and stay as they are; two bytes
+ * dropped from one emoji, or a character that lost all of its bytes (ISO-8859-8 loses most of Hebrew, ISO-8859-3
+ * all of "Ü"), cannot be found; a dropped byte that leaves a single character ("Ä" for "Đ") is looked for only in
+ * text damaged throughout, and where several letters of the language fit it stays undecided (a letter's frequency
+ * is all the statistics know, not its neighbours); a text whose only damaged characters are rare ones (say the
+ * Fula letters ɓ and ɗ, and nothing else) keeps them damaged for lack of evidence; and a deliberately typed "Ã©" is
+ * taken for damage and repaired, because real damaged files matter more.
  */
 public final class MojibakeRepair {
 
@@ -288,6 +291,7 @@ public final class MojibakeRepair {
                     .thenComparing(Comparator.comparingDouble((Candidate c) -> !c.lost() ? 0 : readingScores
                             .computeIfAbsent(c, lost -> bestReadingPerCharacter(before, lost, language))).reversed())
                     .thenComparingLong(MojibakeRepair::rareCharacters)
+                    .thenComparing(c -> !damagedAgainThroughItsCodePage(c))
                     .thenComparingInt(c -> support.best(c).index());
             candidates = mergeLostReadings(candidates, support);
             candidates.sort(order);
@@ -369,7 +373,7 @@ public final class MojibakeRepair {
 
     /**
      * 4 for a reading that looks like text, 1 for one with a capital inside a lower-case word, or with a non-ASCII
-     * Latin letter that the language does not use, starting or inside a word ("ß" in Icelandic, where ISO-8859-15
+     * Latin letter that the language does not use in a word ("ß" in Icelandic, where ISO-8859-15
      * and Windows-1252 read the same damage as "þ" and "ß").
      */
     private static int plausibility(String text, Candidate candidate, Map<Integer, Double> language) {
@@ -388,8 +392,9 @@ public final class MojibakeRepair {
             if (Character.isUpperCase(cp) && Character.isLowerCase(previous) && Character.isLowerCase(next)) {
                 return 1;
             }
-            if (!language.isEmpty() && cp >= 0xC0 && Character.isLetter(next)
-                    && UnicodeScript.of(cp) == UnicodeScript.LATIN && !language.containsKey(Character.toLowerCase(cp))) {
+            boolean inWord = Character.isLetter(next) || Character.isLetter(previous);
+            if (!language.isEmpty() && cp >= 0xC0 && inWord && UnicodeScript.of(cp) == UnicodeScript.LATIN
+                    && !language.containsKey(Character.toLowerCase(cp))) {
                 return 1;
             }
         }
@@ -473,6 +478,52 @@ public final class MojibakeRepair {
             place.stream().filter(c -> support.of(c) != most).forEach(merged::add);
         }
         return merged;
+    }
+
+    /**
+     * Whether the candidate's reading is damaged once more through a code page it came from: every run of non-ASCII
+     * characters in it is well-formed UTF-8 there. Where code pages tie, text damaged twice the same way is likelier
+     * than a reading that happens to be valid ("ĂąÂÂ" is "—" through ISO-8859-16 twice, "ù" in Windows-1250).
+     */
+    private static boolean damagedAgainThroughItsCodePage(Candidate candidate) {
+        if (candidate.lost()) {
+            return false;
+        }
+        String reading = candidate.replacement();
+        pages:
+        for (CodePage page : CodePage.ALL) {
+            if ((candidate.codePages() & page.bit()) == 0) {
+                continue;
+            }
+            boolean any = false;
+            int i = 0;
+            while (i < reading.length()) {
+                if (reading.charAt(i) < 0x80) {
+                    i++;
+                    continue;
+                }
+                int j = i;
+                while (j < reading.length() && reading.charAt(j) >= 0x80) {
+                    j++;
+                }
+                int[] bytes = new int[j - i];
+                for (int k = i; k < j; k++) {
+                    bytes[k - i] = page.toByte(reading.charAt(k));
+                    if (bytes[k - i] < 0x80) {
+                        continue pages;
+                    }
+                }
+                if (!isWellFormed(bytes)) {
+                    continue pages;
+                }
+                any = true;
+                i = j;
+            }
+            if (any) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How likely the candidate's likeliest reading is, per character, by the language's letters alone. */

@@ -173,6 +173,17 @@ class MojibakeRepairTest {
     }
 
     @Test
+    void prefersTheReadingThatIsDamagedOnceMoreTheSameWayWhereCodePagesTie() {
+        // "—" through ISO-8859-16 twice is "ĂąÂ" and C1 controls: Windows-1250 and ISO-8859-2 read the run as "ù" and
+        // "ñ" with the same support; only ISO-8859-16's "â" and controls are that code page's damage once more.
+        String original = "A few numbers — the decoder rebuilds it. “Neat”, isn’t it? Größe, Übung und Äpfel.";
+        String damaged = Damage.decodedAs("ISO-8859-16", Damage.Loss.BROWSER)
+                .apply(Damage.decodedAs("ISO-8859-16", Damage.Loss.BROWSER).apply(original));
+
+        assertThat(MojibakeRepair.repair(damaged, "de").text()).isEqualTo(original);
+    }
+
+    @Test
     void leavesCyrillicWordsOfEveryShapeAloneNextToDamageFromWindows1251() {
         // Small, capitalised and all-capital words, each of which would be valid UTF-8 in Windows-1251 ("ВІ" is ²).
         String text = "Мы учились в ВІ и ДЮ. Їх немає. вЂ”";

@@ -80,7 +80,8 @@ import java.util.stream.IntStream;
  * like a word of it needs evidence from other runs; double damage through code pages whose intermediate readings
  * are ambiguous (emoji through ISO-8859-2 twice, a Thai code page then Windows-1252) is not always undone; a lost
  * byte between two real signs ("★" or "✅", "👍" or "👏") stays undecided; emoji alone through a Greek, Hebrew or
- * Thai code page that lost a byte of each give no unambiguous repair to go by and stay as they are; two bytes
+ * Thai code page that dropped a byte of each give no unambiguous repair to go by and stay as they are (with a "?"
+ * inside the run, or U+FFFD, they are read or reported); two bytes
  * dropped from one emoji, or a character that lost all of its bytes (ISO-8859-8 loses most of Hebrew, ISO-8859-3
  * all of "Ü"), cannot be found; a dropped byte that leaves a single character ("Ä" for "Đ") is looked for only in
  * text damaged throughout, and where several letters of the language fit it stays undecided (a letter's frequency
@@ -846,7 +847,11 @@ public final class MojibakeRepair {
             }
             addReading(text, runStart, runEnd, filled, page, pass, readings);
         }
-        boolean marked = text.substring(runStart, runEnd).indexOf('\uFFFD') >= 0;
+        // U+FFFD marks a lost byte for sure; so does a "?" inside a longer run of a code page's characters ("π??€",
+        // 🚀 through Windows-1253): correct text has a question mark after a word, not inside one.
+        String run = text.substring(runStart, runEnd);
+        boolean marked = run.indexOf('\uFFFD') >= 0 || (run.length() >= 3 && run.indexOf('?') > 0
+                && run.lastIndexOf('?') < run.length() - 1);
         return lostCandidate(text, runStart, runEnd, page, readings, marked);
     }
 

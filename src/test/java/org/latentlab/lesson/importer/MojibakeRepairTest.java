@@ -147,7 +147,8 @@ class MojibakeRepairTest {
                 "Un café…” dit-il.", // é…” in Windows-1252 would be a CJK character
                 "Il a dit “é” seulement.",
                 "€™ and ¿Qué? and ¡Olé!",
-                "Il part –à demain– et revient." // –à in Mac OS Roman would be the Cyrillic Ј
+                "Il part –à demain– et revient.", // –à in Mac OS Roman would be the Cyrillic Ј
+                "Il a dit «?» puis «¿Qué?» et «Ça?»." // a "?" between signs is no lost byte
         );
         for (String text : correct) {
             assertThat(MojibakeRepair.repair(text).text()).as(text).isEqualTo(text);

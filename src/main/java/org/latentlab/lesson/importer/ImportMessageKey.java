@@ -49,6 +49,9 @@ public enum ImportMessageKey {
     // Parts that could not be kept as they were.
     LOST_BYTE_UNDECIDED("lesson.import.lostByteUndecided", Severity.WARNING,
             "A byte of the damaged characters \"{0}\" had been lost and they could be any of {1}; they were left as they are."),
+    LOST_BYTES_UNREAD("lesson.import.lostBytesUnread", Severity.WARNING,
+            "Several bytes of the damaged characters \"{0}\" had been lost, too many to read them; they were left as"
+                    + " they are."),
     QUIZ_UNMAPPED("lesson.import.quizUnmapped", Severity.WARNING,
             "Quiz {0} of the curriculum has no quiz in Latent Lab; the link stays an external link to {1}."),
     IMAGE_MISSING("lesson.import.imageMissing", Severity.WARNING,

@@ -23,6 +23,9 @@ public final class LessonImporter {
     /** Tags shown when a language tag is not one. */
     public static final String EXAMPLE_TAGS = "en, ar, ja, zh-Hant, pt-BR";
 
+    /** The readings of an undecided lost byte the report names, likeliest first. */
+    private static final int MAX_ALTERNATIVES_SHOWN = 6;
+
     private final LinkRewriter links;
 
     /**
@@ -70,11 +73,15 @@ public final class LessonImporter {
                     String.join(", ", repaired.charsets())));
         }
         for (MojibakeRepair.LostByte lost : repaired.lostBytes()) {
-            messages.add(lost.decided()
-                    ? ImportMessage.at(ImportMessageKey.LOST_BYTE_INFERRED, lost.line(), lost.damaged(),
-                            lost.reading())
-                    : ImportMessage.at(ImportMessageKey.LOST_BYTE_UNDECIDED, lost.line(), lost.damaged(),
-                            String.join(", ", lost.alternatives())));
+            if (lost.decided()) {
+                messages.add(ImportMessage.at(ImportMessageKey.LOST_BYTE_INFERRED, lost.line(), lost.damaged(),
+                        lost.reading()));
+            } else if (lost.alternatives().isEmpty()) {
+                messages.add(ImportMessage.at(ImportMessageKey.LOST_BYTES_UNREAD, lost.line(), lost.damaged()));
+            } else {
+                messages.add(ImportMessage.at(ImportMessageKey.LOST_BYTE_UNDECIDED, lost.line(), lost.damaged(),
+                        likeliest(lost.alternatives())));
+            }
         }
         // A repaired (or second) byte order mark is not content.
         text = Normalizer.normalize(repaired.text(), Normalizer.Form.NFC).replace("\uFEFF", "");
@@ -92,5 +99,11 @@ public final class LessonImporter {
             messages.add(ImportMessage.of(ImportMessageKey.NO_TITLE));
         }
         return new ImportResult(markdown, title, messages);
+    }
+
+    /** The likeliest readings of an undecided place, at most six: a Hebrew word may have hundreds. */
+    private static String likeliest(List<String> alternatives) {
+        return alternatives.size() <= MAX_ALTERNATIVES_SHOWN ? String.join(", ", alternatives)
+                : String.join(", ", alternatives.subList(0, MAX_ALTERNATIVES_SHOWN)) + ", …";
     }
 }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.lang.Character.UnicodeScript;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -259,8 +260,39 @@ final class LetterStatistics {
         return shares(table);
     }
 
+    private static final Map<String, Set<String>> WORDS = new ConcurrentHashMap<>();
+
+    /**
+     * The words (lower case) with a non-ASCII letter that our lessons in the language use; empty for the languages
+     * we have no lesson in.
+     */
+    static Set<String> words(String languageTag) {
+        if (languageTag == null || languageTag.isBlank()) {
+            return Set.of();
+        }
+        String language = languageTag.split("[-_]")[0].toLowerCase(Locale.ROOT);
+        return WORDS.computeIfAbsent(language, l -> {
+            for (String lessonLanguage : LESSON_LANGUAGES) {
+                if (lessonLanguage.equals(l)) {
+                    Set<String> words = new HashSet<>();
+                    for (String word : lessonText(l).toString().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{M}]+")) {
+                        if (word.chars().anyMatch(c -> c >= 0x80)) {
+                            words.add(word);
+                        }
+                    }
+                    return Set.copyOf(words);
+                }
+            }
+            return Set.of();
+        });
+    }
+
     /** Counts the letters of our lessons in the language. */
     private static Map<Integer, Double> fromLessons(String language) {
+        return count(lessonText(language));
+    }
+
+    private static CharSequence lessonText(String language) {
         StringBuilder text = new StringBuilder();
         for (String lesson : LESSONS) {
             String path = "latentlab/lessons/" + lesson + "/" + language + ".md";
@@ -272,7 +304,7 @@ final class LetterStatistics {
                 throw new UncheckedIOException(e);
             }
         }
-        return count(text);
+        return text;
     }
 
     /** The share of each non-ASCII letter (lower case) among all letters of the text. */

@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * Repairs mojibake: UTF-8 text that was once decoded with a single-byte code page (every one the JDK has:
@@ -69,11 +71,15 @@ import java.util.stream.IntStream;
  * <p>Lost bytes: a code page that does not define a byte makes tools drop it or write "?" or U+FFFD. A run that is not
  * valid UTF-8 is then tried with each undefined byte put back (at the "?" or U+FFFD, or where a dropped byte fits);
  * the readings are ranked by the letter statistics of the language ({@link LetterStatistics}) and of the text's
- * other repairs, with a capital inside a lower-case word unlikely, and by how often text has a sign (quotation marks,
- * dashes, maths, emoji; a zero width joiner only between emoji). A reading at least four times as likely as the next
- * is taken, unless the two differ in signs text has (which of "★" and "✅" a place held depends on what it says);
- * otherwise the place stays as it is. Both are reported ({@link LostByte}, with the line). Code pages the text
- * supports equally (ISO-8859-7 and Windows-1253) put their readings of a place together.
+ * other repairs, with a capital inside a lower-case word unlikely, a Hebrew or Greek final form only at the end of a
+ * word, a reading that makes a word of our lessons in the language far likelier (Windows-1255 drops the second byte
+ * of א, ל, מ, ם, ן and ך alike: "לומד" and "מולד" differ only in the words), and by how often text has a sign
+ * (quotation marks, dashes, maths, emoji; a zero width joiner only between emoji). A reading at least four times as
+ * likely as the next is taken, unless the two differ in signs text has (which of "★" and "✅" a place held depends
+ * on what it says); otherwise the place stays as it is. Both are reported ({@link LostByte}, with the line), and so is a run whose
+ * marked losses (U+FFFD, or "?" inside it) are too many to read. A reading in a script neither the language nor the
+ * text's repairs have is never chosen. Code pages the text supports equally (ISO-8859-7 and Windows-1253) put their
+ * readings of a place together.
  *
  * <p>Known limits (MojibakeRepairInEveryCodePageTest lists each failing case in mojibake-known-limits.txt): in a
  * lesson whose language is written in the script of the damage (Russian through Windows-1251), a damaged run shaped
@@ -97,8 +103,14 @@ public final class MojibakeRepair {
     private static final Set<UnicodeScript> LATIN_LIKE = EnumSet.of(UnicodeScript.LATIN, UnicodeScript.COMMON,
             UnicodeScript.INHERITED);
 
-    /** Lost bytes per run that are tried: each multiplies the readings by up to 23. */
-    private static final int MAX_LOST_PER_RUN = 2;
+    /**
+     * Lost bytes per run that are tried: each multiplies the readings by up to 23, less the choices that cannot
+     * continue the UTF-8 before them.
+     */
+    private static final int MAX_LOST_PER_RUN = 4;
+
+    /** How many ways of filling a run's gaps are tried at most; a run with more is left as it is. */
+    private static final int MAX_GAP_FILLS = 4_000;
 
     /** Longest run in which two dropped bytes are looked for. */
     private static final int MAX_TWICE_DROPPED_RUN = 8;
@@ -265,6 +277,7 @@ public final class MojibakeRepair {
     public static Result repair(String text, String languageTag) {
         Map<Integer, Double> language = LetterStatistics.of(languageTag);
         Set<UnicodeScript> homeScripts = LetterStatistics.scriptsOf(languageTag);
+        Set<String> words = LetterStatistics.words(languageTag);
         Set<String> charsets = new LinkedHashSet<>();
         List<LostByte> lostBytes = new ArrayList<>();
         int firstPassRepairs = 0;
@@ -290,7 +303,7 @@ public final class MojibakeRepair {
             Comparator<Candidate> order = Comparator.comparingInt(support::of).reversed()
                     .thenComparing(Comparator.comparingInt(Candidate::sourceLength).reversed())
                     .thenComparing(Comparator.comparingDouble((Candidate c) -> !c.lost() ? 0 : readingScores
-                            .computeIfAbsent(c, lost -> bestReadingPerCharacter(before, lost, language))).reversed())
+                            .computeIfAbsent(c, lost -> bestReadingPerCharacter(before, lost, language, words))).reversed())
                     .thenComparingLong(MojibakeRepair::rareCharacters)
                     .thenComparing(c -> !damagedAgainThroughItsCodePage(c))
                     .thenComparingInt(c -> support.best(c).index());
@@ -338,8 +351,18 @@ public final class MojibakeRepair {
                 String replacement = candidate.replacement();
                 if (candidate.lost()) {
                     newlines = newlines == null ? newlines(current) : newlines;
-                    List<String> readings = rank(current, candidate, language, document);
-                    replacement = decisive(current, candidate, readings, language, document) ? readings.get(0) : null;
+                    List<String> readings = rank(current, candidate, language, words, document);
+                    if (readings.isEmpty()) {
+                        lostBytes.add(new LostByte(line(newlines, candidate.start()),
+                                current.substring(candidate.start(), candidate.end()), null, List.of()));
+                        continue; // too many bytes lost to read it: left as it is, and reported
+                    }
+                    // A reading in a script neither the language nor the text's repairs have is never chosen.
+                    Set<UnicodeScript> expected = homeScripts == null ? null
+                            : Stream.concat(homeScripts.stream(), evidence.scripts.stream()).collect(Collectors.toSet());
+                    boolean expectedScripts = expected == null || expected.containsAll(scriptsOf(readings.get(0)));
+                    replacement = expectedScripts && decisive(current, candidate, readings, language, words, document)
+                            ? readings.get(0) : null;
                     lostBytes.add(new LostByte(line(newlines, candidate.start()),
                             current.substring(candidate.start(), candidate.end()), replacement, readings));
                     if (replacement == null) {
@@ -528,10 +551,11 @@ public final class MojibakeRepair {
     }
 
     /** How likely the candidate's likeliest reading is, per character, by the language's letters alone. */
-    private static double bestReadingPerCharacter(String text, Candidate candidate, Map<Integer, Double> language) {
+    private static double bestReadingPerCharacter(String text, Candidate candidate, Map<Integer, Double> language,
+            Set<String> words) {
         double best = 0;
         for (String reading : candidate.readings()) {
-            best = Math.max(best, perCharacter(likelihood(text, candidate, reading, language, Map.of()), reading));
+            best = Math.max(best, perCharacter(likelihood(text, candidate, reading, language, words, Map.of()), reading));
         }
         return best;
     }
@@ -545,18 +569,18 @@ public final class MojibakeRepair {
     }
 
     /** The readings of a lost byte, most likely first: see {@link #likelihood}. */
-    private static List<String> rank(String text, Candidate candidate, Map<Integer, Double> language,
+    private static List<String> rank(String text, Candidate candidate, Map<Integer, Double> language, Set<String> words,
             Map<Integer, Double> document) {
         List<String> readings = new ArrayList<>(candidate.readings());
-        readings.sort(Comparator.comparingDouble((String r) -> likelihood(text, candidate, r, language, document))
+        readings.sort(Comparator.comparingDouble((String r) -> likelihood(text, candidate, r, language, words, document))
                 .reversed().thenComparing(Comparator.naturalOrder()));
         return readings;
     }
 
     private static boolean decisive(String text, Candidate candidate, List<String> readings,
-            Map<Integer, Double> language, Map<Integer, Double> document) {
-        double best = likelihood(text, candidate, readings.get(0), language, document);
-        double next = readings.size() > 1 ? likelihood(text, candidate, readings.get(1), language, document) : 0;
+            Map<Integer, Double> language, Set<String> words, Map<Integer, Double> document) {
+        double best = likelihood(text, candidate, readings.get(0), language, words, document);
+        double next = readings.size() > 1 ? likelihood(text, candidate, readings.get(1), language, words, document) : 0;
         return perCharacter(best, readings.get(0)) > UNKNOWN_LETTER && best >= DECISIVE * next
                 && !(readings.size() > 1 && differInSigns(text, candidate, readings.get(0), readings.get(1)));
     }
@@ -598,7 +622,7 @@ public final class MojibakeRepair {
      * text's other repairs, and a heavy penalty for a capital inside a lower-case word (or the reverse).
      */
     private static double likelihood(String text, Candidate candidate, String reading, Map<Integer, Double> language,
-            Map<Integer, Double> document) {
+            Set<String> words, Map<Integer, Double> document) {
         double likelihood = 1;
         int before = candidate.start() > 0 ? text.codePointBefore(candidate.start()) : ' ';
         int[] cps = reading.codePoints().toArray();
@@ -617,9 +641,53 @@ public final class MojibakeRepair {
             } else if (Character.isLowerCase(cp) && Character.isUpperCase(previous) && Character.isUpperCase(next)) {
                 p *= 0.01;
             }
+            // Hebrew and Greek write some letters differently at the end of a word: "ם" only there, "מ" never.
+            boolean atWordEnd = !Character.isLetter(next) && !isMark(next);
+            if (FINAL_FORMS.containsKey(cp) != atWordEnd && (FINAL_FORMS.containsKey(cp) || FINAL_FORMS.containsValue(cp))) {
+                p *= 0.01;
+            }
             likelihood *= p;
         }
-        return likelihood;
+        return likelihood * (containsKnownWord(text, candidate, reading, words) ? KNOWN_WORD : 1);
+    }
+
+    /** The final forms of letters, with the forms they take inside a word. */
+    private static final Map<Integer, Integer> FINAL_FORMS = Map.of((int) 'ך', (int) 'כ', (int) 'ם', (int) 'מ',
+            (int) 'ן', (int) 'נ', (int) 'ף', (int) 'פ', (int) 'ץ', (int) 'צ', (int) 'ς', (int) 'σ');
+
+    /** How much likelier a reading is that makes a word our lessons in the language use. */
+    private static final double KNOWN_WORD = 1000;
+
+    private static boolean isMark(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
+    }
+
+    /**
+     * Whether the reading, with the letters next to it in the text, makes a word of the language's lessons: where
+     * the letter statistics cannot choose (Windows-1255 drops the second byte of א, ך, ל, ם, מ and ן alike), the
+     * word does.
+     */
+    private static boolean containsKnownWord(String text, Candidate candidate, String reading, Set<String> words) {
+        if (words.isEmpty()) {
+            return false;
+        }
+        int start = candidate.start();
+        while (start > 0 && Character.isLetter(text.charAt(start - 1))) {
+            start--;
+        }
+        int end = candidate.end();
+        while (end < text.length() && Character.isLetter(text.charAt(end))) {
+            end++;
+        }
+        String whole = text.substring(start, candidate.start()) + reading + text.substring(candidate.end(), end);
+        for (String word : whole.split("[^\\p{L}\\p{M}]+")) {
+            if (!word.isEmpty() && word.chars().anyMatch(c -> c >= 0x80)
+                    && words.contains(word.toLowerCase(java.util.Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int[] newlines(String text) {
@@ -825,6 +893,8 @@ public final class MojibakeRepair {
         if (!whole && page.losesBytes()) {
             if (lost > 0 && lost <= MAX_LOST_PER_RUN) {
                 add(found, withLostBytes(text, runStart, runEnd, bytes, page, pass));
+            } else if (lost > MAX_LOST_PER_RUN) {
+                add(found, unreadable(text, runStart, runEnd, page));
             } else if (lost == 0 && length <= MAX_DROPPED_RUN) {
                 add(found, withDroppedByte(text, runStart, runEnd, bytes, page, pass));
             }
@@ -835,24 +905,69 @@ public final class MojibakeRepair {
     private static Candidate withLostBytes(String text, int runStart, int runEnd, int[] bytes, CodePage page,
             int pass) {
         int[] gaps = IntStream.range(0, bytes.length).filter(k -> bytes[k] == CodePage.LOST).toArray();
-        int[] lostBytes = page.lostBytes();
         Set<String> readings = new LinkedHashSet<>();
-        int combinations = (int) Math.pow(lostBytes.length, gaps.length);
-        for (int combination = 0; combination < combinations; combination++) {
-            int[] filled = bytes.clone();
-            int rest = combination;
-            for (int gap : gaps) {
-                filled[gap] = lostBytes[rest % lostBytes.length];
-                rest /= lostBytes.length;
-            }
-            addReading(text, runStart, runEnd, filled, page, pass, readings);
+        int[] budget = {MAX_GAP_FILLS};
+        fillGaps(text, runStart, runEnd, bytes.clone(), gaps, 0, page, pass, readings, budget);
+        if (budget[0] <= 0) {
+            // Too many ways to fill the gaps (ISO-8859-8 leaves 35 bytes undefined): left as it is.
+            return unreadable(text, runStart, runEnd, page);
         }
-        // U+FFFD marks a lost byte for sure; so does a "?" inside a longer run of a code page's characters ("π??€",
-        // 🚀 through Windows-1253): correct text has a question mark after a word, not inside one.
-        String run = text.substring(runStart, runEnd);
-        boolean marked = run.indexOf('\uFFFD') >= 0 || (run.length() >= 3 && run.indexOf('?') > 0
-                && run.lastIndexOf('?') < run.length() - 1);
-        return lostCandidate(text, runStart, runEnd, page, readings, marked);
+        return lostCandidate(text, runStart, runEnd, page, readings, marked(text.substring(runStart, runEnd)));
+    }
+
+    /**
+     * Fills the gaps from {@code next} on with each byte the code page leaves undefined, dropping a choice as soon as
+     * the bytes before the following gap cannot be UTF-8: a Hebrew word through Windows-1255 may have lost four.
+     */
+    private static void fillGaps(String text, int runStart, int runEnd, int[] bytes, int[] gaps, int next,
+            CodePage page, int pass, Set<String> readings, int[] budget) {
+        if (next == gaps.length) {
+            addReading(text, runStart, runEnd, bytes, page, pass, readings);
+            return;
+        }
+        int upTo = next + 1 < gaps.length ? gaps[next + 1] : bytes.length;
+        for (int lostByte : page.lostBytes()) {
+            if (--budget[0] <= 0) {
+                return;
+            }
+            bytes[gaps[next]] = lostByte;
+            if (wellFormedSoFar(bytes, upTo)) {
+                fillGaps(text, runStart, runEnd, bytes, gaps, next + 1, page, pass, readings, budget);
+            }
+        }
+        bytes[gaps[next]] = CodePage.LOST;
+    }
+
+    /** Whether bytes[0, end) can begin well-formed UTF-8: whole sequences, then at most the start of one. */
+    private static boolean wellFormedSoFar(int[] bytes, int end) {
+        int k = 0;
+        while (k < end) {
+            int sequence = sequenceLength(bytes, k, end);
+            if (sequence == 0) {
+                return startsSequence(bytes, k, end);
+            }
+            k += sequence;
+        }
+        return true;
+    }
+
+    /** Whether bytes[from, end) are the first bytes, not all, of a well-formed multi-byte sequence. */
+    private static boolean startsSequence(int[] bytes, int from, int end) {
+        int lead = bytes[from] & 0xFF;
+        int n = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+        if (n == 0 || end - from >= n) {
+            return false;
+        }
+        int low = lead == 0xE0 ? 0xA0 : lead == 0xF0 ? 0x90 : 0x80;
+        int high = lead == 0xED ? 0x9F : lead == 0xF4 ? 0x8F : 0xBF;
+        for (int m = from + 1; m < end; m++) {
+            int b = bytes[m] & 0xFF;
+            boolean fits = m == from + 1 ? b >= low && b <= high : b >= 0x80 && b <= 0xBF;
+            if (!fits) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -905,6 +1020,25 @@ public final class MojibakeRepair {
                 readings.add(judged.replacement());
             }
         }
+    }
+
+    /**
+     * A run that lost too many bytes to be read, reported with no reading when its losses are marked (U+FFFD, or a
+     * "?" inside it); null otherwise, as nothing then says it is damaged.
+     */
+    private static Candidate unreadable(String text, int runStart, int runEnd, CodePage page) {
+        return marked(text.substring(runStart, runEnd))
+                ? new Candidate(runStart, runEnd, null, page.bit(), true, Set.of(), Set.of(), List.of(), true, true)
+                : null;
+    }
+
+    /**
+     * U+FFFD marks a lost byte for sure; so does a "?" inside a longer run of a code page's characters ("π??€", 🚀
+     * through Windows-1253): correct text has a question mark after a word, not inside one.
+     */
+    private static boolean marked(String run) {
+        return run.indexOf('\uFFFD') >= 0
+                || (run.length() >= 3 && run.indexOf('?') > 0 && run.indexOf('?') < run.length() - 1);
     }
 
     private static Candidate lostCandidate(String text, int runStart, int runEnd, CodePage page, Set<String> readings,

@@ -109,6 +109,44 @@ class LessonImporterTest {
     }
 
     @Test
+    void readsAHebrewLessonThatLostBytesThroughWindows1255WordByWordAndReportsEachPlace() {
+        // Windows-1255 does not define the second byte of א, ך, ל, ם, מ and ן: their letter frequencies cannot choose,
+        // the words of our Hebrew lesson and the final forms can. "ללמוד" lost three.
+        String original = "# מקודדים\n\nהמקודד דוחס את התמונה, והמפענח בונה אותה מחדש.\nהמודל לומד ללמוד.\n";
+        byte[] damaged = Damage.decodedAs("windows-1255", Damage.Loss.QUESTION_MARK).apply(original)
+                .getBytes(StandardCharsets.UTF_8);
+
+        ImportResult result = importer.importFile(damaged, "he.md", "he");
+
+        assertThat(result.markdown()).isEqualTo(original);
+        assertThat(result.messages()).filteredOn(m -> m.key().equals("lesson.import.lostByteInferred"))
+                .extracting(ImportMessage::line).contains(1, 3, 4);
+        assertThat(result.messages()).noneMatch(m -> m.key().equals("lesson.import.lostByteUndecided"));
+    }
+
+    @Test
+    void namesAtMostSixReadingsOfAnUndecidedPlaceAndReportsARunThatLostTooManyBytes() {
+        // Through Windows-1255 with "?", "לם" could be any of thirty-six pairs of letters and "אלמם" lost all four
+        // of its second bytes; "המקודד דוחס" proves the damage.
+        String text = "# כותרת\n\n" + Damage.decodedAs("windows-1255", Damage.Loss.QUESTION_MARK)
+                .apply("המקודד דוחס את התמונה.\nלם אלמם") + "\n";
+
+        ImportResult result = importer.importFile(text.getBytes(StandardCharsets.UTF_8), "he.md", "he");
+
+        assertThat(result.messages()).filteredOn(m -> m.key().equals("lesson.import.lostByteUndecided"))
+                .singleElement().satisfies(m -> {
+                    assertThat(m.line()).isEqualTo(4);
+                    assertThat(m.args().get(1).toString()).endsWith(", …").satisfies(
+                            readings -> assertThat(readings.split(", ")).hasSize(7));
+                });
+        assertThat(result.messages()).filteredOn(m -> m.key().equals("lesson.import.lostBytesUnread"))
+                .singleElement().satisfies(m -> {
+                    assertThat(m.line()).isEqualTo(4);
+                    assertThat(m.english()).contains("too many to read them");
+                });
+    }
+
+    @Test
     void normalisesLineEndingsAndUnicode() {
         String decomposed = "# Cafe\u0301\r\n\r\nZ\u030Caba in s\u030Cola.\r\n";
 

@@ -35,8 +35,8 @@ public enum ImportMessageKey {
     MOJIBAKE_REPAIRED("lesson.import.mojibakeRepaired", Severity.INFO,
             "Damaged characters repaired: {0} (UTF-8 text that had been decoded as {1})."),
     LOST_BYTE_INFERRED("lesson.import.lostByteInferred", Severity.INFO,
-            "A byte of the damaged characters \"{0}\" had been lost; they were read as \"{1}\", by far the most"
-                    + " common of the possible readings."),
+            "One or more bytes of the damaged characters \"{0}\" had been lost; they were read as \"{1}\", by far"
+                    + " the most common of the possible readings."),
     METADATA_REMOVED("lesson.import.metadataRemoved", Severity.INFO, "Removed the translator metadata comment."),
     DISCLAIMER_REMOVED("lesson.import.disclaimerRemoved", Severity.INFO,
             "Removed the machine translation disclaimer."),
@@ -48,7 +48,8 @@ public enum ImportMessageKey {
 
     // Parts that could not be kept as they were.
     LOST_BYTE_UNDECIDED("lesson.import.lostByteUndecided", Severity.WARNING,
-            "A byte of the damaged characters \"{0}\" had been lost and they could be any of {1}; they were left as they are."),
+            "One or more bytes of the damaged characters \"{0}\" had been lost and they could be any of {1}; they were"
+                    + " left as they are."),
     LOST_BYTES_UNREAD("lesson.import.lostBytesUnread", Severity.WARNING,
             "Several bytes of the damaged characters \"{0}\" had been lost, too many to read them; they were left as"
                     + " they are."),

@@ -130,7 +130,7 @@ final class LetterStatistics {
 
     /**
      * Emoji, most used first: the Unicode Consortium's published frequency ranking (2021), then the signs lessons
-     * use (✅, 🚀, 💡). The n-th gets 0.01 % / n, as word frequencies fall with their rank.
+     * use (✅, 🚀, 💡). The n-th gets 0.1 % / n, as word frequencies fall with their rank.
      */
     private static final String EMOJI_BY_RANK = "😂 ❤ 🤣 👍 😭 🙏 😘 🥰 😍 😊 🎉 😁 💕 🥺 😅 🔥 ☺ 🤦 ♥ 🤷 🙄 😆 🤗 😉 🎂"
             + " 🤔 👏 🙂 😳 🥳 😎 👌 💜 😔 💪 ✨ 💖 👀 😋 😏 😢 👉 💗 😩 💯 🌹 💞 🎈 💙 😃 ✅ 🚀 💡 📝 📚"
@@ -152,7 +152,7 @@ final class LetterStatistics {
         Map<Integer, Double> shares = new HashMap<>();
         String[] emoji = EMOJI_BY_RANK.split(" ");
         for (int rank = 1; rank <= emoji.length; rank++) {
-            shares.putIfAbsent(emoji[rank - 1].codePointAt(0), 0.0001 / rank);
+            shares.putIfAbsent(emoji[rank - 1].codePointAt(0), 0.001 / rank);
         }
         return Map.copyOf(shares);
     }

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -129,6 +130,8 @@ public class LessonImportView extends FeaturePage {
         report.addColumn(m -> getTranslation(m.key(), m.args().toArray()))
                 .setHeader(getTranslation("lessonImport.message")).setFlexGrow(1);
         report.setAllRowsVisible(true);
+        // Whole messages: what a lost byte was read as, and the other readings, are what the teacher checks.
+        report.addThemeVariants(GridVariant.WRAP_CELL_CONTENT);
         report.setId("import-report");
         report.setVisible(false);
 

@@ -53,6 +53,9 @@ public enum ImportMessageKey {
     LOST_BYTES_UNREAD("lesson.import.lostBytesUnread", Severity.WARNING,
             "Several bytes of the damaged characters \"{0}\" had been lost, too many to read them; they were left as"
                     + " they are."),
+    LOST_BYTES_MORE("lesson.import.lostBytesMore", Severity.WARNING,
+            "{0} more places where bytes had been lost, on lines {1} to {2}: {3} read, {4} left as they were. Only the"
+                    + " first {5} are listed one by one."),
     QUIZ_UNMAPPED("lesson.import.quizUnmapped", Severity.WARNING,
             "Quiz {0} of the curriculum has no quiz in Latent Lab; the link stays an external link to {1}."),
     IMAGE_MISSING("lesson.import.imageMissing", Severity.WARNING,

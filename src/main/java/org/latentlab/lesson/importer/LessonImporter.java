@@ -2,6 +2,7 @@ package org.latentlab.lesson.importer;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +26,12 @@ public final class LessonImporter {
 
     /** The readings of an undecided lost byte the report names, likeliest first. */
     private static final int MAX_ALTERNATIVES_SHOWN = 6;
+
+    /**
+     * Places with lost bytes the report lists one by one; the rest are counted in one line. A whole damaged lesson
+     * has hundreds, a hostile file a hundred thousand, which no page could show.
+     */
+    private static final int MAX_LOST_BYTES_LISTED = 300;
 
     private final LinkRewriter links;
 
@@ -72,7 +79,8 @@ public final class LessonImporter {
             messages.add(ImportMessage.of(ImportMessageKey.MOJIBAKE_REPAIRED, repaired.repairs(),
                     String.join(", ", repaired.charsets())));
         }
-        for (MojibakeRepair.LostByte lost : repaired.lostBytes()) {
+        List<MojibakeRepair.LostByte> lostBytes = repaired.lostBytes();
+        for (MojibakeRepair.LostByte lost : lostBytes.subList(0, Math.min(lostBytes.size(), MAX_LOST_BYTES_LISTED))) {
             if (lost.decided()) {
                 messages.add(ImportMessage.at(ImportMessageKey.LOST_BYTE_INFERRED, lost.line(), lost.damaged(),
                         lost.reading()));
@@ -82,6 +90,14 @@ public final class LessonImporter {
                 messages.add(ImportMessage.at(ImportMessageKey.LOST_BYTE_UNDECIDED, lost.line(), lost.damaged(),
                         likeliest(lost.alternatives())));
             }
+        }
+        if (lostBytes.size() > MAX_LOST_BYTES_LISTED) {
+            List<MojibakeRepair.LostByte> rest = lostBytes.subList(MAX_LOST_BYTES_LISTED, lostBytes.size());
+            long read = rest.stream().filter(MojibakeRepair.LostByte::decided).count();
+            IntSummaryStatistics lines = rest.stream().mapToInt(MojibakeRepair.LostByte::line).summaryStatistics();
+            messages.add(ImportMessage.of(ImportMessageKey.LOST_BYTES_MORE, rest.size(),
+                    String.valueOf(lines.getMin()), String.valueOf(lines.getMax()), read, rest.size() - read,
+                    MAX_LOST_BYTES_LISTED));
         }
         // A repaired (or second) byte order mark is not content.
         text = Normalizer.normalize(repaired.text(), Normalizer.Form.NFC).replace("\uFEFF", "");

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * How often each non-ASCII letter occurs in a language, as a share of all its letters. {@link MojibakeRepair} uses
@@ -260,6 +261,9 @@ final class LetterStatistics {
         return shares(table);
     }
 
+    /** What separates words: anything but letters and their marks. */
+    static final Pattern NOT_IN_WORD = Pattern.compile("[^\\p{L}\\p{M}]+");
+
     private static final Map<String, Set<String>> WORDS = new ConcurrentHashMap<>();
 
     /**
@@ -275,7 +279,7 @@ final class LetterStatistics {
             for (String lessonLanguage : LESSON_LANGUAGES) {
                 if (lessonLanguage.equals(l)) {
                     Set<String> words = new HashSet<>();
-                    for (String word : lessonText(l).toString().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{M}]+")) {
+                    for (String word : NOT_IN_WORD.split(lessonText(l).toString().toLowerCase(Locale.ROOT))) {
                         if (word.chars().anyMatch(c -> c >= 0x80)) {
                             words.add(word);
                         }

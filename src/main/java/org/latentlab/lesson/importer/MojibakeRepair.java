@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -111,6 +114,9 @@ public final class MojibakeRepair {
 
     /** How many ways of filling a run's gaps are tried at most; a run with more is left as it is. */
     private static final int MAX_GAP_FILLS = 4_000;
+
+    /** How many ways of putting lost bytes back one repair tries at most: a few seconds' work. */
+    private static final long MAX_TRIES = 2_000_000;
 
     /** Longest run in which two dropped bytes are looked for. */
     private static final int MAX_TWICE_DROPPED_RUN = 8;
@@ -264,6 +270,56 @@ public final class MojibakeRepair {
         }
     }
 
+    /** Tries of putting lost bytes back, counted down; {@link #take} says whether one more may be made. */
+    private static final class Budget {
+        private long left;
+
+        Budget(long left) {
+            this.left = left;
+        }
+
+        boolean take() {
+            return --left >= 0;
+        }
+
+        boolean spent() {
+            return left < 0;
+        }
+    }
+
+    /**
+     * Putting lost bytes back, for one repair. A lesson repeats its words, so a run's readings are worked out once
+     * for each code page and surroundings (what {@link #judge} looks at); and the tries are bounded per run and in
+     * all, so that no upload, however hostile, keeps the server busy for more than seconds. Past the bound, runs
+     * are left as they are (and reported, when their losses are marked).
+     */
+    private static final class LostByteWork {
+        private final Budget total = new Budget(MAX_TRIES);
+        private final Map<String, Set<String>> known = new HashMap<>();
+        private final Set<String> tooMany = new HashSet<>();
+
+        /** The run's readings, or null when finding them took more tries than a run or the repair may have. */
+        Set<String> readings(String text, int runStart, int runEnd, CodePage page, int pass, String kind,
+                Function<Budget, Set<String>> find) {
+            String key = kind + '\u0000' + page.index() + '\u0000' + pass + '\u0000'
+                    + text.substring(Math.max(0, runStart - 1), Math.min(text.length(), runEnd + 1));
+            Set<String> readings = known.get(key);
+            if (readings != null || tooMany.contains(key) || total.spent()) {
+                return readings;
+            }
+            Budget run = new Budget(Math.min(MAX_GAP_FILLS, total.left));
+            long before = run.left;
+            readings = find.apply(run);
+            total.left -= before - Math.max(0, run.left);
+            if (run.spent()) {
+                tooMany.add(key);
+                return null;
+            }
+            known.put(key, readings);
+            return readings;
+        }
+    }
+
     /** Repairs the text; text without damage comes back unchanged (the same string). */
     public static Result repair(String text) {
         return repair(text, null);
@@ -282,9 +338,11 @@ public final class MojibakeRepair {
         List<LostByte> lostBytes = new ArrayList<>();
         int firstPassRepairs = 0;
         String current = text;
+        LostByteWork work = new LostByteWork();
         NavigableMap<Integer, Integer> changed = null; // start to end of what the previous pass repaired
         for (int pass = 0; pass < MAX_PASSES; pass++) {
-            List<Candidate> candidates = collect(current, changed, pass);
+            List<Integer> lone = new ArrayList<>();
+            List<Candidate> candidates = collect(current, changed, pass, work, lone);
             if (changed != null) {
                 NavigableMap<Integer, Integer> regions = changed;
                 // Double damage is undone where the previous pass repaired, nowhere else.
@@ -299,11 +357,14 @@ public final class MojibakeRepair {
             // evidence for the weak ones. Where code pages that agree elsewhere (ISO-8859-7 and Windows-1253) read a
             // lost byte differently, the one whose readings look like words of the language comes first.
             String before = current;
+            // A lesson repeats its words: each lost-byte place in the same surroundings is scored once.
+            Map<String, Double> placeScores = new HashMap<>();
             Map<Candidate, Double> readingScores = new IdentityHashMap<>();
             Comparator<Candidate> order = Comparator.comparingInt(support::of).reversed()
                     .thenComparing(Comparator.comparingInt(Candidate::sourceLength).reversed())
                     .thenComparing(Comparator.comparingDouble((Candidate c) -> !c.lost() ? 0 : readingScores
-                            .computeIfAbsent(c, lost -> bestReadingPerCharacter(before, lost, language, words))).reversed())
+                            .computeIfAbsent(c, lost -> placeScores.computeIfAbsent(surroundings(before, lost),
+                                    k -> bestReadingPerCharacter(before, lost, language, words)))).reversed())
                     .thenComparingLong(MojibakeRepair::rareCharacters)
                     .thenComparing(c -> !damagedAgainThroughItsCodePage(c))
                     .thenComparingInt(c -> support.best(c).index());
@@ -319,12 +380,15 @@ public final class MojibakeRepair {
             // and "?" only in a code page the unambiguous repairs came from.
             // A lone character left by a dropped byte ("Ä" of "Đ" through Windows-1250) is looked at only in text
             // the unambiguous repairs show to be damaged through and through: elsewhere a lone "Ä" is a letter.
-            boolean damagedThroughout = damagedThroughout(before, accepted, language);
+            if (!lone.isEmpty() && damagedThroughout(before, accepted, language)) {
+                List<Candidate> remnants = mergeLostReadings(remnants(before, lone, pass, work), support);
+                remnants.sort(order);
+                candidates.addAll(remnants); // the last thing looked at
+            }
             for (Candidate candidate : candidates) {
                 boolean admissible = candidate.lost()
                         ? (candidate.marked() || support.of(candidate) > 0) && (candidate.marked()
                                 || evidence.supports(candidate))
-                                && (candidate.sourceLength() > 1 || damagedThroughout)
                         : candidate.weak() && (evidence.supports(candidate) || evidence.supportsForeignWord(
                                 candidate, nativeWordScript(before, candidate.start(), candidate.end()), homeScripts,
                                 support));
@@ -347,26 +411,30 @@ public final class MojibakeRepair {
             int regionStart = -1;
             int at = 0;
             int repairs = 0;
+            // A reading in a script neither the language nor the text's repairs have is never chosen.
+            Set<UnicodeScript> expected = homeScripts == null ? null
+                    : Stream.concat(homeScripts.stream(), evidence.scripts.stream()).collect(Collectors.toSet());
+            Map<String, LostByte> read = new HashMap<>();
             for (Candidate candidate : accepted.values()) {
                 String replacement = candidate.replacement();
                 if (candidate.lost()) {
                     newlines = newlines == null ? newlines(current) : newlines;
-                    List<String> readings = rank(current, candidate, language, words, document);
-                    if (readings.isEmpty()) {
-                        lostBytes.add(new LostByte(line(newlines, candidate.start()),
-                                current.substring(candidate.start(), candidate.end()), null, List.of()));
-                        continue; // too many bytes lost to read it: left as it is, and reported
-                    }
-                    // A reading in a script neither the language nor the text's repairs have is never chosen.
-                    Set<UnicodeScript> expected = homeScripts == null ? null
-                            : Stream.concat(homeScripts.stream(), evidence.scripts.stream()).collect(Collectors.toSet());
-                    boolean expectedScripts = expected == null || expected.containsAll(scriptsOf(readings.get(0)));
-                    replacement = expectedScripts && decisive(current, candidate, readings, language, words, document)
-                            ? readings.get(0) : null;
+                    String text0 = current;
+                    LostByte reading = read.computeIfAbsent(surroundings(current, candidate), k -> {
+                        List<String> readings = rank(text0, candidate, language, words, document);
+                        if (readings.isEmpty()) {
+                            return new LostByte(0, "", null, List.of()); // too many bytes lost to read it
+                        }
+                        boolean expectedScripts = expected == null || expected.containsAll(scriptsOf(readings.get(0)));
+                        boolean chosen = expectedScripts
+                                && decisive(text0, candidate, readings, language, words, document);
+                        return new LostByte(0, "", chosen ? readings.get(0) : null, readings);
+                    });
+                    replacement = reading.reading();
                     lostBytes.add(new LostByte(line(newlines, candidate.start()),
-                            current.substring(candidate.start(), candidate.end()), replacement, readings));
+                            current.substring(candidate.start(), candidate.end()), replacement, reading.alternatives()));
                     if (replacement == null) {
-                        continue; // left as it is, and reported
+                        continue; // left as it is (too many bytes lost, or readings too alike), and reported
                     }
                 }
                 repaired.append(current, at, candidate.start());
@@ -451,6 +519,24 @@ public final class MojibakeRepair {
             }
         }
         return false;
+    }
+
+    /**
+     * What the reading of a lost-byte place depends on: its characters, the letters of the word around them and one
+     * character either side, and the code pages it may come from.
+     */
+    private static String surroundings(String text, Candidate candidate) {
+        int start = candidate.start();
+        while (start > 0 && Character.isLetter(text.charAt(start - 1))) {
+            start--;
+        }
+        int end = candidate.end();
+        while (end < text.length() && Character.isLetter(text.charAt(end))) {
+            end++;
+        }
+        return text.substring(Math.max(0, start - 1), Math.min(text.length(), end + 1)) + '\u0000'
+                + (candidate.start() - start) + '\u0000' + (candidate.end() - candidate.start()) + '\u0000'
+                + candidate.codePages();
     }
 
     /**
@@ -571,9 +657,13 @@ public final class MojibakeRepair {
     /** The readings of a lost byte, most likely first: see {@link #likelihood}. */
     private static List<String> rank(String text, Candidate candidate, Map<Integer, Double> language, Set<String> words,
             Map<Integer, Double> document) {
+        Map<String, Double> likelihoods = new HashMap<>();
+        for (String reading : candidate.readings()) {
+            likelihoods.put(reading, likelihood(text, candidate, reading, language, words, document));
+        }
         List<String> readings = new ArrayList<>(candidate.readings());
-        readings.sort(Comparator.comparingDouble((String r) -> likelihood(text, candidate, r, language, words, document))
-                .reversed().thenComparing(Comparator.naturalOrder()));
+        readings.sort(Comparator.comparingDouble((String r) -> likelihoods.get(r)).reversed()
+                .thenComparing(Comparator.naturalOrder()));
         return readings;
     }
 
@@ -681,7 +771,7 @@ public final class MojibakeRepair {
             end++;
         }
         String whole = text.substring(start, candidate.start()) + reading + text.substring(candidate.end(), end);
-        for (String word : whole.split("[^\\p{L}\\p{M}]+")) {
+        for (String word : LetterStatistics.NOT_IN_WORD.split(whole)) {
             if (!word.isEmpty() && word.chars().anyMatch(c -> c >= 0x80)
                     && words.contains(word.toLowerCase(java.util.Locale.ROOT))) {
                 return true;
@@ -781,7 +871,8 @@ public final class MojibakeRepair {
      * Finds the stretches of characters some code page has, and in them each code page's runs and the repairs they
      * allow. Repairs of the same place to the same text from several code pages become one candidate.
      */
-    private static List<Candidate> collect(String text, NavigableMap<Integer, Integer> onlyIn, int pass) {
+    private static List<Candidate> collect(String text, NavigableMap<Integer, Integer> onlyIn, int pass,
+            LostByteWork work, List<Integer> lone) {
         Map<List<Object>, Candidate> found = new LinkedHashMap<>();
         int n = text.length();
         int i = 0;
@@ -800,20 +891,32 @@ public final class MojibakeRepair {
             if (j - i >= 2 && (onlyIn == null || touches(onlyIn, i, j))) {
                 for (CodePage page : CodePage.ALL) {
                     if ((any & page.bit()) != 0) {
-                        collectRuns(text, i, j, page, pass, found);
+                        collectRuns(text, i, j, page, pass, found, work);
                     }
                 }
             } else if (j - i == 1 && onlyIn == null) {
-                // A lone character: a two-byte sequence whose other byte was dropped, if a code page that drops
-                // bytes has it as the first byte of one, or as the second (ISO-8859-3 drops the 0xC3 of "ö").
-                for (CodePage page : CodePage.ALL) {
-                    int b = page.toByte(text.charAt(i));
-                    if ((any & page.bit()) != 0 && page.losesBytes() && b >= 0x80 && b <= 0xDF) {
-                        add(found, withDroppedByte(text, i, j, new int[] {b}, page, pass));
-                    }
-                }
+                lone.add(i); // read only in text damaged throughout, see remnants
             }
             i = j;
+        }
+        return new ArrayList<>(found.values());
+    }
+
+    /**
+     * The readings of lone characters as two-byte sequences whose other byte was dropped, by each code page that
+     * drops bytes and has the character as the first byte of one, or as the second (ISO-8859-3 drops the 0xC3 of
+     * "ö").
+     */
+    private static List<Candidate> remnants(String text, List<Integer> lone, int pass, LostByteWork work) {
+        Map<List<Object>, Candidate> found = new LinkedHashMap<>();
+        for (int i : lone) {
+            long members = members(text, i);
+            for (CodePage page : CodePage.ALL) {
+                int b = page.toByte(text.charAt(i));
+                if ((members & page.bit()) != 0 && page.losesBytes() && b >= 0x80 && b <= 0xDF) {
+                    add(found, withDroppedByte(text, i, i + 1, new int[] {b}, page, pass, work));
+                }
+            }
         }
         return new ArrayList<>(found.values());
     }
@@ -824,7 +927,7 @@ public final class MojibakeRepair {
     }
 
     private static void collectRuns(String text, int from, int to, CodePage page, int pass,
-            Map<List<Object>, Candidate> found) {
+            Map<List<Object>, Candidate> found, LostByteWork work) {
         int k = from;
         while (k < to) {
             if ((members(text, k) & page.bit()) == 0) {
@@ -838,7 +941,7 @@ public final class MojibakeRepair {
             if (end - k >= 2) {
                 // A run that is only a part of the stretch (its neighbours are other code pages' characters) is no
                 // whole run: "ƒ£" of "βƒ£" (⃣ through Windows-1253) would be "ģ" in Mac OS Roman.
-                collectRun(text, k, end, k == from && end == to, page, pass, found);
+                collectRun(text, k, end, k == from && end == to, page, pass, found, work);
             }
             k = end;
         }
@@ -859,7 +962,7 @@ public final class MojibakeRepair {
      * the code page loses bytes, the readings with the lost byte put back are candidates too.
      */
     private static void collectRun(String text, int runStart, int runEnd, boolean wholeStretch, CodePage page,
-            int pass, Map<List<Object>, Candidate> found) {
+            int pass, Map<List<Object>, Candidate> found, LostByteWork work) {
         int length = runEnd - runStart;
         int[] bytes = new int[length];
         int lost = 0;
@@ -892,23 +995,25 @@ public final class MojibakeRepair {
         }
         if (!whole && page.losesBytes()) {
             if (lost > 0 && lost <= MAX_LOST_PER_RUN) {
-                add(found, withLostBytes(text, runStart, runEnd, bytes, page, pass));
+                add(found, withLostBytes(text, runStart, runEnd, bytes, page, pass, work));
             } else if (lost > MAX_LOST_PER_RUN) {
                 add(found, unreadable(text, runStart, runEnd, page));
             } else if (lost == 0 && length <= MAX_DROPPED_RUN) {
-                add(found, withDroppedByte(text, runStart, runEnd, bytes, page, pass));
+                add(found, withDroppedByte(text, runStart, runEnd, bytes, page, pass, work));
             }
         }
     }
 
-    /** The readings of a run with one or two "?" or U+FFFD, each any byte the code page leaves undefined. */
+    /** The readings of a run with up to four "?" or U+FFFD, each any byte the code page leaves undefined. */
     private static Candidate withLostBytes(String text, int runStart, int runEnd, int[] bytes, CodePage page,
-            int pass) {
-        int[] gaps = IntStream.range(0, bytes.length).filter(k -> bytes[k] == CodePage.LOST).toArray();
-        Set<String> readings = new LinkedHashSet<>();
-        int[] budget = {MAX_GAP_FILLS};
-        fillGaps(text, runStart, runEnd, bytes.clone(), gaps, 0, page, pass, readings, budget);
-        if (budget[0] <= 0) {
+            int pass, LostByteWork work) {
+        Set<String> readings = work.readings(text, runStart, runEnd, page, pass, "gaps", budget -> {
+            int[] gaps = IntStream.range(0, bytes.length).filter(k -> bytes[k] == CodePage.LOST).toArray();
+            Set<String> found = new LinkedHashSet<>();
+            fillGaps(text, runStart, runEnd, bytes.clone(), gaps, 0, page, pass, found, budget);
+            return found;
+        });
+        if (readings == null) {
             // Too many ways to fill the gaps (ISO-8859-8 leaves 35 bytes undefined): left as it is.
             return unreadable(text, runStart, runEnd, page);
         }
@@ -920,14 +1025,14 @@ public final class MojibakeRepair {
      * the bytes before the following gap cannot be UTF-8: a Hebrew word through Windows-1255 may have lost four.
      */
     private static void fillGaps(String text, int runStart, int runEnd, int[] bytes, int[] gaps, int next,
-            CodePage page, int pass, Set<String> readings, int[] budget) {
+            CodePage page, int pass, Set<String> readings, Budget budget) {
         if (next == gaps.length) {
             addReading(text, runStart, runEnd, bytes, page, pass, readings);
             return;
         }
         int upTo = next + 1 < gaps.length ? gaps[next + 1] : bytes.length;
         for (int lostByte : page.lostBytes()) {
-            if (--budget[0] <= 0) {
+            if (!budget.take()) {
                 return;
             }
             bytes[gaps[next]] = lostByte;
@@ -975,21 +1080,24 @@ public final class MojibakeRepair {
      * run with no such reading is tried two bytes short (ISO-8859-3 drops the 0xC3 of both "ç" and "ö" in "çö").
      */
     private static Candidate withDroppedByte(String text, int runStart, int runEnd, int[] bytes, CodePage page,
-            int pass) {
-        Set<String> readings = new LinkedHashSet<>();
-        putBackDropped(text, runStart, runEnd, bytes, page, pass, 1, readings);
-        // Only where the run is continuation bytes alone (their lead bytes were lost) and the code page loses few
-        // bytes: the readings grow with the square of both.
-        if (readings.isEmpty() && bytes.length >= 2 && bytes.length <= MAX_TWICE_DROPPED_RUN
-                && Arrays.stream(bytes).allMatch(b -> b >= 0x80 && b <= 0xBF) && page.lostBytes().length <= 8) {
-            putBackDropped(text, runStart, runEnd, bytes, page, pass, 2, readings);
-        }
-        return lostCandidate(text, runStart, runEnd, page, readings, false);
+            int pass, LostByteWork work) {
+        Set<String> readings = work.readings(text, runStart, runEnd, page, pass, "dropped", budget -> {
+            Set<String> found = new LinkedHashSet<>();
+            putBackDropped(text, runStart, runEnd, bytes, page, pass, 1, found, budget);
+            // Only where the run is continuation bytes alone (their lead bytes were lost) and the code page loses few
+            // bytes: the readings grow with the square of both.
+            if (found.isEmpty() && bytes.length >= 2 && bytes.length <= MAX_TWICE_DROPPED_RUN
+                    && Arrays.stream(bytes).allMatch(b -> b >= 0x80 && b <= 0xBF) && page.lostBytes().length <= 8) {
+                putBackDropped(text, runStart, runEnd, bytes, page, pass, 2, found, budget);
+            }
+            return found;
+        });
+        return readings == null ? null : lostCandidate(text, runStart, runEnd, page, readings, false);
     }
 
     /** Puts back {@code drops} undefined bytes, each after the longest prefix of whole sequences or up to 3 later. */
     private static void putBackDropped(String text, int runStart, int runEnd, int[] bytes, CodePage page, int pass,
-            int drops, Set<String> readings) {
+            int drops, Set<String> readings, Budget budget) {
         // A byte goes after the longest prefix of whole sequences: before it, it would break one of them.
         int prefix = 0;
         int sequence;
@@ -998,6 +1106,9 @@ public final class MojibakeRepair {
         }
         for (int gap = prefix; gap <= Math.min(bytes.length, prefix + 3); gap++) {
             for (int lostByte : page.lostBytes()) {
+                if (!budget.take()) {
+                    return;
+                }
                 int[] filled = new int[bytes.length + 1];
                 System.arraycopy(bytes, 0, filled, 0, gap);
                 filled[gap] = lostByte;
@@ -1005,7 +1116,7 @@ public final class MojibakeRepair {
                 if (drops == 1) {
                     addReading(text, runStart, runEnd, filled, page, pass, readings);
                 } else {
-                    putBackDropped(text, runStart, runEnd, filled, page, pass, drops - 1, readings);
+                    putBackDropped(text, runStart, runEnd, filled, page, pass, drops - 1, readings, budget);
                 }
             }
         }

@@ -68,6 +68,11 @@ class LessonImportWorstCaseTest {
                 Arguments.of("emphasis marks", fill("*a", 4)),
                 // MojibakeRepair and TextDecoding.
                 Arguments.of("mojibake everywhere", fill("Ã©", 4)),
+                // MojibakeRepair's lost bytes: gaps to fill in every word, lone remnants in text damaged throughout.
+                Arguments.of("three lost bytes in every Hebrew word", fill("׳?׳?׳? ", 4)),
+                Arguments.of("four lost bytes in every word of ISO-8859-8", fill("×?×?×?×? ", 4)),
+                Arguments.of("lost bytes in every emoji", fill("ðŸ?? ", 4)),
+                Arguments.of("a lone remnant after every repair", fill("Ã© Ä ", 4)),
                 Arguments.of("a realistic lesson, repeated", fill("""
                         ## Kodirnik {#kodirnik}
 

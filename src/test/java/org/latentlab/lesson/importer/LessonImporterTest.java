@@ -147,6 +147,20 @@ class LessonImporterTest {
     }
 
     @Test
+    void listsThreeHundredPlacesWithLostBytesOneByOneAndCountsTheRestInOneLine() {
+        // 400 Hebrew words that each lost three bytes (marked with "?"), one per line after the title and a blank.
+        String text = "# כותרת\n\n" + "׳?׳?׳?\n".repeat(400);
+
+        ImportResult result = importer.importFile(text.getBytes(StandardCharsets.UTF_8), "he.md", "he");
+
+        assertThat(result.messages()).filteredOn(m -> m.key().matches("lesson.import.lostByte(Inferred|Undecided)|lesson.import.lostBytesUnread"))
+                .hasSize(300);
+        assertThat(result.messages()).filteredOn(m -> m.key().equals("lesson.import.lostBytesMore")).singleElement()
+                .satisfies(m -> assertThat(m.english()).isEqualTo("100 more places where bytes had been lost, on lines"
+                        + " 303 to 402: 0 read, 100 left as they were. Only the first 300 are listed one by one."));
+    }
+
+    @Test
     void normalisesLineEndingsAndUnicode() {
         String decomposed = "# Cafe\u0301\r\n\r\nZ\u030Caba in s\u030Cola.\r\n";
 

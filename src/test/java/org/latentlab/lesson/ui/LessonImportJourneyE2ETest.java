@@ -3,6 +3,7 @@ package org.latentlab.lesson.ui;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -47,6 +48,8 @@ class LessonImportJourneyE2ETest extends BrowserJourney {
             assertThat(page.locator("#import-status"))
                     .hasText("Ready to save as curriculum-autoencoders (日本語).");
             assertThat(page.locator(".ll-import-preview")).hasAttribute("lang", "ja");
+            // The report's messages wrap: what a damaged place was read as is at their end.
+            assertThat(page.locator("#import-report")).hasAttribute("theme", Pattern.compile("wrap-cell-content"));
             assertThat(page.locator(".ll-import-preview")).containsText("エンコーダーは画像を圧縮します。");
 
             page.locator("#import-save").click();

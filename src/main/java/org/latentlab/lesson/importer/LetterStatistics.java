@@ -214,8 +214,13 @@ final class LetterStatistics {
         if (languageTag == null || languageTag.isBlank()) {
             return Map.of();
         }
-        String language = languageTag.split("[-_]")[0].toLowerCase(Locale.ROOT);
+        String language = languageOf(languageTag);
         return CACHE.computeIfAbsent(language, LetterStatistics::load);
+    }
+
+    /** The language subtag of a BCP 47 tag, in lower case: "pt" of "pt-BR". */
+    private static String languageOf(String languageTag) {
+        return languageTag.split("[-_]")[0].toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -274,7 +279,7 @@ final class LetterStatistics {
         if (languageTag == null || languageTag.isBlank()) {
             return Set.of();
         }
-        String language = languageTag.split("[-_]")[0].toLowerCase(Locale.ROOT);
+        String language = languageOf(languageTag);
         return WORDS.computeIfAbsent(language, l -> {
             for (String lessonLanguage : LESSON_LANGUAGES) {
                 if (lessonLanguage.equals(l)) {

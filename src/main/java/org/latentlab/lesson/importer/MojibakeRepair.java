@@ -616,14 +616,7 @@ public final class MojibakeRepair {
                 while (j < reading.length() && reading.charAt(j) >= 0x80) {
                     j++;
                 }
-                int[] bytes = new int[j - i];
-                for (int k = i; k < j; k++) {
-                    bytes[k - i] = page.toByte(reading.charAt(k));
-                    if (bytes[k - i] < 0x80) {
-                        continue pages;
-                    }
-                }
-                if (!isWellFormed(bytes)) {
+                if (!wellFormedIn(reading, i, j, page)) {
                     continue pages;
                 }
                 any = true;
@@ -1384,20 +1377,19 @@ public final class MojibakeRepair {
 
     /** Whether some code page takes text[from, to) for well-formed UTF-8. */
     private static boolean wellFormedInSomeCodePage(String text, int from, int to) {
+        return CodePage.ALL.stream().anyMatch(page -> wellFormedIn(text, from, to, page));
+    }
+
+    /** Whether the code page takes every character of text[from, to) for a non-ASCII byte, and those for UTF-8. */
+    private static boolean wellFormedIn(String text, int from, int to, CodePage page) {
         int[] bytes = new int[to - from];
-        pages:
-        for (CodePage page : CodePage.ALL) {
-            for (int k = from; k < to; k++) {
-                bytes[k - from] = page.toByte(text.charAt(k));
-                if (bytes[k - from] < 0x80) {
-                    continue pages;
-                }
-            }
-            if (isWellFormed(bytes)) {
-                return true;
+        for (int k = from; k < to; k++) {
+            bytes[k - from] = page.toByte(text.charAt(k));
+            if (bytes[k - from] < 0x80) {
+                return false;
             }
         }
-        return false;
+        return isWellFormed(bytes);
     }
 
     private static boolean isC1(int cp) {
